@@ -1,0 +1,14 @@
+import { NotAllowed } from "@/components/not-allowed";
+import { AuditLog } from "@/components/admin/audit-log";
+import { pageAccess } from "@/lib/auth/page-access";
+
+export default async function AdminAuditPage() {
+  const access = await pageAccess("audit.read", "/admin/audit");
+  if (!access.allowed) return <NotAllowed needs={access.needs} />;
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 p-6">
+      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <AuditLog />
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import NextAuth from "next-auth";
+import { getAuthOptions } from "@/lib/auth/auth-options";
+import { ready } from "@/lib/boot/boot-app";
+
+type Ctx = { params: Promise<{ nextauth: string[] }> };
+
+async function handler(req: Request, ctx: Ctx) {
+  await ready();
+  // next-auth 4 reads params synchronously; Next 16 hands them over as a promise.
+  return NextAuth(req as never, { params: await ctx.params } as never, getAuthOptions());
+}
+
+export { handler as GET, handler as POST };

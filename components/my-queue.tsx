@@ -1,0 +1,60 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api-fetch";
+
+interface CaseSummary {
+  id: string;
+  requestId: string;
+  kind: "ADJUDICATION" | "VERIFICATION";
+  state: string;
+  candidateCount: number;
+  receivedAt: string;
+  deadlineAt: string | null;
+  myLevel: "PRIMARY" | "SECONDARY" | null;
+}
+
+function age(iso: string, now: number): string {
+  const m = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export function MyQueue() {
+  const { data, error, isPending, dataUpdatedAt } = useQuery({
+    queryKey: ["cases", "mine"],
+    queryFn: () => apiFetch<{ cases: CaseSummary[] }>("/api/cases?scope=mine"),
+    refetchInterval: 10_000,
+  });
+  if (isPending) return <p className="text-slate-500">Loading your queue…</p>;
+  if (error) return <p role="alert" className="text-red-700">Could not load your queue: {error.message}</p>;
+  if (data.cases.length === 0)
+    return (
+      <p data-testid="queue-empty" className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+        No cases are assigned to you right now. New cases appear here by themselves.
+      </p>
+    );
+  const now = dataUpdatedAt;
+  return (
+    <table className="w-full border-collapse bg-white text-sm" data-testid="queue-table">
+      <thead>
+        <tr className="border-b text-left text-slate-500">
+          <th className="p-2">Kind</th>
+          <th className="p-2">Level</th>
+          <th className="p-2">Candidates</th>
+          <th className="p-2">Age</th>
+          <th className="p-2">Time left</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.cases.map((c) => (
+          <tr key={c.id} className="border-b">
+            <td className="p-2">{c.kind === "ADJUDICATION" ? "Adjudication" : "Verification"}</td>
+            <td className="p-2">{c.myLevel?.toLowerCase()}</td>
+            <td className="p-2">{c.candidateCount}</td>
+            <td className="p-2">{age(c.receivedAt, now)}</td>
+            <td className="p-2">{c.deadlineAt ? age(new Date(now).toISOString(), Date.parse(c.deadlineAt)) : "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

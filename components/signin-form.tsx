@@ -1,0 +1,70 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+const MESSAGES: Record<string, string> = {
+  invalid: "Wrong username or password.",
+  locked: "This account is locked after repeated failed sign-ins. Try again later or ask an administrator to unlock it.",
+  inactive: "This account is deactivated. Ask an administrator.",
+  CredentialsSignin: "Wrong username or password.",
+  AccessDenied: "Your single sign-on account is not allowed here.",
+};
+
+export function SignInForm({ oidcName }: { oidcName: string | null }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const callbackUrl = safeCallback(params.get("callbackUrl"));
+  const [error, setError] = useState<string | null>(params.get("error"));
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    const res = await signIn("credentials", { redirect: false, username: form.get("username"), password: form.get("password") });
+    setBusy(false);
+    if (res?.ok && !res.error) {
+      router.replace(callbackUrl);
+      router.refresh();
+    } else setError(res?.error ?? "invalid");
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
+        <div>
+          <label htmlFor="username" className="block text-sm font-medium">
+            Username
+          </label>
+          <input id="username" name="username" autoComplete="username" required maxLength={64} className="mt-1 w-full rounded border border-slate-300 px-3 py-2" autoFocus />
+        </div>
+        <div>
+          <label htmlFor="password" className="block text-sm font-medium">
+            Password
+          </label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+        </div>
+        {error && (
+          <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+            {MESSAGES[error] ?? "Sign-in failed."}
+          </p>
+        )}
+        <button type="submit" disabled={busy} className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+          Sign in
+        </button>
+      </form>
+      {oidcName && (
+        <button type="button" onClick={() => signIn("oidc", { callbackUrl })} className="w-full rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+          Sign in with {oidcName}
+        </button>
+      )}
+    </div>
+  );
+}
+
+// Only same-site paths: an open redirect after sign-in would be a phishing aid.
+function safeCallback(v: string | null): string {
+  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getEnv } from "@/lib/env/get-env";
+import { ready } from "@/lib/boot/boot-app";
+import { ensureAuthSecret } from "./auth-secret";
+import { verifyCredentials } from "./verify-credentials";
+import { loadUser } from "./load-user";
+import { oidcProvider, provisionOidcUser } from "./oidc";
+
+const credentialsInput = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+
+/** Error codes the sign-in page turns into messages. */
+export const SIGNIN_ERRORS = { invalid: "invalid", locked: "locked", inactive: "inactive" } as const;
+
+let cached: NextAuthOptions | undefined;
+
+export function getAuthOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const env = getEnv();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Username and password",
+      credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const input = credentialsInput.safeParse(raw);
+        if (!input.success) throw new Error(SIGNIN_ERRORS.invalid);
+        const { prisma } = await ready();
+        const r = await verifyCredentials(prisma, input.data.username, input.data.password, env.lockout);
+        if (!r.ok) throw new Error(SIGNIN_ERRORS[r.reason]);
+        return { id: r.user.id, name: r.user.username };
+      },
+    }),
+  ];
+  if (env.oidc) providers.push(oidcProvider(env.oidc));
+
+  cached = {
+    secret: ensureAuthSecret(env),
+    providers,
+    pages: { signIn: "/signin", error: "/signin" },
+    // maxAge is the idle timeout: each call to /api/auth/session re-issues the cookie, and the browser
+    // only makes that call on user activity (components/session-keepalive.tsx).
+    session: { strategy: "jwt", maxAge: env.sessionIdleMinutes * 60 },
+    jwt: { maxAge: env.sessionIdleMinutes * 60 },
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const { prisma } = await ready();
+        return provisionOidcUser(prisma, profile as Record<string, unknown>, env.oidc!);
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === "oidc" && profile) {
+          const { prisma } = await ready();
+          const local = await prisma.user.findUnique({ where: { username: String((profile as Record<string, unknown>).preferred_username ?? "") } });
+          if (local) token.uid = local.id;
+        } else if (user) {
+          token.uid = user.id;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        const { prisma } = await ready();
+        const user = typeof token.uid === "string" ? await loadUser(prisma, token.uid) : null;
+        if (!user) return { expires: session.expires } as typeof session;
+        return { ...session, user: { id: user.id, name: user.displayName ?? user.username, username: user.username, roles: user.roles, permissions: user.permissions } };
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,35 @@
+// The permissions the code checks. Which role holds which is data (RolePermission), edited by admins;
+// DEFAULT_GRANTS is only what a new installation starts with.
+export const PERMISSIONS = {
+  "queue.own": "See and work on one's own queue of assigned cases",
+  "cases.review": "Open assigned cases and record decisions",
+  "cases.viewAll": "See every case and the whole queue",
+  "cases.reassign": "Reassign or release cases",
+  "cases.resolveConflict": "Resolve primary/secondary disagreements",
+  "integration.view": "See the MOSIP inbox, intake errors, datashare failures and the outbox",
+  "integration.operate": "Retry downloads and outbox messages, answer MOSIP with a resend",
+  "users.read": "List users",
+  "users.manage": "Create users, change their roles and eligibility, deactivate them, reset passwords",
+  "roles.manage": "Change which permissions each role holds",
+  "audit.read": "Read the audit log",
+  "settings.manage": "Change adjudication settings",
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export const ROLE_NAMES = ["OPERATOR", "SUPERVISOR", "ADMIN"] as const;
+export type Role = (typeof ROLE_NAMES)[number];
+
+export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
+  OPERATOR: ["queue.own", "cases.review"],
+  SUPERVISOR: ["queue.own", "cases.viewAll", "cases.reassign", "cases.resolveConflict", "integration.view", "users.read"],
+  ADMIN: ["users.read", "users.manage", "roles.manage", "audit.read", "settings.manage", "integration.view", "integration.operate", "cases.viewAll"],
+};
+
+// Admins must never be able to lock every admin out of the console by editing the ADMIN role.
+export const ADMIN_LOCKOUT_GUARD: Permission[] = ["users.manage", "roles.manage"];
+
+export function isPermission(v: string): v is Permission {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, v);
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import type { AppEnv } from "@/lib/env/env-schema";
+import { PrismaClient } from "./generated/client";
+import type { SqlExecutor } from "./sql-executor";
+
+// Prisma's own advisory-lock key for migrations, so this runner and `prisma migrate deploy` exclude each other.
+const MIGRATION_LOCK_KEY = 72707369;
+
+export interface Database {
+  kind: "postgresql" | "pglite";
+  prisma: PrismaClient;
+  sql: SqlExecutor;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: AppEnv["database"]): Promise<Database> {
+  if (config.kind === "postgresql") {
+    const pg = (await import("pg")).default;
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const sql: SqlExecutor = {
+      async query(text, params) {
+        return (await pool.query(text, params as unknown[])).rows;
+      },
+      async exec(text) {
+        await pool.query(text);
+      },
+      async withMigrationLock(fn) {
+        const client = await pool.connect();
+        try {
+          await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+          return await fn({
+            query: async (t, p) => (await client.query(t, p as unknown[])).rows,
+            exec: async (t) => void (await client.query(t)),
+          });
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+          client.release();
+        }
+      },
+    };
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return { kind: "postgresql", prisma, sql, close: async () => { await prisma.$disconnect(); await pool.end(); } };
+  }
+  mkdirSync(config.dir, { recursive: true });
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const lite = await PGlite.create(config.dir);
+  const sql: SqlExecutor = {
+    query: async (t, p) => (await lite.query(t, p)).rows as never,
+    exec: async (t) => void (await lite.exec(t)),
+    // PGlite is one in-process connection: only this process can open the data directory.
+    withMigrationLock: (fn) => fn(sql),
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return { kind: "pglite", prisma, sql, close: async () => { await prisma.$disconnect(); await lite.close(); } };
+}
+

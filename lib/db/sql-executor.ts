@@ -1,0 +1,9 @@
+/** The little the migration runner needs from either backend, kept apart from Prisma. */
+export interface SqlExecutor {
+  /** Runs one statement with parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements. */
+  exec(sql: string): Promise<void>;
+  /** Runs fn on one session that holds a lock, so that two app instances never migrate at once. */
+  withMigrationLock<T>(fn: (session: Omit<SqlExecutor, "withMigrationLock">) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,49 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseEnv, EnvError } from "./env-schema";
+
+test("embedded default needs nothing", () => {
+  const env = parseEnv({});
+  assert.equal(env.production, false);
+  assert.deepEqual(env.database, { kind: "pglite", dir: "./data/pglite" });
+  assert.equal(env.port, 3000);
+  assert.equal(env.sessionIdleMinutes, 30);
+});
+
+test("production refuses to start without AUTH_SECRET and an admin password, naming both", () => {
+  assert.throws(() => parseEnv({ NODE_ENV: "production" }), (e: unknown) => {
+    assert.ok(e instanceof EnvError);
+    assert.match(e.message, /AUTH_SECRET is required in production/);
+    assert.match(e.message, /MAS_ADMIN_PASSWORD is required in production/);
+    return true;
+  });
+});
+
+test("MAS_DEPLOYMENT overrides the NODE_ENV that next start forces", () => {
+  const env = parseEnv({ NODE_ENV: "production", MAS_DEPLOYMENT: "development" });
+  assert.equal(env.production, false);
+});
+
+test("wrong values say what to set", () => {
+  assert.throws(() => parseEnv({ DATABASE_URL: "mysql://x" }), /DATABASE_URL must be a PostgreSQL URL/);
+  assert.throws(() => parseEnv({ PORT: "abc" }), /PORT must be a whole number/);
+  assert.throws(() => parseEnv({ MAS_ADMIN_USERNAME: "root" }), /set MAS_ADMIN_USERNAME and MAS_ADMIN_PASSWORD together/);
+  assert.throws(() => parseEnv({ MAS_ADMIN_USERNAME: "root", MAS_ADMIN_PASSWORD: "short" }), /at least 12 characters/);
+  assert.throws(() => parseEnv({ MAS_OIDC_ISSUER: "https://kc/realms/mosip" }), /needs MAS_OIDC_ISSUER, MAS_OIDC_CLIENT_ID and MAS_OIDC_CLIENT_SECRET together/);
+});
+
+test("a full production environment parses", () => {
+  const env = parseEnv({
+    NODE_ENV: "production",
+    AUTH_SECRET: "x".repeat(40),
+    MAS_ADMIN_USERNAME: "admin",
+    MAS_ADMIN_PASSWORD: "a-long-password-1",
+    DATABASE_URL: "postgresql://mas@db:5432/mas",
+    MAS_OIDC_ISSUER: "https://kc.example/realms/mosip",
+    MAS_OIDC_CLIENT_ID: "mas",
+    MAS_OIDC_CLIENT_SECRET: "s",
+  });
+  assert.equal(env.production, true);
+  assert.deepEqual(env.database, { kind: "postgresql", url: "postgresql://mas@db:5432/mas" });
+  assert.equal(env.oidc?.rolesClaim, "realm_access.roles");
+});

@@ -1,0 +1,52 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { SessionUser } from "@/lib/auth/load-user";
+import { HttpError } from "@/lib/http/http-error";
+import type { UpdateUserInput, UserView } from "./user-schemas";
+import { toUserView } from "./to-user-view";
+
+async function otherActiveAdmins(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+  return tx.user.count({ where: { id: { not: userId }, active: true, roles: { some: { role: "ADMIN" } } } });
+}
+
+/** Changes a user's roles, eligibility, name or active state; refuses changes that would leave no admin. */
+export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: string, input: UpdateUserInput): Promise<UserView> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, include: { roles: true } });
+    if (!before) throw new HttpError(404, "no such user");
+    const wasAdmin = before.active && before.roles.some((r) => r.role === "ADMIN");
+    const staysAdmin = (input.active ?? before.active) && (input.roles ? input.roles.includes("ADMIN") : before.roles.some((r) => r.role === "ADMIN"));
+    if (id === actor.id && input.active === false) throw new HttpError(409, "you cannot deactivate your own account", "active");
+    if (id === actor.id && wasAdmin && !staysAdmin) throw new HttpError(409, "you cannot remove your own ADMIN role", "roles");
+    if (wasAdmin && !staysAdmin && (await otherActiveAdmins(tx, id)) === 0) {
+      throw new HttpError(409, "this is the last active admin: make another admin first", input.active === false ? "active" : "roles");
+    }
+    const changed: string[] = [];
+    const data: Prisma.UserUpdateInput = {};
+    if (input.displayName !== undefined && input.displayName !== before.displayName) { data.displayName = input.displayName || null; changed.push("displayName"); }
+    if (input.canPrimary !== undefined && input.canPrimary !== before.canPrimary) { data.canPrimary = input.canPrimary; changed.push("canPrimary"); }
+    if (input.canSecondary !== undefined && input.canSecondary !== before.canSecondary) { data.canSecondary = input.canSecondary; changed.push("canSecondary"); }
+    if (input.active !== undefined && input.active !== before.active) { data.active = input.active; changed.push("active"); }
+    if (input.unlock) { data.lockedUntil = null; data.failedLoginCount = 0; changed.push("unlock"); }
+    if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
+    const oldRoles = before.roles.map((r) => r.role).sort();
+    if (input.roles && input.roles.slice().sort().join() !== oldRoles.join()) {
+      await tx.userRole.deleteMany({ where: { userId: id } });
+      if (input.roles.length) await tx.userRole.createMany({ data: input.roles.map((role) => ({ userId: id, role })) });
+      changed.push("roles");
+    }
+    const after = await tx.user.findUniqueOrThrow({ where: { id }, include: { roles: true } });
+    if (changed.length) {
+      const action = input.active === false && changed.includes("active") ? "user.deactivate" : input.active === true && changed.includes("active") ? "user.reactivate" : "user.update";
+      await recordAudit(tx, {
+        actor,
+        action,
+        targetType: "user",
+        targetId: id,
+        details: { changed, roles: after.roles.map((r) => r.role).sort(), previousRoles: oldRoles, canPrimary: after.canPrimary, canSecondary: after.canSecondary, active: after.active },
+      });
+    }
+    return toUserView(after);
+  });
+}

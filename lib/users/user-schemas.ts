@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { ROLE_NAMES } from "@/lib/auth/permissions";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password";
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3, "must be at least 3 characters")
+  .max(64, "must be at most 64 characters")
+  .regex(/^[A-Za-z0-9._@-]+$/, "may hold only letters, digits and . _ @ -");
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+
+const roles = z.array(z.enum(ROLE_NAMES)).max(ROLE_NAMES.length).refine((r) => new Set(r).size === r.length, "lists a role twice");
+const displayName = z.string().trim().max(128, "must be at most 128 characters");
+
+export const createUserBody = z.strictObject({
+  username: usernameSchema,
+  password: passwordSchema,
+  displayName: displayName.optional(),
+  roles: roles.min(1, "give the user at least one role"),
+  canPrimary: z.boolean().optional(),
+  canSecondary: z.boolean().optional(),
+});
+export type CreateUserInput = z.output<typeof createUserBody>;
+
+export const updateUserBody = z
+  .strictObject({
+    displayName: displayName.nullable().optional(),
+    roles: roles.optional(),
+    canPrimary: z.boolean().optional(),
+    canSecondary: z.boolean().optional(),
+    active: z.boolean().optional(),
+    unlock: z.literal(true).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, "give at least one field to change");
+export type UpdateUserInput = z.output<typeof updateUserBody>;
+
+export const resetPasswordBody = z.strictObject({ password: passwordSchema });
+
+export const userIdParams = z.object({ id: z.uuid() });
+
+export const userView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  roles: z.array(z.enum(ROLE_NAMES)),
+  active: z.boolean(),
+  canPrimary: z.boolean(),
+  canSecondary: z.boolean(),
+  authSource: z.enum(["LOCAL", "OIDC"]),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserView = z.output<typeof userView>;

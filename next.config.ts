@@ -1,0 +1,21 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native, wasm and worker-using packages stay outside the bundle and load from node_modules at run time.
+  serverExternalPackages: ["@cornerstonejs/codec-openjpeg", "sharp", "@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@stomp/stompjs", "@stomp/tcp-wrapper"],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

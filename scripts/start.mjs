@@ -1,0 +1,30 @@
+// `npm start`: installs what is missing, builds when sources changed, and serves the app.
+// Migrations, permissions and the first users are handled by the app itself at boot (instrumentation.ts).
+import { spawn } from "node:child_process";
+import { ensureNpmInstall } from "./lib/ensure-install.mjs";
+
+const dev = process.argv.includes("--dev");
+
+async function main() {
+  ensureNpmInstall();
+  const { prismaGenerate } = await import("./prisma-generate.mjs");
+  prismaGenerate();
+  if (!dev) (await import("./lib/ensure-build.mjs")).ensureBuild();
+  const port = process.env.PORT || "3000";
+  const env = {
+    ...process.env,
+    PORT: port,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // `next start` forces NODE_ENV=production; remember what the operator asked for.
+    MAS_DEPLOYMENT: process.env.MAS_DEPLOYMENT ?? (process.env.NODE_ENV === "production" ? "production" : "development"),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((e) => {
+  console.error(`[setup] ${e.message}`);
+  process.exit(1);
+});
