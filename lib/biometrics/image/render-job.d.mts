@@ -1,0 +1,22 @@
+import type { RenderedImage, RenderVariant } from "./raster-encoder.mjs";
+import type { Raster } from "./raster";
+
+/** Codecs a render job can decode itself (everything else arrives as a raster). */
+export type EncodedCodec = "JPEG2000" | "JPEG" | "PNG";
+
+export type RenderJob =
+  | { kind: "encoded"; codec: EncodedCodec; bytes: Uint8Array; variants: RenderVariant[] }
+  | { kind: "raster"; raster: Raster; variants: RenderVariant[] };
+
+export interface RenderJobResult {
+  width: number;
+  height: number;
+  channels: number;
+  /** Sample precision before reduction to 8 bits, when the decoder reports it (JPEG 2000). */
+  sourceBitDepth: number | null;
+  /** JPEG 2000 only: whether the reversible wavelet was used. */
+  reversible: boolean | null;
+  images: RenderedImage[];
+}
+
+export function runRenderJob(job: RenderJob): Promise<RenderJobResult>;
