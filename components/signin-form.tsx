@@ -47,7 +47,7 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
           <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
         </div>
         {error && (
-          <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p role="alert" data-testid="signin-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
             {MESSAGES[error] ?? "Sign-in failed."}
           </p>
         )}

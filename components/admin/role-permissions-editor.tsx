@@ -13,6 +13,11 @@ export function RolePermissionsEditor() {
   const { data, error, isPending } = useQuery({ queryKey: ["roles"], queryFn: () => apiFetch<RolesData>("/api/admin/roles") });
   const save = useMutation({
     mutationFn: ({ role, permissions }: { role: RoleName; permissions: string[] }) => apiFetch(`/api/admin/roles/${role}`, { method: "PUT", json: { permissions } }),
+    // Show the tick at once; a refused change (e.g. the ADMIN guard) is rolled back by the refetch.
+    onMutate: async ({ role, permissions }) => {
+      await qc.cancelQueries({ queryKey: ["roles"] });
+      qc.setQueryData<RolesData>(["roles"], (old) => old && { ...old, roles: old.roles.map((r) => (r.role === role ? { ...r, permissions } : r)) });
+    },
     onSettled: () => qc.invalidateQueries({ queryKey: ["roles"] }),
   });
   if (isPending) return <p className="text-slate-500">Loading…</p>;

@@ -23,7 +23,7 @@ export type Role = (typeof ROLE_NAMES)[number];
 
 export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
   OPERATOR: ["queue.own", "cases.review"],
-  SUPERVISOR: ["queue.own", "cases.viewAll", "cases.reassign", "cases.resolveConflict", "integration.view", "users.read"],
+  SUPERVISOR: ["queue.own", "cases.viewAll", "cases.reassign", "cases.resolveConflict", "integration.view"],
   ADMIN: ["users.read", "users.manage", "roles.manage", "audit.read", "settings.manage", "integration.view", "integration.operate", "cases.viewAll"],
 };
 

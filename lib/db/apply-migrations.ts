@@ -22,7 +22,7 @@ export interface Migration {
   checksum: string;
 }
 
-export function readMigrations(dir = join(process.cwd(), "prisma", "migrations")): Migration[] {
+export function readMigrations(dir = join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations")): Migration[] {
   if (!existsSync(dir)) throw new Error(`no migrations folder at ${dir}`);
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())

@@ -1,0 +1,52 @@
+import { test, expect, request as newRequest, type APIRequestContext } from "@playwright/test";
+import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session";
+
+const PLACEHOLDER: Record<string, string> = { id: "00000000-0000-4000-8000-000000000000", role: "OPERATOR" };
+const ADMIN_PAGES = ["/admin", "/admin/roles", "/admin/audit", `/admin/users/${PLACEHOLDER.id}`];
+
+/** Every operation under /api/admin, read from the OpenAPI document so a new admin route is covered by itself. */
+async function adminOperations(api: APIRequestContext): Promise<{ method: string; path: string }[]> {
+  const doc = await (await api.get("/api/openapi.json")).json();
+  const ops: { method: string; path: string }[] = [];
+  for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
+    if (!path.startsWith("/api/admin")) continue;
+    for (const method of Object.keys(item).filter((k) => ["get", "post", "put", "patch", "delete"].includes(k))) {
+      ops.push({ method, path: path.replace(/\{(\w+)\}/g, (_m, p: string) => PLACEHOLDER[p]) });
+    }
+  }
+  expect(ops.length).toBeGreaterThanOrEqual(8);
+  return ops;
+}
+
+for (const role of ["OPERATOR", "SUPERVISOR"]) {
+  test(`every admin API route and page refuses a ${role.toLowerCase()}`, async ({ page, baseURL }, info) => {
+    const adminApi = await newRequest.newContext({ baseURL });
+    await apiSignIn(adminApi, server(info).admin);
+    const user = await createUserViaApi(adminApi, [role]);
+    const api = await newRequest.newContext({ baseURL });
+    await apiSignIn(api, user);
+    for (const op of await adminOperations(api)) {
+      const res = await api.fetch(op.path, { method: op.method, data: op.method === "get" ? undefined : {} });
+      expect(res.status(), `${op.method.toUpperCase()} ${op.path}`).toBe(403);
+    }
+    await uiSignIn(page, user);
+    await expect(page).toHaveURL(/\/queue$/);
+    for (const path of ADMIN_PAGES) {
+      await page.goto(path);
+      await expect(page.getByTestId("not-allowed"), path).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    }
+    await adminApi.dispose();
+    await api.dispose();
+  });
+}
+
+test("an admin is let through every admin API route", async ({ baseURL }, info) => {
+  const api = await newRequest.newContext({ baseURL });
+  await apiSignIn(api, server(info).admin);
+  for (const op of await adminOperations(api)) {
+    const res = await api.fetch(op.path, { method: op.method, data: op.method === "get" ? undefined : {} });
+    expect([200, 400, 404], `${op.method.toUpperCase()} ${op.path}`).toContain(res.status());
+  }
+  await api.dispose();
+});

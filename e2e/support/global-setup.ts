@@ -1,0 +1,65 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, openSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { SERVERS_FILE, type ServerInfo } from "./servers";
+
+const NEXT = "node_modules/next/dist/bin/next";
+
+async function waitFor(url: string, log: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not become healthy; its log:\n${readFileSync(log, "utf8").slice(-4000)}`);
+}
+
+function start(name: string, port: number, env: Record<string, string>) {
+  const log = `.test-work/e2e-${name}.log`;
+  const fd = openSync(log, "w");
+  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MAS_DEPLOYMENT: "development", NEXTAUTH_URL: `http://localhost:${port}`, PORT: String(port), ...env },
+    stdio: ["ignore", fd, fd],
+    detached: true,
+  });
+  child.unref();
+  return { pid: child.pid!, log };
+}
+
+export default async function globalSetup() {
+  const pgServer = process.env.TEST_PG_URL;
+  if (!pgServer) throw new Error("TEST_PG_URL is not set: run the e2e tests through `npm test`");
+  mkdirSync(".test-work", { recursive: true });
+
+  const dbName = `e2e_${randomBytes(4).toString("hex")}`;
+  const c = new pg.Client({ connectionString: `${pgServer}/postgres` });
+  await c.connect();
+  await c.query(`CREATE DATABASE "${dbName}"`);
+  await c.end();
+
+  const admin = { username: "chief", password: randomBytes(12).toString("base64url") };
+  const pgDir = ".test-work/e2e-pg-data";
+  const embeddedDir = ".test-work/e2e-embedded-data";
+  rmSync(pgDir, { recursive: true, force: true });
+  rmSync(embeddedDir, { recursive: true, force: true });
+  const secret = randomBytes(32).toString("base64url");
+
+  const a = start("postgresql", 3101, { DATABASE_URL: `${pgServer}/${dbName}`, MAS_DATA_DIR: pgDir, MAS_ADMIN_USERNAME: admin.username, MAS_ADMIN_PASSWORD: admin.password, AUTH_SECRET: secret });
+  const b = start("embedded", 3102, { MAS_DATA_DIR: embeddedDir });
+  await Promise.all([waitFor("http://localhost:3101/api/health", a.log), waitFor("http://localhost:3102/api/health", b.log)]);
+
+  // The embedded server prints its demo users' passwords once, at first start: read them from its log.
+  const demoLine = readFileSync(b.log, "utf8").match(/^\[mas\]\s+admin\s+(\S+)/m);
+  if (!demoLine) throw new Error(`the embedded server printed no demo admin password:\n${readFileSync(b.log, "utf8")}`);
+  const info: Record<string, ServerInfo> = {
+    postgresql: { baseURL: "http://localhost:3101", admin, pid: a.pid },
+    embedded: { baseURL: "http://localhost:3102", admin: { username: "admin", password: demoLine[1] }, pid: b.pid },
+  };
+  writeFileSync(SERVERS_FILE, JSON.stringify(info, null, 2));
+}

@@ -1,0 +1,43 @@
+import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { servers, type Credentials, type ServerInfo } from "./servers";
+
+export function server(info: TestInfo): ServerInfo {
+  return servers()[info.project.name as "postgresql" | "embedded"];
+}
+
+/** Signs in through next-auth's credentials callback, as curl would; the cookie lands in the request context. */
+export async function apiSignIn(request: APIRequestContext, c: Credentials): Promise<void> {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, username: c.username, password: c.password, json: "true" }, maxRedirects: 0 });
+  expect([200, 302]).toContain(res.status());
+  const session = await (await request.get("/api/auth/session")).json();
+  expect(session.user?.username, `signed in as ${c.username}`).toBe(c.username);
+}
+
+/** Fills and sends the sign-in form, as a person would, without assuming the outcome. */
+export async function uiSignInAttempt(page: Page, c: Credentials): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Username").fill(c.username);
+  await page.getByLabel("Password").fill(c.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in through the form and waits until the app has moved on from the sign-in page. */
+export async function uiSignIn(page: Page, c: Credentials): Promise<void> {
+  await uiSignInAttempt(page, c);
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Creates a user through the admin API with an admin's request context; returns their credentials and id. */
+export async function createUserViaApi(adminRequest: APIRequestContext, roles: string[], extra: Record<string, unknown> = {}): Promise<Credentials & { id: string }> {
+  const username = uniqueName(roles[0]?.toLowerCase() ?? "user");
+  const password = `pw-${randomBytes(9).toString("base64url")}`;
+  const res = await adminRequest.post("/api/admin/users", { data: { username, password, roles, ...extra } });
+  expect(res.status(), await res.text()).toBe(201);
+  return { username, password, id: (await res.json()).id };
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from "@playwright/test";
+
+// Two servers, started by e2e/support/global-setup.ts from the production build:
+// "postgresql" runs on the real PostgreSQL that scripts/test.mjs started; "embedded" on a fresh PGlite in demo mode.
+const chromium = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  globalSetup: "./e2e/support/global-setup.ts",
+  globalTeardown: "./e2e/support/global-teardown.ts",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: ".test-work/playwright",
+  use: { launchOptions: chromium, screenshot: "only-on-failure", trace: "retain-on-failure" },
+  projects: [
+    { name: "postgresql", use: { baseURL: "http://localhost:3101" }, testIgnore: /demo\.spec\.ts/ },
+    { name: "embedded", use: { baseURL: "http://localhost:3102" }, testMatch: /(demo|first-run)\.spec\.ts/ },
+  ],
+});

@@ -1,0 +1,101 @@
+// Shared by the bridge-*.test.ts files: MOSIP request builders, a STOMP test client, polling.
+import { randomUUID } from "node:crypto";
+import { Client, type IMessage } from "@stomp/stompjs";
+import { TCPWrapper } from "@stomp/tcp-wrapper";
+
+export function rid(): string {
+  // 29 digits like a MOSIP RID; random so test cases never collide.
+  let s = "10001";
+  while (s.length < 29) s += Math.floor(Math.random() * 10);
+  return s;
+}
+
+export function adjudicationRequest(opts: {
+  requestId?: string;
+  referenceId?: string;
+  referenceURL?: unknown;
+  gallery?: { referenceId: string; referenceURL: unknown }[];
+  requesttime?: string;
+}): Record<string, unknown> {
+  return {
+    id: "mosip.manual.adjudication.adjudicate",
+    version: "1.0",
+    requestId: opts.requestId ?? randomUUID(),
+    referenceId: opts.referenceId ?? rid(),
+    requesttime: opts.requesttime ?? new Date().toISOString(),
+    referenceURL: opts.referenceURL === undefined ? "http://127.0.0.1:9/v1/datashare/get/p/s/applicant" : opts.referenceURL,
+    addtional: null,
+    gallery: { referenceIds: opts.gallery ?? [] },
+  };
+}
+
+export function verificationRequest(opts: { requestId?: string; referenceId?: string; referenceURL?: string }): Record<string, unknown> {
+  return {
+    id: "mosip.verification.adjudicate",
+    version: "1.0",
+    requestId: opts.requestId ?? randomUUID(),
+    referenceId: opts.referenceId ?? rid(),
+    requesttime: new Date().toISOString(),
+    referenceURL: opts.referenceURL ?? "http://127.0.0.1:9/v1/datashare/get/p/s/v",
+    addtional: null,
+  };
+}
+
+/** MOSIP's default LTS form: a JSON array inside a string. */
+export function ltsUrl(...urls: string[]): string {
+  return JSON.stringify(urls.map((url, i) => ({ source: i === 0 ? "packet" : "idrepo", status: i === 0 ? "PROCESSING" : "PROCESSED", url })));
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function connectStomp(port: number): Promise<Client> {
+  const c = new Client({ webSocketFactory: () => new TCPWrapper("127.0.0.1", port), connectHeaders: { host: "localhost" }, reconnectDelay: 0, debug: () => {} });
+  await new Promise<void>((res, rej) => {
+    c.onConnect = () => res();
+    c.onStompError = (f) => rej(new Error(f.headers.message));
+    c.onWebSocketError = () => rej(new Error("cannot connect"));
+    c.activate();
+  });
+  return c;
+}
+
+/** Publishes like a Node producer would: text = no content-length (TextMessage), bytes = BytesMessage. */
+export async function publishStomp(port: number, queue: string, bodies: { body: string | Uint8Array; format?: "text" | "bytes"; headers?: Record<string, string> }[]): Promise<void> {
+  const c = await connectStomp(port);
+  for (const b of bodies) {
+    const headers = { persistent: "true", ...(b.headers ?? {}) };
+    if ((b.format ?? "text") === "text" && typeof b.body === "string") {
+      c.publish({ destination: `/queue/${queue}`, body: b.body, headers, skipContentLengthHeader: true });
+    } else {
+      c.publish({ destination: `/queue/${queue}`, binaryBody: typeof b.body === "string" ? new TextEncoder().encode(b.body) : b.body, headers });
+    }
+  }
+  const receipt = randomUUID();
+  await new Promise<void>((res) => {
+    c.watchForReceipt(receipt, () => res());
+    c.publish({ destination: `/queue/${queue}.receipt-probe`, body: "", headers: { receipt } });
+  });
+  await c.deactivate();
+}
+
+/** Messages still on a queue (including delivered-but-unacknowledged ones), by STOMP queue browsing. */
+export async function countQueue(port: number, queue: string): Promise<number> {
+  const c = await connectStomp(port);
+  const n = await new Promise<number>((res) => {
+    let count = 0;
+    c.subscribe(`/queue/${queue}`, (m: IMessage) => {
+      if (m.headers.browser === "end") res(count);
+      else count++;
+    }, { browser: "true" });
+  });
+  await c.deactivate();
+  return n;
+}

@@ -1,0 +1,46 @@
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { createTestDatabase } from "./helpers/test-database";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
+
+const t = await createTestDatabase("signin");
+const prisma = t.db.prisma;
+const policy = { threshold: 3, minutes: 15 };
+after(() => t.drop());
+
+before(async () => {
+  await prisma.user.create({ data: { username: "alice", passwordHash: await hashPassword("alice-password-1"), roles: { create: [{ role: "OPERATOR" }] } } });
+});
+
+test("a good password signs in, resets the failure count and is audited", async () => {
+  const r = await verifyCredentials(prisma, "alice", "alice-password-1", policy);
+  assert.equal(r.ok, true);
+  const u = await prisma.user.findUniqueOrThrow({ where: { username: "alice" } });
+  assert.ok(u.lastLoginAt);
+  const audit = await prisma.auditEvent.findFirst({ where: { action: "signin", targetId: u.id } });
+  assert.ok(audit, "sign-in audited");
+});
+
+test("repeated failures lock the account, even when attempts race, and the lock holds against the right password", async () => {
+  const now = new Date();
+  const results = await Promise.all([1, 2, 3, 4].map(() => verifyCredentials(prisma, "alice", "wrong", policy, now)));
+  assert.ok(results.some((r) => !r.ok && r.reason === "locked"), "the threshold-th failure locks");
+  const u = await prisma.user.findUniqueOrThrow({ where: { username: "alice" } });
+  assert.ok(u.lockedUntil && u.lockedUntil > now);
+  const r = await verifyCredentials(prisma, "alice", "alice-password-1", policy, now);
+  assert.deepEqual(r.ok ? "signed in" : r.reason, "locked");
+  const later = new Date(now.getTime() + 16 * 60_000);
+  const r2 = await verifyCredentials(prisma, "alice", "alice-password-1", policy, later);
+  assert.equal(r2.ok, true, "the lock expires");
+  assert.equal(await prisma.auditEvent.count({ where: { action: "account.locked", targetId: u.id } }) >= 1, true);
+});
+
+test("unknown users and deactivated users are refused; no password reaches the audit log", async () => {
+  assert.deepEqual(await verifyCredentials(prisma, "nobody", "whatever-password", policy), { ok: false, reason: "invalid" });
+  await prisma.user.update({ where: { username: "alice" }, data: { active: false } });
+  const r = await verifyCredentials(prisma, "alice", "alice-password-1", policy);
+  assert.deepEqual(r, { ok: false, reason: "inactive" });
+  const all = await prisma.auditEvent.findMany();
+  assert.ok(!JSON.stringify(all, (_k, v) => (typeof v === "bigint" ? String(v) : v)).includes("alice-password-1"));
+});
