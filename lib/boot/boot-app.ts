@@ -6,6 +6,7 @@ import { applyMigrations, readMigrations } from "@/lib/db/apply-migrations";
 import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
 import { bootstrapUsers } from "@/lib/users/bootstrap-users";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
+import { startMosipBridgeOnce } from "@/lib/bridge/mosip-bridge-instance";
 
 const KEY = Symbol.for("mas.boot");
 type G = typeof globalThis & { [KEY]?: Promise<Database> };
@@ -23,6 +24,10 @@ async function boot(log: (line: string) => void): Promise<Database> {
     // Printed once, when the demo users are created: this is the only place their passwords exist in clear.
     log("[mas] DEMO MODE: embedded database, demo users created. Their passwords (shown only now):");
     for (const c of users.credentials) log(`[mas]   ${c.username.padEnd(11)} ${c.password}   (${c.roles.join(", ")})`);
+  }
+  if (env.mosip.queueUrl) {
+    const bridge = startMosipBridgeOnce(db.prisma, env.mosip, log);
+    log(`[mas] MOSIP bridge: consuming ${env.mosip.queues.adjudicationRequest} and ${env.mosip.queues.verificationRequest} via ${bridge.status().url}`);
   }
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);
   return db;

@@ -19,6 +19,9 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
     const pg = (await import("pg")).default;
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle client whose server connection ends (restart, failover, admin command) must not crash the
+    // process; the pool drops it and the next query opens a new connection.
+    pool.on("error", (e) => console.error(`[mas] database connection lost: ${e.message}`));
     const sql: SqlExecutor = {
       async query(text, params) {
         return (await pool.query(text, params as unknown[])).rows;

@@ -22,6 +22,21 @@ const positiveInt = (fallback: number) =>
       return n;
     });
 
+const queueName = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      // STOMP destinations are /queue/<name>; MOSIP configures the bare JMS queue name.
+      if (!/^[A-Za-z0-9._\-]+$/.test(v)) {
+        ctx.addIssue({ code: "custom", message: `must be a bare queue name such as ${fallback} (letters, digits, . _ -), got "${v}"` });
+        return z.NEVER;
+      }
+      return v;
+    });
+
 export const envSchema = z
   .object({
     NODE_ENV: optionalString,
@@ -46,6 +61,36 @@ export const envSchema = z
     MAS_OIDC_CLIENT_SECRET: optionalString,
     MAS_OIDC_NAME: optionalString,
     MAS_OIDC_ROLES_CLAIM: optionalString,
+    // Comma-separated STOMP URLs (stomp://user:pass@host:61613); several = failover in the given order.
+    MOSIP_QUEUE_URL: optionalString.superRefine((v, ctx) => {
+      if (v === undefined) return;
+      const problem = checkQueueUrls(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+    MOSIP_ADJUDICATION_REQUEST_QUEUE: queueName("mosip-to-adjudication"),
+    MOSIP_ADJUDICATION_RESPONSE_QUEUE: queueName("adjudication-to-mosip"),
+    MOSIP_VERIFICATION_REQUEST_QUEUE: queueName("mosip-to-verification"),
+    MOSIP_VERIFICATION_RESPONSE_QUEUE: queueName("verification-to-mosip"),
+    MOSIP_RESPONSE_MESSAGE_FORMAT: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "") return "text" as const;
+        if (v === "text" || v === "bytes") return v;
+        ctx.addIssue({ code: "custom", message: `must be "text" (JMS TextMessage, MOSIP's default) or "bytes" (BytesMessage), got "${v}"` });
+        return z.NEVER;
+      }),
+    MOSIP_REQUEST_MAX_BYTES: positiveInt(1024 * 1024),
+    MOSIP_REQUEST_DEADLINE_MINUTES: positiveInt(90),
+    MOSIP_DATASHARE_TIMEOUT_MS: positiveInt(30_000),
+    MOSIP_DATASHARE_MAX_ATTEMPTS: positiveInt(5),
+    MOSIP_DATASHARE_RETRY_BASE_MS: positiveInt(2_000),
+    MOSIP_DATASHARE_RETRY_MAX_MS: positiveInt(60_000),
+    MOSIP_AUTH_TOKEN_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "must be the OAuth2 token endpoint URL, e.g. https://keycloak.example/realms/mosip/protocol/openid-connect/token" }),
+    MOSIP_AUTH_CLIENT_ID: optionalString,
+    MOSIP_AUTH_CLIENT_SECRET: optionalString,
   })
   .superRefine((env, ctx) => {
     const production = (env.MAS_DEPLOYMENT ?? (env.NODE_ENV === "production" ? "production" : "development")) === "production";
@@ -65,7 +110,35 @@ export const envSchema = z
     if (oidc.some((v) => v !== undefined) && oidc.some((v) => v === undefined)) {
       ctx.addIssue({ code: "custom", path: ["MAS_OIDC_ISSUER"], message: "OpenID Connect needs MAS_OIDC_ISSUER, MAS_OIDC_CLIENT_ID and MAS_OIDC_CLIENT_SECRET together" });
     }
+    const auth = [env.MOSIP_AUTH_TOKEN_URL, env.MOSIP_AUTH_CLIENT_ID, env.MOSIP_AUTH_CLIENT_SECRET];
+    if (auth.some((v) => v !== undefined) && auth.some((v) => v === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["MOSIP_AUTH_TOKEN_URL"], message: "the datashare token needs MOSIP_AUTH_TOKEN_URL, MOSIP_AUTH_CLIENT_ID and MOSIP_AUTH_CLIENT_SECRET together" });
+    }
+    if (env.MOSIP_DATASHARE_RETRY_MAX_MS < env.MOSIP_DATASHARE_RETRY_BASE_MS) {
+      ctx.addIssue({ code: "custom", path: ["MOSIP_DATASHARE_RETRY_MAX_MS"], message: "must not be below MOSIP_DATASHARE_RETRY_BASE_MS" });
+    }
   });
+
+/** A reason when the list is unusable; kept here so the message names the variable's expected form. */
+function checkQueueUrls(value: string): string | undefined {
+  const items = value.split(",").map((s) => s.trim());
+  for (const item of items) {
+    if (item === "") return "has an empty entry; separate STOMP URLs with single commas";
+    if (/^(tcp|ssl|nio|failover):/i.test(item)) {
+      return `must use the broker's STOMP port (stomp://user:pass@host:61613), not an OpenWire URL like MOSIP's tcp://…:61616`;
+    }
+    let u: URL;
+    try {
+      u = new URL(item);
+    } catch {
+      return "each entry must be a URL such as stomp://user:pass@host:61613";
+    }
+    if (u.protocol !== "stomp:") return `each entry must start with stomp:// (got ${u.protocol}//)`;
+    if (u.hostname === "") return "each entry needs a host: stomp://user:pass@host:61613";
+    if (u.port !== "" && !(Number(u.port) > 0 && Number(u.port) < 65536)) return "has an invalid port";
+  }
+  return undefined;
+}
 
 export type RawEnv = z.output<typeof envSchema>;
 
@@ -79,6 +152,18 @@ export interface AppEnv {
   sessionIdleMinutes: number;
   lockout: { threshold: number; minutes: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string; rolesClaim: string } | undefined;
+  mosip: MosipEnv;
+}
+
+export interface MosipEnv {
+  /** Raw MOSIP_QUEUE_URL (may hold a password); unset = the embedded simulator. */
+  queueUrl: string | undefined;
+  queues: { adjudicationRequest: string; adjudicationResponse: string; verificationRequest: string; verificationResponse: string };
+  responseFormat: "text" | "bytes";
+  maxRequestBytes: number;
+  deadlineMinutes: number;
+  datashare: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; retryMaxMs: number };
+  auth: { tokenUrl: string; clientId: string; clientSecret: string } | undefined;
 }
 
 export class EnvError extends Error {
@@ -115,5 +200,27 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
             rolesClaim: e.MAS_OIDC_ROLES_CLAIM ?? "realm_access.roles",
           }
         : undefined,
+    mosip: {
+      queueUrl: e.MOSIP_QUEUE_URL,
+      queues: {
+        adjudicationRequest: e.MOSIP_ADJUDICATION_REQUEST_QUEUE,
+        adjudicationResponse: e.MOSIP_ADJUDICATION_RESPONSE_QUEUE,
+        verificationRequest: e.MOSIP_VERIFICATION_REQUEST_QUEUE,
+        verificationResponse: e.MOSIP_VERIFICATION_RESPONSE_QUEUE,
+      },
+      responseFormat: e.MOSIP_RESPONSE_MESSAGE_FORMAT,
+      maxRequestBytes: e.MOSIP_REQUEST_MAX_BYTES,
+      deadlineMinutes: e.MOSIP_REQUEST_DEADLINE_MINUTES,
+      datashare: {
+        timeoutMs: e.MOSIP_DATASHARE_TIMEOUT_MS,
+        maxAttempts: e.MOSIP_DATASHARE_MAX_ATTEMPTS,
+        retryBaseMs: e.MOSIP_DATASHARE_RETRY_BASE_MS,
+        retryMaxMs: e.MOSIP_DATASHARE_RETRY_MAX_MS,
+      },
+      auth:
+        e.MOSIP_AUTH_TOKEN_URL && e.MOSIP_AUTH_CLIENT_ID && e.MOSIP_AUTH_CLIENT_SECRET
+          ? { tokenUrl: e.MOSIP_AUTH_TOKEN_URL, clientId: e.MOSIP_AUTH_CLIENT_ID, clientSecret: e.MOSIP_AUTH_CLIENT_SECRET }
+          : undefined,
+    },
   };
 }

@@ -70,19 +70,18 @@ export async function connectStomp(port: number): Promise<Client> {
 /** Publishes like a Node producer would: text = no content-length (TextMessage), bytes = BytesMessage. */
 export async function publishStomp(port: number, queue: string, bodies: { body: string | Uint8Array; format?: "text" | "bytes"; headers?: Record<string, string> }[]): Promise<void> {
   const c = await connectStomp(port);
-  for (const b of bodies) {
-    const headers = { persistent: "true", ...(b.headers ?? {}) };
+  // A receipt on the last SEND confirms the broker has taken all of them (frames are handled in order).
+  const receipt = randomUUID();
+  const received = new Promise<void>((res) => c.watchForReceipt(receipt, () => res()));
+  bodies.forEach((b, i) => {
+    const headers: Record<string, string> = { persistent: "true", ...(b.headers ?? {}), ...(i === bodies.length - 1 ? { receipt } : {}) };
     if ((b.format ?? "text") === "text" && typeof b.body === "string") {
       c.publish({ destination: `/queue/${queue}`, body: b.body, headers, skipContentLengthHeader: true });
     } else {
       c.publish({ destination: `/queue/${queue}`, binaryBody: typeof b.body === "string" ? new TextEncoder().encode(b.body) : b.body, headers });
     }
-  }
-  const receipt = randomUUID();
-  await new Promise<void>((res) => {
-    c.watchForReceipt(receipt, () => res());
-    c.publish({ destination: `/queue/${queue}.receipt-probe`, body: "", headers: { receipt } });
   });
+  if (bodies.length) await received;
   await c.deactivate();
 }
 

@@ -1,0 +1,90 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { MosipEnv } from "@/lib/env/env-schema";
+import { receiveRequest } from "@/lib/intake/receive-request";
+import { recordUnstorableMessage } from "@/lib/intake/record-unstorable-message";
+import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
+import { createTokenSource } from "@/lib/datashare/token-source";
+import { parseQueueUrls } from "./parse-queue-urls";
+import { startQueueConsumer, type ConsumerStatus, type DeliveredMessage } from "./queue-consumer";
+
+// The intake half of the MOSIP bridge: requests off both request queues into cases, then every
+// datashare of each new case downloaded at once (shares expire about 30 minutes after MOSIP made them).
+
+export interface MosipBridge {
+  status(): ConsumerStatus;
+  downloads: DownloadWorker;
+  stop(): Promise<void>;
+}
+
+export interface MosipBridgeOptions {
+  log?: (line: string) => void;
+  /** Tests shorten these; production keeps the defaults. */
+  reconnect?: { baseMs: number; maxMs: number };
+  heartbeatMs?: number;
+  downloadPollMs?: number;
+  /** After this many failed attempts to store the same message, it is parked as an intake error. */
+  maxStoreFailures?: number;
+}
+
+export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: MosipBridgeOptions = {}): MosipBridge {
+  if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const endpoints = parseQueueUrls(env.queueUrl);
+  const maxStoreFailures = opts.maxStoreFailures ?? 5;
+  const downloads = startDownloadWorker(prisma, {
+    ...env.datashare,
+    token: env.auth ? createTokenSource(env.auth, { timeoutMs: env.datashare.timeoutMs }) : undefined,
+    pollMs: opts.downloadPollMs,
+    log,
+  });
+  // Per broker message-id; a message that keeps failing would otherwise block its queue forever.
+  const storeFailures = new Map<string, number>();
+
+  async function handle(m: DeliveredMessage): Promise<void> {
+    const message = { destination: m.queue, headers: m.headers, body: m.body };
+    const key = m.headers["message-id"] ?? "";
+    try {
+      const r = await receiveRequest(prisma, message, { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: env.deadlineMinutes });
+      storeFailures.delete(key);
+      // requestId and case ids are not personal data; RIDs, URLs and bodies are never logged.
+      if (r.outcome === "created") {
+        log(`[bridge] ${m.queue}: request ${r.requestId} -> case ${r.caseId}${r.supersededCaseIds.length ? ` (supersedes ${r.supersededCaseIds.join(", ")})` : ""}`);
+        downloads.kick();
+      } else if (r.outcome === "duplicate") {
+        log(`[bridge] ${m.queue}: request ${r.requestId} already received (case ${r.caseId})`);
+      } else {
+        log(`[bridge] ${m.queue}: message rejected (${r.code}), kept as intake error ${r.inboxId}`);
+      }
+    } catch (e) {
+      const failures = (storeFailures.get(key) ?? 0) + 1;
+      storeFailures.set(key, failures);
+      if (key !== "" && failures >= maxStoreFailures) {
+        // Throws again if the database itself is down: then the message simply stays on the queue.
+        const id = await recordUnstorableMessage(prisma, message, e as Error, failures);
+        storeFailures.delete(key);
+        log(`[bridge] ${m.queue}: message ${key} failed ${failures} times; parked as intake error ${id}`);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  const consumer = startQueueConsumer({
+    endpoints,
+    queues: [env.queues.adjudicationRequest, env.queues.verificationRequest],
+    handler: handle,
+    heartbeatMs: opts.heartbeatMs,
+    reconnect: opts.reconnect,
+    log,
+  });
+
+  return {
+    status: consumer.status,
+    downloads,
+    async stop() {
+      await consumer.stop();
+      await downloads.stop();
+    },
+  };
+}

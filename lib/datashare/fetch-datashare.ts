@@ -1,0 +1,120 @@
+// One GET of one datashare URL, turned into either the body exactly as received or a failure with a
+// short code an admin can act on (DAT-SER-006, KER-ATH-401, HTTP_503, TIMEOUT, …) and whether trying
+// again can help. Failure messages never contain the URL: it is a bearer capability to personal data.
+
+import { detectDatashareError } from "@/lib/mosip/datashare-envelope";
+import type { TokenSource } from "./token-source";
+
+export type FetchOutcome =
+  | { ok: true; body: Buffer }
+  | { ok: false; code: string; message: string; permanent: boolean };
+
+export interface FetchOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  token?: TokenSource;
+  fetchImpl?: typeof fetch;
+}
+
+/** Codes after which the same URL will not start working: the share is gone or not ours to read. */
+const PERMANENT_ENVELOPE = new Set(["DAT-SER-003", "DAT-SER-006", "KER-ATH-403"]);
+const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+export async function fetchDatashare(url: string, opts: FetchOptions): Promise<FetchOutcome> {
+  const first = await attempt(url, opts);
+  // A cached token can be revoked or expire early: refresh once, then report whatever comes back.
+  if (!first.ok && first.authFailed && first.usedToken !== undefined && opts.token) {
+    opts.token.invalidate(first.usedToken);
+    const second = await attempt(url, opts);
+    return strip(second);
+  }
+  return strip(first);
+}
+
+type Attempt = FetchOutcome & { authFailed?: boolean; usedToken?: string };
+
+function strip(a: Attempt): FetchOutcome {
+  return a.ok ? { ok: true, body: a.body } : { ok: false, code: a.code, message: a.message, permanent: a.permanent };
+}
+
+async function attempt(url: string, opts: FetchOptions): Promise<Attempt> {
+  let token: string | undefined;
+  if (opts.token) {
+    try {
+      token = await opts.token.get();
+    } catch (e) {
+      return { ok: false, code: "AUTH_TOKEN", message: (e as Error).message, permanent: false };
+    }
+  }
+  const headers: Record<string, string> = { accept: "*/*" };
+  if (token !== undefined) {
+    headers.authorization = `Bearer ${token}`;
+    // MOSIP's kernel auth adapter reads the token from the Authorization cookie.
+    headers.cookie = `Authorization=${token}`;
+  }
+  let res: Response;
+  let body: Buffer;
+  try {
+    res = await (opts.fetchImpl ?? fetch)(url, { headers, redirect: "follow", signal: AbortSignal.timeout(opts.timeoutMs) });
+    body = await readLimited(res, opts.maxBytes);
+  } catch (e) {
+    return describeTransportError(e, opts);
+  }
+
+  const envelope = detectDatashareError(body);
+  if (envelope) {
+    const authFailed = envelope.errorCode === "KER-ATH-401";
+    return {
+      ok: false,
+      code: envelope.errorCode.slice(0, 64),
+      message: `datashare answered ${envelope.errorCode}${envelope.message ? `: ${envelope.message.slice(0, 200)}` : ""}`,
+      permanent: PERMANENT_ENVELOPE.has(envelope.errorCode),
+      authFailed,
+      usedToken: token,
+    };
+  }
+  if (res.status < 200 || res.status > 299) {
+    return {
+      ok: false,
+      code: `HTTP_${res.status}`,
+      message: `datashare answered HTTP ${res.status}`,
+      permanent: res.status !== 401 && !RETRYABLE_HTTP.has(res.status),
+      authFailed: res.status === 401,
+      usedToken: token,
+    };
+  }
+  if (body.length === 0) return { ok: false, code: "EMPTY_BODY", message: "datashare answered with an empty body", permanent: false };
+  return { ok: true, body };
+}
+
+class TooLarge extends Error {
+  override name = "TooLarge";
+}
+
+async function readLimited(res: Response, maxBytes: number): Promise<Buffer> {
+  const declared = Number(res.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel();
+    throw new TooLarge();
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw new TooLarge();
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function describeTransportError(e: unknown, opts: FetchOptions): Attempt {
+  const err = e as Error & { cause?: { code?: string } };
+  if (err.name === "TooLarge") return { ok: false, code: "TOO_LARGE", message: `body exceeds ${opts.maxBytes} bytes`, permanent: true };
+  if (err.name === "TimeoutError" || err.name === "AbortError") {
+    return { ok: false, code: "TIMEOUT", message: `no complete answer within ${opts.timeoutMs} ms`, permanent: false };
+  }
+  // undici wraps the socket error; its code (ECONNREFUSED, ENOTFOUND…) is useful and carries no URL path.
+  const code = err.cause?.code ?? err.name ?? "NETWORK";
+  return { ok: false, code: `NETWORK_${String(code).slice(0, 40)}`, message: `request failed (${code})`, permanent: false };
+}

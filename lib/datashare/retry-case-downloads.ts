@@ -1,0 +1,30 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { lockCase, settleCaseData } from "./settle-case-data";
+
+export class RetryNotAllowedError extends Error {
+  override name = "RetryNotAllowedError";
+}
+
+/**
+ * Admin action on a DATA_UNAVAILABLE case: fetch its failed shares again from scratch (a share that
+ * expired will fail again; the admin's other option is answering MOSIP with returnValue 2).
+ * Returns how many downloads were queued. Wake the download worker afterwards.
+ */
+export async function retryCaseDownloads(prisma: PrismaClient, caseId: string, actor: { id: string; username: string }): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await lockCase(tx, caseId))) throw new RetryNotAllowedError("case not found");
+    const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { state: true } });
+    if (c.state !== "DATA_UNAVAILABLE" && c.state !== "FETCHING") {
+      throw new RetryNotAllowedError(`downloads can be retried only while data is unavailable (case is ${c.state})`);
+    }
+    const { count } = await tx.datashareDownload.updateMany({
+      where: { caseId, state: "FAILED" },
+      data: { state: "PENDING", attempts: 0, nextAttemptAt: new Date(), leaseUntil: null },
+    });
+    await recordAudit(tx, { actor, action: "case.downloads_retried", targetType: "case", targetId: caseId, details: { downloads: count } });
+    await settleCaseData(tx, caseId);
+    return count;
+  });
+}

@@ -1,0 +1,36 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseEnv } from "./env-schema";
+
+test("MOSIP defaults: no queue URL (simulator), MOSIP's queue names, text responses", () => {
+  const m = parseEnv({}).mosip;
+  assert.equal(m.queueUrl, undefined);
+  assert.deepEqual(m.queues, {
+    adjudicationRequest: "mosip-to-adjudication",
+    adjudicationResponse: "adjudication-to-mosip",
+    verificationRequest: "mosip-to-verification",
+    verificationResponse: "verification-to-mosip",
+  });
+  assert.equal(m.responseFormat, "text");
+  assert.deepEqual(m.datashare, { timeoutMs: 30000, maxAttempts: 5, retryBaseMs: 2000, retryMaxMs: 60000 });
+  assert.equal(m.auth, undefined);
+  assert.equal(m.deadlineMinutes, 90);
+  assert.equal(m.maxRequestBytes, 1048576);
+});
+
+test("queue URLs: STOMP only, with a hint when given MOSIP's OpenWire URL; the password is not echoed", () => {
+  assert.equal(parseEnv({ MOSIP_QUEUE_URL: "stomp://a:b@h1:61613,stomp://h2" }).mosip.queueUrl, "stomp://a:b@h1:61613,stomp://h2");
+  assert.throws(() => parseEnv({ MOSIP_QUEUE_URL: "tcp://artemis:hunter2@mq:61616" }), (e: Error) => /STOMP port/.test(e.message) && !e.message.includes("hunter2"));
+  assert.throws(() => parseEnv({ MOSIP_QUEUE_URL: "stomp://h1,,stomp://h2" }), /empty entry/);
+  assert.throws(() => parseEnv({ MOSIP_QUEUE_URL: "amqp://h" }), /must start with stomp:\/\//);
+});
+
+test("format, queue names, numbers and the token trio are checked with clear messages", () => {
+  assert.equal(parseEnv({ MOSIP_RESPONSE_MESSAGE_FORMAT: "BYTES" }).mosip.responseFormat, "bytes");
+  assert.throws(() => parseEnv({ MOSIP_RESPONSE_MESSAGE_FORMAT: "byte" }), /MOSIP_RESPONSE_MESSAGE_FORMAT must be "text"/);
+  assert.throws(() => parseEnv({ MOSIP_ADJUDICATION_REQUEST_QUEUE: "/queue/x" }), /bare queue name/);
+  assert.throws(() => parseEnv({ MOSIP_DATASHARE_TIMEOUT_MS: "0" }), /MOSIP_DATASHARE_TIMEOUT_MS must be a whole number/);
+  assert.throws(() => parseEnv({ MOSIP_AUTH_CLIENT_ID: "mas" }), /needs MOSIP_AUTH_TOKEN_URL, MOSIP_AUTH_CLIENT_ID and MOSIP_AUTH_CLIENT_SECRET together/);
+  const auth = parseEnv({ MOSIP_AUTH_TOKEN_URL: "https://kc/token", MOSIP_AUTH_CLIENT_ID: "mas", MOSIP_AUTH_CLIENT_SECRET: "s" }).mosip.auth;
+  assert.deepEqual(auth, { tokenUrl: "https://kc/token", clientId: "mas", clientSecret: "s" });
+});

@@ -1,0 +1,192 @@
+// Datashare downloads against a local HTTP server standing in for MOSIP's datashare service and its
+// OAuth2 token endpoint: bodies stored exactly as received, MOSIP error envelopes and HTTP failures
+// turned into a visible code, retries with backoff, token refresh on 401, timeouts, admin retry.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createTestDatabase } from "./helpers/test-database";
+import { adjudicationRequest, rid, waitFor } from "./helpers/bridge-helpers";
+import { receiveRequest } from "@/lib/intake/receive-request";
+import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
+import { createTokenSource } from "@/lib/datashare/token-source";
+import { retryCaseDownloads, RetryNotAllowedError } from "@/lib/datashare/retry-case-downloads";
+import type { Database } from "@/lib/db/open-database";
+
+type Route = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
+
+let db: Database;
+let drop: () => Promise<void>;
+let server: http.Server;
+let base: string;
+const routes = new Map<string, Route>();
+const hits = new Map<string, number>();
+const authHeaders = new Map<string, string[]>();
+let tokensIssued = 0;
+
+const policy = { timeoutMs: 300, maxAttempts: 3, retryBaseMs: 40, retryMaxMs: 150 };
+let worker: DownloadWorker;
+
+function envelope(code: string, message: string): string {
+  return JSON.stringify({ id: "mosip.data.share", version: "1.0", responsetime: new Date().toISOString(), dataShare: null, errors: [{ errorCode: code, message }] });
+}
+
+before(async () => {
+  ({ db, drop } = await createTestDatabase("bridge_ds"));
+  server = http.createServer((req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (path === "/token") {
+      tokensIssued++;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ access_token: `token-${tokensIssued}`, expires_in: 3600, token_type: "Bearer" }));
+      return;
+    }
+    const n = (hits.get(path) ?? 0) + 1;
+    hits.set(path, n);
+    authHeaders.set(path, [...(authHeaders.get(path) ?? []), req.headers.authorization ?? ""]);
+    const route = routes.get(path);
+    if (!route) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    route(req, res, n);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  await worker?.stop();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await drop();
+});
+
+beforeEach(async () => {
+  await worker?.stop();
+  worker = startDownloadWorker(db.prisma, { ...policy, pollMs: 30 });
+});
+
+async function intake(paths: { applicant: string | null; gallery?: (string | null)[] }) {
+  const req = adjudicationRequest({
+    referenceURL: paths.applicant === null ? null : base + paths.applicant,
+    gallery: (paths.gallery ?? []).map((p) => ({ referenceId: rid(), referenceURL: p === null ? null : base + p })),
+  });
+  const r = await receiveRequest(db.prisma, { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(JSON.stringify(req)) }, { maxBytes: 1 << 20, deadlineWindowMinutes: 90 });
+  assert.equal(r.outcome, "created");
+  worker.kick();
+  return (r as { caseId: string }).caseId;
+}
+
+async function settled(caseId: string) {
+  return waitFor(`case ${caseId} to leave FETCHING`, async () => {
+    const c = await db.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { downloads: true, candidates: true } });
+    return c.state !== "FETCHING" ? c : null;
+  });
+}
+
+test("every share is stored exactly as received (encrypted text stays as it is) and the case becomes READY", async () => {
+  const encrypted = randomBytes(3000).toString("base64url") + "#KEY_SPLITTER#" + randomBytes(500).toString("base64url");
+  const plain = JSON.stringify({ biometrics: null, identity: { fullName: [{ language: "eng", value: "x" }] } });
+  routes.set("/ok/applicant", (_q, res) => res.end(encrypted));
+  routes.set("/ok/g0", (_q, res) => res.end(plain));
+  const caseId = await intake({ applicant: "/ok/applicant", gallery: ["/ok/g0", null] });
+  const c = await settled(caseId);
+  assert.equal(c.state, "READY");
+  assert.equal(c.dataErrorCode, null);
+  assert.equal(c.applicantDataStatus, "AVAILABLE");
+  assert.deepEqual(c.candidates.sort((a, b) => a.position - b.position).map((x) => x.dataStatus), ["AVAILABLE", "UNAVAILABLE"]);
+  const applicant = c.downloads.find((d) => d.candidateId === null)!;
+  assert.equal(applicant.state, "STORED");
+  assert.equal(Buffer.from(applicant.body!).toString("utf8"), encrypted);
+  assert.equal(applicant.bodySha256, createHash("sha256").update(encrypted).digest("hex"));
+  assert.equal(applicant.attempts, 1);
+  assert.ok(await db.prisma.auditEvent.findFirst({ where: { action: "case.data_ready", targetId: caseId } }));
+});
+
+test("DAT-SER-006 (share expired or used up) fails at once: DATA_UNAVAILABLE showing the code", async () => {
+  routes.set("/expired", (_q, res) => res.end(envelope("DAT-SER-006", "Data share not found or usage exhausted")));
+  routes.set("/fine", (_q, res) => res.end("ok"));
+  const caseId = await intake({ applicant: "/fine", gallery: ["/expired"] });
+  const c = await settled(caseId);
+  assert.equal(c.state, "DATA_UNAVAILABLE");
+  assert.equal(c.dataErrorCode, "DAT-SER-006");
+  const failed = c.downloads.find((d) => d.state === "FAILED")!;
+  assert.equal(failed.attempts, 1, "a permanent error is not retried");
+  assert.equal(failed.lastErrorCode, "DAT-SER-006");
+  assert.equal(c.candidates[0].dataStatus, "FAILED");
+  const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "case.data_unavailable", targetId: caseId } });
+  assert.deepEqual(audit.details, { code: "DAT-SER-006" });
+});
+
+test("HTTP 503 is retried with backoff, then succeeds", async () => {
+  routes.set("/flaky", (_q, res, n) => {
+    if (n === 1) {
+      res.statusCode = 503;
+      res.end("busy");
+    } else res.end("payload");
+  });
+  const caseId = await intake({ applicant: "/flaky" });
+  const c = await settled(caseId);
+  assert.equal(c.state, "READY");
+  assert.equal(c.downloads[0].attempts, 2);
+  assert.equal(Buffer.from(c.downloads[0].body!).toString(), "payload");
+});
+
+test("a timeout is retried up to the limit, then the case shows TIMEOUT; an admin retry fetches again", async () => {
+  let slow = true;
+  routes.set("/slow", (_q, res) => {
+    if (slow) setTimeout(() => res.end("late"), 1000);
+    else res.end("in time");
+  });
+  const caseId = await intake({ applicant: "/slow" });
+  const c = await settled(caseId);
+  assert.equal(c.state, "DATA_UNAVAILABLE");
+  assert.equal(c.dataErrorCode, "TIMEOUT");
+  assert.equal(c.downloads[0].attempts, policy.maxAttempts);
+
+  slow = false;
+  const admin = { id: "00000000-0000-4000-8000-000000000001", username: "admin" };
+  assert.equal(await retryCaseDownloads(db.prisma, caseId, admin), 1);
+  worker.kick();
+  const again = await settled(caseId);
+  assert.equal(again.state, "READY");
+  assert.equal(again.dataErrorCode, null);
+  const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "case.downloads_retried", targetId: caseId } });
+  assert.equal(audit.actorUsername, "admin");
+  await assert.rejects(retryCaseDownloads(db.prisma, caseId, admin), RetryNotAllowedError);
+});
+
+test("KER-ATH-401 with a bearer token: the token is refreshed once and the download succeeds", async () => {
+  await worker.stop();
+  const token = createTokenSource({ tokenUrl: `${base}/token`, clientId: "mas", clientSecret: "secret" }, { timeoutMs: 1000 });
+  worker = startDownloadWorker(db.prisma, { ...policy, pollMs: 30, token, concurrency: 1 });
+  const before = tokensIssued;
+  // The datashare only accepts the second token it sees: the first one was "revoked".
+  routes.set("/auth", (req, res) => {
+    if (req.headers.authorization === `Bearer token-${before + 1}`) res.end(envelope("KER-ATH-401", "Authentication Failed"));
+    else if (req.headers.authorization === `Bearer token-${before + 2}`) res.end("secret data");
+    else {
+      res.statusCode = 401;
+      res.end();
+    }
+  });
+  const caseId = await intake({ applicant: "/auth" });
+  const c = await settled(caseId);
+  assert.equal(c.state, "READY");
+  assert.equal(c.downloads[0].attempts, 1, "the refresh happens inside one attempt");
+  assert.equal(tokensIssued - before, 2);
+  assert.deepEqual(authHeaders.get("/auth"), [`Bearer token-${before + 1}`, `Bearer token-${before + 2}`]);
+});
+
+test("KER-ATH-403 and HTTP 404 are permanent", async () => {
+  routes.set("/forbidden", (_q, res) => res.end(envelope("KER-ATH-403", "Forbidden")));
+  const a = await settled(await intake({ applicant: "/forbidden" }));
+  assert.equal(a.dataErrorCode, "KER-ATH-403");
+  assert.equal(a.downloads[0].attempts, 1);
+  const b = await settled(await intake({ applicant: "/nothing-here" }));
+  assert.equal(b.dataErrorCode, "HTTP_404");
+  assert.equal(b.downloads[0].attempts, 1);
+});
