@@ -1,0 +1,106 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { SessionUser } from "@/lib/auth/load-user";
+import type { MosipEnv } from "@/lib/env/env-schema";
+import { HttpError } from "@/lib/http/http-error";
+import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { buildCaseResponse, type Reviewer } from "./build-case-response";
+import { decisionKind, type DecisionInput } from "./decision-input";
+import { decisionsAgree, duplicates } from "./decisions-agree";
+import { recordFinalDecision } from "./record-final-decision";
+import { chooseOperator } from "./choose-operator";
+import { lockAssignment, operatorPool } from "./operator-pool";
+
+export type DecisionOutcome = "AWAITING_SECONDARY" | "DECIDED" | "CONFLICT";
+
+function checkShape(kind: "ADJUDICATION" | "VERIFICATION", candidateIds: string[], d: DecisionInput): void {
+  const k = decisionKind(d);
+  if (kind === "VERIFICATION" && k === "VERDICTS") throw new HttpError(400, "a verification case is decided with approve (true or false) or cannotAdjudicate", "candidates");
+  if (kind === "ADJUDICATION" && (k === "APPROVE" || k === "REJECT")) throw new HttpError(400, "an adjudication case is decided with a verdict per candidate or cannotAdjudicate", "approve");
+  if (k !== "VERDICTS") return;
+  const given = (d as { candidates: { referenceId: string }[] }).candidates.map((c) => c.referenceId);
+  const missing = candidateIds.filter((id) => !given.includes(id));
+  const unknown = given.filter((id) => !candidateIds.includes(id));
+  if (unknown.length) throw new HttpError(400, `candidates: ${unknown.length} referenceId(s) are not candidates of this case`, "candidates");
+  if (missing.length || new Set(given).size !== given.length) throw new HttpError(400, "candidates: give exactly one verdict for every candidate of the case", "candidates");
+}
+
+/**
+ * Records the caller's decision at the level the case is waiting for, and moves the case on: to a secondary
+ * reviewer (never the primary), to the conflicts queue, or to MOSIP through the outbox. One transaction.
+ */
+export async function recordDecision(prisma: PrismaClient, user: SessionUser, caseId: string, input: DecisionInput, mosip: Pick<MosipEnv, "queues" | "responseFormat">, now = new Date()): Promise<DecisionOutcome> {
+  return prisma.$transaction(async (tx) => {
+    await lockAssignment(tx);
+    const c = await tx.case.findUnique({
+      where: { id: caseId },
+      include: { candidates: { select: { referenceId: true }, orderBy: { position: "asc" } }, decisions: { include: { user: { select: { username: true } } } } },
+    });
+    if (!c) throw new HttpError(404, "no such case");
+    const level =
+      c.state === "IN_PRIMARY" && c.primaryAssigneeId === user.id && user.permissions.includes("cases.review")
+        ? "PRIMARY"
+        : c.state === "IN_SECONDARY" && c.secondaryAssigneeId === user.id && user.permissions.includes("cases.review")
+          ? "SECONDARY"
+          : c.state === "CONFLICT" && user.permissions.includes("cases.resolveConflict")
+            ? "SUPERVISOR"
+            : null;
+    if (!level) {
+      const assigned = c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id;
+      // Someone who reviewed the case asking again (a double click, a second tab) gets a conflict, not a refusal.
+      if (assigned) throw new HttpError(409, "this case is not waiting for your decision");
+      throw new HttpError(403, "not allowed: the case is not assigned to you");
+    }
+    if (level === "SECONDARY" && c.primaryAssigneeId === user.id) throw new HttpError(403, "the primary reviewer cannot also be the secondary");
+    if (level === "SUPERVISOR" && (c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id)) throw new HttpError(403, "a reviewer of this case cannot resolve its conflict");
+    const candidateIds = c.candidates.map((x) => x.referenceId);
+    checkShape(c.kind, candidateIds, input);
+
+    const comment = "comment" in input ? (input.comment ?? null) : null;
+    await tx.decision.create({ data: { caseId, level, userId: user.id, body: input as Prisma.InputJsonValue, comment } });
+    await recordAudit(tx, { actor: user, action: "case.decision", targetType: "case", targetId: caseId, details: { level, kind: decisionKind(input) } });
+
+    const settings = await getAdjudicationSettings(tx);
+    const byLevel = new Map(c.decisions.map((d) => [d.level, d]));
+    const reviewer = (lvl: "PRIMARY" | "SECONDARY"): Reviewer | null => {
+      if (lvl === level) return { username: user.username, comment };
+      const d = byLevel.get(lvl);
+      return d ? { username: d.user.username, comment: d.comment } : null;
+    };
+    const finish = async (decision: DecisionInput) => {
+      const response = buildCaseResponse({
+        kase: { kind: c.kind, requestId: c.requestId, gallery: c.candidates },
+        decision,
+        primary: reviewer("PRIMARY")!,
+        secondary: reviewer("SECONDARY"),
+        supervisor: level === "SUPERVISOR" ? { username: user.username, comment } : null,
+        verificationRejectValue: settings.verificationRejectValue,
+        now,
+      });
+      await recordFinalDecision(tx, { caseId, response, mosip, actor: user, now });
+      return "DECIDED" as const;
+    };
+
+    if (level === "PRIMARY") {
+      const needsSecondary = settings.secondaryReview === "ALL" || (decisionKind(input) === "VERDICTS" && duplicates((input as { candidates: [] }).candidates).length > 0);
+      if (!needsSecondary) return finish(input);
+      const pick = chooseOperator(await operatorPool(tx, "SECONDARY"), { defaultCap: settings.defaultCaseCap, exclude: [user.id] });
+      await tx.case.update({ where: { id: caseId }, data: { state: "IN_SECONDARY", secondaryAssigneeId: pick?.userId ?? null, secondaryAssignedAt: pick ? now : null } });
+      if (pick) {
+        await tx.user.update({ where: { id: pick.userId }, data: { lastAssignedAt: now } });
+        await recordAudit(tx, { actor: null, action: "case.assigned", targetType: "case", targetId: caseId, details: { level: "SECONDARY", userId: pick.userId, how: "automatic" } });
+      }
+      return "AWAITING_SECONDARY";
+    }
+    if (level === "SECONDARY") {
+      const primary = byLevel.get("PRIMARY");
+      if (!primary) throw new Error("a case in secondary review has no primary decision");
+      if (decisionsAgree(primary.body as DecisionInput, input)) return finish(input);
+      await tx.case.update({ where: { id: caseId }, data: { state: "CONFLICT" } });
+      await recordAudit(tx, { actor: null, action: "case.conflict", targetType: "case", targetId: caseId });
+      return "CONFLICT";
+    }
+    return finish(input);
+  });
+}
