@@ -7,6 +7,7 @@ import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
 import { bootstrapUsers } from "@/lib/users/bootstrap-users";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { startMosipBridgeOnce } from "@/lib/bridge/mosip-bridge-instance";
+import { startAssigner } from "@/lib/cases/run-assigner";
 
 const KEY = Symbol.for("mas.boot");
 type G = typeof globalThis & { [KEY]?: Promise<Database> };
@@ -29,6 +30,7 @@ async function boot(log: (line: string) => void): Promise<Database> {
     const bridge = startMosipBridgeOnce(db.prisma, env.mosip, log);
     log(`[mas] MOSIP bridge: consuming ${env.mosip.queues.adjudicationRequest} and ${env.mosip.queues.verificationRequest} via ${bridge.status().url}`);
   }
+  startAssigner(db.prisma);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);
   return db;
 }

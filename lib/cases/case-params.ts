@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const caseIdParams = z.object({ id: z.uuid() });
