@@ -9,6 +9,9 @@ async function main() {
   ensureNpmInstall();
   const { prismaGenerate } = await import("./prisma-generate.mjs");
   prismaGenerate();
+  // The decode workers load WSQ from a plain-JS bundle of lib/biometrics/wsq; build it before `next build` hashes lib/.
+  const { buildWsqDecoder } = await import("../lib/biometrics/image/build-wsq-decoder.mjs");
+  await buildWsqDecoder();
   if (!dev) (await import("./lib/ensure-build.mjs")).ensureBuild();
   const port = process.env.PORT || "3000";
   const env = {

@@ -27,6 +27,8 @@ async function main() {
   ensureSystemPackages();
   const { prismaGenerate } = await import("./prisma-generate.mjs");
   prismaGenerate();
+  const { buildWsqDecoder } = await import("../lib/biometrics/image/build-wsq-decoder.mjs");
+  await buildWsqDecoder();
   mkdirSync(".test-work", { recursive: true });
   const node = process.execPath;
   const want = (s) => !only || only === s;

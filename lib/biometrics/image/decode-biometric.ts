@@ -18,6 +18,11 @@ export interface DecodeBiometricOptions {
   variants?: readonly RenderVariant[];
   /** Where decode+encode runs; defaults to the calling thread (decode-pool.ts supplies workers). */
   run?: RenderJobRunner;
+  /**
+   * Codecs `run` decodes itself; any other codec is decoded on the calling
+   * thread and sent to `run` as pixels. Default: JPEG 2000, JPEG, PNG.
+   */
+  jobCodecs?: ReadonlySet<ImageCodec>;
 }
 
 export interface DecodedRepresentation {
@@ -55,7 +60,8 @@ export interface DecodedBiometric {
   representations: DecodedRepresentation[];
 }
 
-const DECODED_BY_JOB: ReadonlySet<ImageCodec> = new Set<ImageCodec>(["JPEG2000", "JPEG", "PNG"]);
+/** What runRenderJob decodes without help; WSQ needs a decoder supplied (the worker has one). */
+export const DEFAULT_JOB_CODECS: ReadonlySet<ImageCodec> = new Set<ImageCodec>(["JPEG2000", "JPEG", "PNG"]);
 
 /**
  * ISO 19794 record -> metadata + browser-ready images for each
@@ -67,9 +73,10 @@ export async function decodeBiometric(iso: Uint8Array, options: DecodeBiometricO
   const record = parseIsoRecord(iso);
   const variants = [...(options.variants ?? DEFAULT_VARIANTS)];
   const run = options.run ?? runOnThisThread;
+  const jobCodecs = options.run ? (options.jobCodecs ?? DEFAULT_JOB_CODECS) : DEFAULT_JOB_CODECS;
   const representations: DecodedRepresentation[] = [];
   for (const rep of record.representations as IsoImageRepresentation[]) {
-    representations.push(await decodeRepresentation(record, rep, variants, run));
+    representations.push(await decodeRepresentation(record, rep, variants, run, jobCodecs));
   }
   return { modality: record.modality, format: record.format, version: record.version, representations };
 }
@@ -86,6 +93,7 @@ async function decodeRepresentation(
   rep: IsoImageRepresentation,
   variants: RenderVariant[],
   run: RenderJobRunner,
+  jobCodecs: ReadonlySet<ImageCodec>,
 ): Promise<DecodedRepresentation> {
   const codec = effectiveCodec(rep.image, rep.codec);
   const out: DecodedRepresentation = {
@@ -115,7 +123,7 @@ async function decodeRepresentation(
     return out;
   }
   try {
-    const job: RenderJob = DECODED_BY_JOB.has(codec)
+    const job: RenderJob = jobCodecs.has(codec)
       ? { kind: "encoded", codec: codec as EncodedCodec, bytes: rep.image, variants }
       : { kind: "raster", raster: await decodeImage(rep.image, { ...rep, codec }), variants };
     const result = await run(job);

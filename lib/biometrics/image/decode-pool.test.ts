@@ -1,15 +1,22 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { parseIsoRecord } from "../iso/parse-iso-record";
 import { ISO_SAMPLES, readFixture } from "../testing/fixtures";
 import { decodeBiometric } from "./decode-biometric";
 import { closeDecodePool, DecodePool, DecodePoolError, decodeBiometricOffThread, getDecodePool, resolveWorkerPath } from "./decode-pool";
+import { buildWsqDecoder } from "./build-wsq-decoder.mjs";
 import type { RenderJob } from "./render-job.mjs";
+import { wsqBundleBanner, wsqBundleStatus, wsqSourceHash, WSQ_BUNDLE_FILE } from "./wsq-decoder-bundle.mjs";
 
 const scratch = mkdtempSync(join(tmpdir(), "mas-pool-"));
+// The suite proves the worker's WSQ path, so it needs the generated bundle
+// current; building it is a no-op when it already is.
+before(async () => {
+  await buildWsqDecoder();
+});
 after(async () => {
   await closeDecodePool();
   rmSync(scratch, { recursive: true, force: true });
@@ -58,6 +65,72 @@ describe("DecodePool", () => {
       assert.ok(Buffer.isBuffer(there.representations[0].images[0].data));
     }
     assert.ok(getDecodePool().workerCount <= 2);
+  });
+
+  it("decodes WSQ in the worker, identical to the in-thread decoder", async () => {
+    const iso = readFixture("iso/finger-fir020-wsq-left-index.iso");
+    const pool = new DecodePool({ size: 1 });
+    try {
+      assert.equal(pool.wsqBundle, "fresh");
+      assert.ok(pool.jobCodecs.has("WSQ"));
+      const jobs: RenderJob[] = [];
+      const there = await decodeBiometric(iso, {
+        run: (job) => {
+          jobs.push(job);
+          return pool.run(job);
+        },
+        jobCodecs: pool.jobCodecs,
+      });
+      // The compressed bytes, not pixels, crossed to the worker: it did the WSQ decode.
+      assert.deepEqual(jobs.map((j) => (j.kind === "encoded" ? j.codec : j.kind)), ["WSQ"]);
+      const here = await decodeBiometric(iso);
+      assert.equal(there.representations[0].error, null);
+      assert.deepEqual(there, here);
+      assert.deepEqual([there.representations[0].decoded?.width, there.representations[0].decoded?.height], [280, 448]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("reports WSQ errors from the worker in the in-thread wording", async () => {
+    const iso = Buffer.from(readFixture("iso/finger-fir020-wsq-left-index.iso"));
+    iso.fill(0x00, 62 + 2, 62 + 40); // wreck the WSQ tables just after SOI
+    const pool = new DecodePool({ size: 1 });
+    try {
+      const there = await decodeBiometric(iso, { run: (job) => pool.run(job), jobCodecs: pool.jobCodecs });
+      const here = await decodeBiometric(iso);
+      assert.match(there.representations[0].error ?? "", /^WSQ decode failed: /);
+      assert.equal(there.representations[0].error, here.representations[0].error);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("sends WSQ to the worker only when the bundle matches the WSQ sources", () => {
+    const root = mkdtempSync(join(scratch, "layout-"));
+    const imageDir = join(root, "image");
+    const wsqDir = join(root, "wsq");
+    mkdirSync(imageDir);
+    mkdirSync(wsqDir);
+    writeFileSync(join(wsqDir, "decode-wsq.ts"), "export const a = 1;\n");
+    writeFileSync(join(wsqDir, "decode-wsq.test.ts"), "ignored");
+    const worker = join(imageDir, "decode-worker.mjs");
+    writeFileSync(worker, "");
+    assert.equal(wsqBundleStatus(imageDir), "missing");
+    assert.equal(new DecodePool({ workerPath: worker }).jobCodecs.has("WSQ"), false);
+
+    writeFileSync(join(imageDir, WSQ_BUNDLE_FILE), `${wsqBundleBanner(wsqSourceHash(wsqDir)!)}\nexport {};\n`);
+    assert.equal(wsqBundleStatus(imageDir), "fresh");
+    assert.equal(new DecodePool({ workerPath: worker }).jobCodecs.has("WSQ"), true);
+
+    writeFileSync(join(wsqDir, "decode-wsq.test.ts"), "tests do not count");
+    assert.equal(wsqBundleStatus(imageDir), "fresh");
+    writeFileSync(join(wsqDir, "decode-wsq.ts"), "export const a = 2;\n");
+    assert.equal(wsqBundleStatus(imageDir), "stale");
+    assert.equal(new DecodePool({ workerPath: worker }).jobCodecs.has("WSQ"), false);
+
+    rmSync(wsqDir, { recursive: true });
+    assert.equal(wsqBundleStatus(imageDir), "unverified");
   });
 
   it("runs jobs concurrently on at most min(2, CPUs) workers", async () => {

@@ -4,8 +4,10 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { decodeBiometric, type DecodeBiometricOptions, type DecodedBiometric } from "./decode-biometric";
+import type { ImageCodec } from "../iso/types";
+import { decodeBiometric, DEFAULT_JOB_CODECS, type DecodeBiometricOptions, type DecodedBiometric } from "./decode-biometric";
 import type { RenderJob, RenderJobResult } from "./render-job.mjs";
+import { wsqBundleStatus, type WsqBundleStatus } from "./wsq-decoder-bundle.mjs";
 
 /**
  * A small worker_threads pool for the CPU-heavy part of showing a biometric
@@ -15,8 +17,11 @@ import type { RenderJob, RenderJobResult } from "./render-job.mjs";
  * The worker is plain JavaScript loaded from disk (decode-worker.mjs), not
  * bundled: Next.js bundles server code, and a bundled worker entry would need
  * bundler-specific handling. ISO parsing stays on the calling thread (it only
- * reads headers), as does WSQ decoding, whose decoder is TypeScript and so
- * cannot be loaded by the plain worker; its pixels are still encoded here.
+ * reads headers). WSQ decoding runs in the worker through
+ * wsq-decoder.generated.mjs, a plain-JS build of the TypeScript decoder made
+ * by build-wsq-decoder.mjs at prepare/start/test time; when that build is
+ * missing or older than the sources, WSQ falls back to decoding on the
+ * calling thread (correct, only slower) and a warning says so.
  */
 
 const WORKER_FILE = "decode-worker.mjs";
@@ -63,13 +68,16 @@ export function resolveWorkerPath(): string {
     // import.meta.url is not a file: URL inside some bundles.
   }
   candidates.push(join(process.cwd(), "lib", "biometrics", "image", WORKER_FILE));
-  const found = candidates.find((p) => existsSync(p));
+  const found = candidates.find((p) => existsSync(/* turbopackIgnore: true */ p));
   if (!found) throw new DecodePoolError(`decode worker script not found; looked in: ${candidates.join(", ")}`);
   return found;
 }
 
 export class DecodePool {
   readonly size: number;
+  /** Codecs the workers decode themselves (see DecodeBiometricOptions.jobCodecs). */
+  readonly jobCodecs: ReadonlySet<ImageCodec>;
+  readonly wsqBundle: WsqBundleStatus;
   private readonly workerPath: string;
   private readonly jobTimeoutMs: number;
   private readonly maxQueue: number;
@@ -80,10 +88,14 @@ export class DecodePool {
 
   constructor(options: DecodePoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
-    if (options.workerPath !== undefined && !existsSync(options.workerPath)) {
+    if (options.workerPath !== undefined && !existsSync(/* turbopackIgnore: true */ options.workerPath)) {
       throw new DecodePoolError(`decode worker script not found: ${options.workerPath}`);
     }
     this.workerPath = options.workerPath ?? resolveWorkerPath();
+    this.wsqBundle = wsqBundleStatus(dirname(this.workerPath));
+    const wsqInWorker = this.wsqBundle === "fresh" || this.wsqBundle === "unverified";
+    this.jobCodecs = wsqInWorker ? new Set<ImageCodec>([...DEFAULT_JOB_CODECS, "WSQ"]) : DEFAULT_JOB_CODECS;
+    if (!wsqInWorker) warnWsqInThread(this.wsqBundle);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 30_000;
     this.maxQueue = options.maxQueue ?? 256;
   }
@@ -187,6 +199,16 @@ export class DecodePool {
   }
 }
 
+let warnedWsq = false;
+function warnWsqInThread(status: WsqBundleStatus): void {
+  if (warnedWsq) return;
+  warnedWsq = true;
+  console.warn(
+    `[biometrics] WSQ worker bundle is ${status}; WSQ images will decode on the request thread. ` +
+      "Run: node lib/biometrics/image/build-wsq-decoder.mjs",
+  );
+}
+
 /**
  * Copies the job's pixel or image bytes into a buffer of their own so they
  * can be transferred: inputs are usually views into a larger buffer (the
@@ -238,5 +260,5 @@ export function decodeBiometricOffThread(
   options: Omit<DecodeBiometricOptions, "run"> = {},
 ): Promise<DecodedBiometric> {
   const pool = getDecodePool();
-  return decodeBiometric(iso, { ...options, run: (job) => pool.run(job) });
+  return decodeBiometric(iso, { ...options, run: (job) => pool.run(job), jobCodecs: pool.jobCodecs });
 }

@@ -2,15 +2,31 @@
 // thread. Plain JavaScript importing only sibling .mjs files and
 // node_modules packages, so it runs unchanged under tsx (tests) and next
 // start (where server code is bundled but this file is loaded from disk).
+// WSQ comes from wsq-decoder.generated.mjs, the plain-JS build of
+// lib/biometrics/wsq; the pool sends WSQ jobs here only when that build is
+// present and current.
 import { parentPort } from "node:worker_threads";
 import { runRenderJob } from "./render-job.mjs";
+import { WSQ_BUNDLE_FILE } from "./wsq-decoder-bundle.mjs";
 
 if (!parentPort) throw new Error("decode-worker.mjs must be started as a worker thread");
 const port = parentPort;
 
+let wsqModule;
+const decoders = {
+  wsq: async () => {
+    // Imported on first use: workers that never see WSQ skip loading it.
+    wsqModule ??= import(new URL(`./${WSQ_BUNDLE_FILE}`, import.meta.url).href).catch((error) => {
+      wsqModule = undefined;
+      throw error;
+    });
+    return (await wsqModule).decodeWsq;
+  },
+};
+
 port.on("message", async ({ id, job }) => {
   try {
-    const result = await runRenderJob(job);
+    const result = await runRenderJob(job, decoders);
     const transfer = result.images.map((image) => toTransferable(image));
     port.postMessage({ id, ok: true, result }, transfer);
   } catch (error) {

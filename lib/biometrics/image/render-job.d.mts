@@ -1,8 +1,8 @@
 import type { RenderedImage, RenderVariant } from "./raster-encoder.mjs";
 import type { Raster } from "./raster";
 
-/** Codecs a render job can decode itself (everything else arrives as a raster). */
-export type EncodedCodec = "JPEG2000" | "JPEG" | "PNG";
+/** Codecs a render job can decode itself (everything else arrives as a raster); WSQ only with a WSQ decoder supplied. */
+export type EncodedCodec = "JPEG2000" | "JPEG" | "PNG" | "WSQ";
 
 export type RenderJob =
   | { kind: "encoded"; codec: EncodedCodec; bytes: Uint8Array; variants: RenderVariant[] }
@@ -19,4 +19,9 @@ export interface RenderJobResult {
   images: RenderedImage[];
 }
 
-export function runRenderJob(job: RenderJob): Promise<RenderJobResult>;
+export interface RenderJobDecoders {
+  /** Loads the WSQ decoder (decode-wsq.ts's decodeWsq, or its generated bundle); called per WSQ job. */
+  wsq?: () => Promise<(bytes: Uint8Array) => { width: number; height: number; pixels: Uint8Array }>;
+}
+
+export function runRenderJob(job: RenderJob, decoders?: RenderJobDecoders): Promise<RenderJobResult>;

@@ -1,0 +1,2 @@
+export { BiometricGrid } from "./biometric-grid";
+export type { BiometricSubject } from "./biometric-grid";

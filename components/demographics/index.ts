@@ -1,0 +1,2 @@
+export { DemographicsTable } from "./demographics-table";
+export type { DemographicsSubject } from "./demographics-table";
