@@ -1,5 +1,7 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 
 interface CaseSummary {
@@ -18,7 +20,33 @@ function age(iso: string, now: number): string {
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-export function MyQueue() {
+function NextCaseButton() {
+  const router = useRouter();
+  const next = useMutation({
+    mutationFn: () => apiFetch<{ caseId: string | null; message?: string }>("/api/cases/next", { method: "POST" }),
+    onSuccess: (r) => r.caseId && router.push(`/cases/${r.caseId}`),
+  });
+  return (
+    <div className="mb-4 flex items-center gap-3">
+      <button type="button" onClick={() => next.mutate()} disabled={next.isPending} className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60" data-testid="next-case">
+        Next case
+      </button>
+      {next.data && !next.data.caseId && <span role="status" className="text-sm text-slate-600">No case is waiting for you.</span>}
+      {next.error && <span role="alert" className="text-sm text-red-700">{next.error.message}</span>}
+    </div>
+  );
+}
+
+export function MyQueue({ canReview }: { canReview: boolean }) {
+  return (
+    <>
+      {canReview && <NextCaseButton />}
+      <QueueTable />
+    </>
+  );
+}
+
+function QueueTable() {
   const { data, error, isPending, dataUpdatedAt } = useQuery({
     queryKey: ["cases", "mine"],
     queryFn: () => apiFetch<{ cases: CaseSummary[] }>("/api/cases?scope=mine"),
@@ -47,7 +75,11 @@ export function MyQueue() {
       <tbody>
         {data.cases.map((c) => (
           <tr key={c.id} className="border-b">
-            <td className="p-2">{c.kind === "ADJUDICATION" ? "Adjudication" : "Verification"}</td>
+            <td className="p-2">
+              <Link href={`/cases/${c.id}`} className="text-blue-700 underline">
+                {c.kind === "ADJUDICATION" ? "Adjudication" : "Verification"}
+              </Link>
+            </td>
             <td className="p-2">{c.myLevel?.toLowerCase()}</td>
             <td className="p-2">{c.candidateCount}</td>
             <td className="p-2">{age(c.receivedAt, now)}</td>

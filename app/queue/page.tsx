@@ -8,7 +8,7 @@ export default async function QueuePage() {
   return (
     <main className="mx-auto max-w-6xl p-6">
       <h1 className="mb-4 text-2xl font-semibold">My queue</h1>
-      <MyQueue />
+      <MyQueue canReview={access.user.permissions.includes("cases.review")} />
     </main>
   );
 }

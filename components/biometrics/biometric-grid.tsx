@@ -6,7 +6,7 @@ export interface BiometricSubject {
   grid: Grid;
   /** Thumbnail URL per slot (the workbench's image route); cells without one show no image. */
   thumbnails?: Partial<Record<GridSlot, string>>;
-  /** Full-size image URL per slot, opened when the thumbnail is clicked. */
+  /** Full-size image URL per slot, opened when the thumbnail is clicked (unless the grid has onOpen). */
   fullImages?: Partial<Record<GridSlot, string>>;
 }
 
@@ -15,7 +15,7 @@ export interface BiometricSubject {
  * tenprint order, irises), one column per subject, so the same finger of
  * applicant and candidates sits on one line.
  */
-export function BiometricGrid({ subjects }: { subjects: BiometricSubject[] }) {
+export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject[]; onOpen?: (slot: GridSlot) => void }) {
   if (subjects.length === 0) return null;
   const rows = alignGrids(subjects[0].grid, subjects.slice(1).map((s) => s.grid));
   return (
@@ -40,7 +40,7 @@ export function BiometricGrid({ subjects }: { subjects: BiometricSubject[] }) {
             </th>
             {[row.applicant, ...row.candidates].map((cell, i) => (
               <td key={i} className="border-b px-2 py-2">
-                <Cell cell={cell} thumb={subjects[i].thumbnails?.[row.slot]} full={subjects[i].fullImages?.[row.slot]} />
+                <Cell cell={cell} thumb={subjects[i].thumbnails?.[row.slot]} full={subjects[i].fullImages?.[row.slot]} onOpen={onOpen && (() => onOpen(row.slot))} />
               </td>
             ))}
           </tr>
@@ -50,7 +50,7 @@ export function BiometricGrid({ subjects }: { subjects: BiometricSubject[] }) {
   );
 }
 
-function Cell({ cell, thumb, full }: { cell: GridCell; thumb?: string; full?: string }) {
+function Cell({ cell, thumb, full, onOpen }: { cell: GridCell; thumb?: string; full?: string; onOpen?: () => void }) {
   const image =
     thumb && cell.birIndex !== null ? (
       // A plain <img>: thumbnails come from an authenticated no-store route, which next/image would proxy and cache.
@@ -58,7 +58,11 @@ function Cell({ cell, thumb, full }: { cell: GridCell; thumb?: string; full?: st
     ) : null;
   return (
     <div className="flex flex-col items-start gap-1" data-state={cell.state}>
-      {image && full ? (
+      {image && onOpen ? (
+        <button type="button" onClick={onOpen} title={`Compare ${cell.label.toLowerCase()} enlarged`} className="cursor-zoom-in">
+          {image}
+        </button>
+      ) : image && full ? (
         <a href={full} target="_blank" rel="noreferrer" title={`Open ${cell.label.toLowerCase()} at full size`}>
           {image}
         </a>

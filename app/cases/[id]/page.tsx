@@ -1,0 +1,15 @@
+import { NotAllowed } from "@/components/not-allowed";
+import { CaseWorkbench } from "@/components/workbench/case-workbench";
+import { pageAccess } from "@/lib/auth/page-access";
+import { ready } from "@/lib/boot/boot-app";
+import { caseRole } from "@/lib/cases/case-access";
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { user } = await pageAccess(null, `/cases/${id}`);
+  const { prisma } = await ready();
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await prisma.case.findUnique({ where: { id }, select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true } }) : null;
+  // The same rule as GET /api/cases/{id}: the current assignee at the level the case waits for, or a supervisor.
+  if (!row || !caseRole(user, row)) return <NotAllowed needs="an assignment to this case (or cases.viewAll)" />;
+  return <CaseWorkbench caseId={id} />;
+}

@@ -1,0 +1,82 @@
+"use client";
+import { useEffect } from "react";
+import { FINGER_POSITIONS } from "@/lib/biometrics/positions";
+import type { DraftAction } from "@/lib/cases/decision-draft";
+
+export interface WorkbenchKeyHandlers {
+  dispatch: (a: DraftAction) => void;
+  review: () => void;
+  focusComment: () => void;
+  toggleHelp: () => void;
+  enabled: boolean;
+}
+
+// Digit keys follow the ISO finger position numbering (1 = right thumb … 0 = left little), which is also the order of the grid.
+const DIGIT_FINGER: Record<string, (typeof FINGER_POSITIONS)[number]> = Object.fromEntries(
+  FINGER_POSITIONS.map((f, i) => [`Digit${(i + 1) % 10}`, f]),
+);
+
+export const SHORTCUTS: [string, string][] = [
+  ["J / →", "next candidate"],
+  ["K / ←", "previous candidate"],
+  ["D", "duplicate"],
+  ["N", "not a duplicate"],
+  ["F", "face matches"],
+  ["1 … 0", "finger matches (1 right thumb … 5 right little, 6 left thumb … 0 left little)"],
+  ["L / R", "left / right iris matches"],
+  ["A / X", "approve / reject (verification)"],
+  ["C", "write a comment"],
+  ["Enter", "review and send"],
+  ["?", "show or hide these keys"],
+];
+
+/** Every decision step has a key. Keys are ignored while typing in a field or when a dialog is open. */
+export function useWorkbenchKeys(h: WorkbenchKeyHandlers) {
+  useEffect(() => {
+    if (!h.enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
+      const finger = DIGIT_FINGER[e.code];
+      const act = (a: DraftAction) => {
+        e.preventDefault();
+        h.dispatch(a);
+      };
+      if (finger) return act({ type: "toggleFinger", finger });
+      switch (e.key) {
+        case "j":
+        case "ArrowRight":
+          return act({ type: "next" });
+        case "k":
+        case "ArrowLeft":
+          return act({ type: "previous" });
+        case "d":
+          return act({ type: "verdict", duplicate: true });
+        case "n":
+          return act({ type: "verdict", duplicate: false });
+        case "f":
+          return act({ type: "toggleFace" });
+        case "l":
+          return act({ type: "toggleIris", eye: "LEFT" });
+        case "r":
+          return act({ type: "toggleIris", eye: "RIGHT" });
+        case "a":
+          return act({ type: "approve", approve: true });
+        case "x":
+          return act({ type: "approve", approve: false });
+        case "c":
+          e.preventDefault();
+          return h.focusComment();
+        case "Enter":
+          e.preventDefault();
+          return h.review();
+        case "?":
+          e.preventDefault();
+          return h.toggleHelp();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [h]);
+}

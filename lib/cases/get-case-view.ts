@@ -1,0 +1,87 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { SessionUser } from "@/lib/auth/load-user";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { HttpError } from "@/lib/http/http-error";
+import { buildBiometricGrid, type BiometricGrid } from "@/lib/biometrics/grid";
+import { buildDemographics, type DemographicsView } from "@/lib/demographics";
+import { caseRole, type CaseRole } from "./case-access";
+import { loadSubject } from "./load-subject";
+
+export interface SubjectView {
+  key: string;
+  label: string;
+  referenceId: string;
+  dataStatus: string;
+  unavailableReason: string | null;
+  demographics: DemographicsView | null;
+  biometrics: BiometricGrid | null;
+  documents: { name: string; bytes: number }[];
+  problems: string[];
+}
+
+export interface CaseView {
+  id: string;
+  kind: "ADJUDICATION" | "VERIFICATION";
+  state: string;
+  requestId: string;
+  receivedAt: string;
+  deadlineAt: string | null;
+  role: CaseRole;
+  applicant: SubjectView;
+  candidates: SubjectView[];
+  /** Earlier decisions, only for supervisors: a secondary reviews blind. */
+  decisions: { level: string; username: string; body: unknown; comment: string | null; at: string }[];
+}
+
+/**
+ * Everything the comparison screen shows, for a user allowed to see this case (403 otherwise). Each view is
+ * audited (who, which case, when; never what was shown).
+ */
+export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseId: string): Promise<CaseView> {
+  const c = await prisma.case.findUnique({
+    where: { id: caseId },
+    include: {
+      candidates: { orderBy: { position: "asc" } },
+      decisions: { include: { user: { select: { username: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!c) throw new HttpError(404, "no such case");
+  const role = caseRole(user, c);
+  if (!role) throw new HttpError(403, "not allowed: the case is not assigned to you");
+  await recordAudit(prisma, { actor: user, action: "case.view", targetType: "case", targetId: c.id, details: { role } });
+
+  const subject = async (key: string, label: string, referenceId: string, dataStatus: string): Promise<SubjectView> => {
+    const base = { key, label, referenceId, dataStatus, demographics: null, biometrics: null, documents: [], problems: [] };
+    if (dataStatus === "UNAVAILABLE") return { ...base, unavailableReason: "MOSIP sent no data for this person" };
+    if (dataStatus !== "AVAILABLE") return { ...base, unavailableReason: dataStatus === "FAILED" ? "the data could not be downloaded" : "the data is still being downloaded" };
+    const s = await loadSubject(prisma, c.id, key);
+    if (!s.ok) return { ...base, unavailableReason: s.reason };
+    const { payload, birs, problems } = s.data;
+    return {
+      ...base,
+      unavailableReason: null,
+      demographics: buildDemographics(payload.identity),
+      biometrics: birs.length ? buildBiometricGrid(birs) : null,
+      documents: Object.entries(payload.documents ?? {}).filter(([, v]) => v).map(([name, v]) => ({ name, bytes: v!.byteLength })),
+      problems,
+    };
+  };
+
+  const [applicant, ...candidates] = await Promise.all([
+    subject("applicant", "Applicant", c.referenceId, c.applicantDataStatus),
+    ...c.candidates.map((k, i) => subject(k.id, `Candidate ${i + 1}`, k.referenceId, k.dataStatus)),
+  ]);
+  return {
+    id: c.id,
+    kind: c.kind,
+    state: c.state,
+    requestId: c.requestId,
+    receivedAt: c.receivedAt.toISOString(),
+    deadlineAt: c.deadlineAt?.toISOString() ?? null,
+    role,
+    applicant,
+    candidates,
+    decisions: role === "SUPERVISOR" ? c.decisions.map((d) => ({ level: d.level, username: d.user.username, body: d.body, comment: d.comment, at: d.createdAt.toISOString() })) : [],
+  };
+}
