@@ -9,6 +9,8 @@ export function AppHeader({ user }: { user: SessionUser | null }) {
     can("users.read") && { href: "/admin", label: "Users" },
     can("roles.manage") && { href: "/admin/roles", label: "Roles" },
     can("audit.read") && { href: "/admin/audit", label: "Audit log" },
+    can("integration.operate") && { href: "/admin/simulator", label: "Simulator" },
+    can("integration.view") && { href: "/admin/integration", label: "Integration" },
   ].filter(Boolean) as { href: string; label: string }[];
   return (
     <header className="bg-slate-800 text-white">

@@ -54,7 +54,8 @@ function Cell({ cell, thumb, full, onOpen }: { cell: GridCell; thumb?: string; f
   const image =
     thumb && cell.birIndex !== null ? (
       // A plain <img>: thumbnails come from an authenticated no-store route, which next/image would proxy and cache.
-      <img src={thumb} alt={cell.label} loading="lazy" className="h-32 w-auto max-w-[10rem] rounded border border-slate-200 bg-slate-50 object-contain" />
+      // Eager: an officer compares everything on the page, and the images are small and cached per case.
+      <img src={thumb} alt={cell.label} className="h-32 w-auto max-w-[10rem] rounded border border-slate-200 bg-slate-50 object-contain" />
     ) : null;
   return (
     <div className="flex flex-col items-start gap-1" data-state={cell.state}>

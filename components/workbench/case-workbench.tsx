@@ -139,7 +139,7 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
             </section>
           )}
         </div>
-        <aside className="space-y-3">
+        <aside className="sticky top-4 space-y-3 self-start">
           {view.decisions.length > 0 && (
             <section className="rounded bg-white p-3 text-sm shadow-sm" aria-label="Earlier decisions">
               <h2 className="font-semibold">Earlier decisions</h2>

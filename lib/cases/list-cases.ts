@@ -32,6 +32,7 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
     if (!user.permissions.includes("cases.viewAll")) throw new HttpError(403, "not allowed: needs permission cases.viewAll");
     where = q.state ? { state: q.state } : {};
   } else {
+    if (!user.permissions.includes("queue.own")) throw new HttpError(403, "not allowed: needs permission queue.own");
     where = {
       OR: [
         { primaryAssigneeId: user.id, state: "IN_PRIMARY" },

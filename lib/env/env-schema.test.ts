@@ -15,6 +15,7 @@ test("production refuses to start without AUTH_SECRET and an admin password, nam
     assert.ok(e instanceof EnvError);
     assert.match(e.message, /AUTH_SECRET is required in production/);
     assert.match(e.message, /MAS_ADMIN_PASSWORD is required in production/);
+    assert.match(e.message, /MOSIP_QUEUE_URL is required in production/);
     return true;
   });
 });
@@ -39,6 +40,7 @@ test("a full production environment parses", () => {
     MAS_ADMIN_USERNAME: "admin",
     MAS_ADMIN_PASSWORD: "a-long-password-1",
     DATABASE_URL: "postgresql://mas@db:5432/mas",
+    MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
     MAS_OIDC_ISSUER: "https://kc.example/realms/mosip",
     MAS_OIDC_CLIENT_ID: "mas",
     MAS_OIDC_CLIENT_SECRET: "s",

@@ -37,6 +37,21 @@ const queueName = (fallback: string) =>
       return v;
     });
 
+const wholeNumber = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number (0 or more), got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 export const envSchema = z
   .object({
     NODE_ENV: optionalString,
@@ -91,6 +106,31 @@ export const envSchema = z
     MOSIP_AUTH_TOKEN_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "must be the OAuth2 token endpoint URL, e.g. https://keycloak.example/realms/mosip/protocol/openid-connect/token" }),
     MOSIP_AUTH_CLIENT_ID: optionalString,
     MOSIP_AUTH_CLIENT_SECRET: optionalString,
+    // MOSIP's verification stage treats every returnValue other than 1 (approve) and 2 (resend) as reject.
+    MOSIP_VERIFICATION_REJECT_VALUE: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "") return 3;
+        const n = Number(v);
+        if (!/^-?\d+$/.test(v) || n < -2147483648 || n > 2147483647) {
+          ctx.addIssue({ code: "custom", message: `must be a whole number (MOSIP reads a Java int), got "${v}"` });
+          return z.NEVER;
+        }
+        if (n === 1 || n === 2) {
+          ctx.addIssue({ code: "custom", message: `must not be ${n}: MOSIP reads 1 as approve and 2 as resend; any other value (default 3) rejects` });
+          return z.NEVER;
+        }
+        return n;
+      }),
+    // Days a stored datashare body is kept after MOSIP confirmed the case's answer; 0 is refused on purpose.
+    MAS_DATASHARE_RETENTION_DAYS: positiveInt(7),
+    // Without MOSIP_QUEUE_URL a built-in MOSIP simulator feeds this many synthetic requests at start.
+    MAS_SIMULATOR_ADJUDICATIONS: wholeNumber(6),
+    MAS_SIMULATOR_VERIFICATIONS: wholeNumber(2),
+    // How often waiting cases are handed out automatically; 0 leaves assignment to "Next case" alone.
+    MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
   })
   .superRefine((env, ctx) => {
     const production = (env.MAS_DEPLOYMENT ?? (env.NODE_ENV === "production" ? "production" : "development")) === "production";
@@ -102,6 +142,9 @@ export const envSchema = z
     }
     if (production && env.AUTH_SECRET === undefined) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (for example: openssl rand -base64 48)" });
+    }
+    if (production && env.MOSIP_QUEUE_URL === undefined) {
+      ctx.addIssue({ code: "custom", path: ["MOSIP_QUEUE_URL"], message: "is required in production (stomp://user:pass@activemq:61613); without it the app runs against a built-in MOSIP simulator" });
     }
     if (production && env.MAS_ADMIN_PASSWORD === undefined) {
       ctx.addIssue({ code: "custom", path: ["MAS_ADMIN_PASSWORD"], message: "is required in production, with MAS_ADMIN_USERNAME: the first admin is created from them" });
@@ -153,6 +196,12 @@ export interface AppEnv {
   lockout: { threshold: number; minutes: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string; rolesClaim: string } | undefined;
   mosip: MosipEnv;
+  /** Days after a case is answered before its stored datashare bodies are purged. */
+  datashareRetentionDays: number;
+  /** The built-in MOSIP simulator, used when no MOSIP_QUEUE_URL is set. */
+  simulator: { adjudications: number; verifications: number };
+  /** Seconds between automatic assignment rounds; 0 = only "Next case". */
+  autoAssignSeconds: number;
 }
 
 export interface MosipEnv {
@@ -164,6 +213,8 @@ export interface MosipEnv {
   deadlineMinutes: number;
   datashare: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; retryMaxMs: number };
   auth: { tokenUrl: string; clientId: string; clientSecret: string } | undefined;
+  /** returnValue sent when a verification case is rejected (never 1 or 2). */
+  verificationRejectValue: number;
 }
 
 export class EnvError extends Error {
@@ -221,6 +272,10 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
         e.MOSIP_AUTH_TOKEN_URL && e.MOSIP_AUTH_CLIENT_ID && e.MOSIP_AUTH_CLIENT_SECRET
           ? { tokenUrl: e.MOSIP_AUTH_TOKEN_URL, clientId: e.MOSIP_AUTH_CLIENT_ID, clientSecret: e.MOSIP_AUTH_CLIENT_SECRET }
           : undefined,
+      verificationRejectValue: e.MOSIP_VERIFICATION_REJECT_VALUE,
     },
+    datashareRetentionDays: e.MAS_DATASHARE_RETENTION_DAYS,
+    simulator: { adjudications: e.MAS_SIMULATOR_ADJUDICATIONS, verifications: e.MAS_SIMULATOR_VERIFICATIONS },
+    autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
   };
 }

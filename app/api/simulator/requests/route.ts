@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { apiRoute, json } from "@/lib/http/api-route";
+import { HttpError } from "@/lib/http/http-error";
+import { getEmbeddedMosip } from "@/lib/embedded/embedded-mosip-instance";
+import { recordAudit } from "@/lib/audit/record-audit";
+
+export const dynamic = "force-dynamic";
+
+const body = z.strictObject({
+  adjudications: z.number().int().min(0).max(50),
+  verifications: z.number().int().min(0).max(50).default(0),
+});
+
+/** Demo and test control of the built-in MOSIP simulator; absent when a real broker is configured. */
+export const POST = apiRoute({ permission: "integration.operate", body }, async ({ db, user, body }) => {
+  const sim = getEmbeddedMosip();
+  if (!sim) throw new HttpError(409, "the MOSIP simulator is not running: this installation is connected to a real broker");
+  const created = await sim.addRequests(body);
+  await recordAudit(db.prisma, { actor: user, action: "simulator.requests", details: { ...body, created } });
+  return json({ created }, 201);
+});
+
+export const GET = apiRoute({ permission: "integration.view" }, async () => {
+  const sim = getEmbeddedMosip();
+  return json(sim ? { running: true, ...sim.summary() } : { running: false });
+});

@@ -1,0 +1,25 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { AppEnv } from "@/lib/env/env-schema";
+import { startEmbeddedMosip, type EmbeddedMosip } from "./embedded-mosip";
+
+// One per process, on globalThis for the same reason as the database (Next.js bundles routes separately).
+const KEY = Symbol.for("mas.embeddedMosip");
+type G = typeof globalThis & { [KEY]?: EmbeddedMosip };
+
+export function startEmbeddedMosipOnce(prisma: PrismaClient, env: AppEnv, log: (line: string) => void): EmbeddedMosip {
+  const g = globalThis as G;
+  if (g[KEY]) return g[KEY];
+  const m = (g[KEY] = startEmbeddedMosip(prisma, env, log));
+  // The first batch is fed in the background so the web server is up at once; only while few cases are open,
+  // so restarting a demo does not pile up cases.
+  void (async () => {
+    const open = await prisma.case.count({ where: { state: { in: ["RECEIVED", "FETCHING", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT"] } } });
+    if (open === 0) await m.addRequests(env.simulator);
+  })().catch((e) => log(`[simulator] could not feed requests: ${(e as Error).message}`));
+  return m;
+}
+
+export function getEmbeddedMosip(): EmbeddedMosip | undefined {
+  return (globalThis as G)[KEY];
+}
