@@ -6,11 +6,13 @@ export function AppHeader({ user }: { user: SessionUser | null }) {
   const can = (p: string) => user?.permissions.includes(p as never) ?? false;
   const links = [
     can("queue.own") && { href: "/queue", label: "My queue" },
+    can("cases.viewAll") && { href: "/supervision", label: "Supervision" },
     can("users.read") && { href: "/admin", label: "Users" },
     can("roles.manage") && { href: "/admin/roles", label: "Roles" },
     can("audit.read") && { href: "/admin/audit", label: "Audit log" },
     can("integration.operate") && { href: "/admin/simulator", label: "Simulator" },
     can("integration.view") && { href: "/admin/integration", label: "Integration" },
+    can("settings.manage") && { href: "/admin/settings", label: "Settings" },
   ].filter(Boolean) as { href: string; label: string }[];
   return (
     <header className="bg-slate-800 text-white">

@@ -24,7 +24,9 @@ function start(name: string, port: number, env: Record<string, string>) {
   const log = `.test-work/e2e-${name}.log`;
   const fd = openSync(log, "w");
   const child = spawn(process.execPath, [NEXT, "start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MAS_DEPLOYMENT: "development", NEXTAUTH_URL: `http://localhost:${port}`, PORT: String(port), ...env },
+    // Tests create the cases they need through the simulator API and place them with reassignment,
+    // so nothing is fed or handed out behind their backs.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MAS_DEPLOYMENT: "development", NEXTAUTH_URL: `http://localhost:${port}`, PORT: String(port), MAS_SIMULATOR_ADJUDICATIONS: "0", MAS_SIMULATOR_VERIFICATIONS: "0", MAS_AUTO_ASSIGN_SECONDS: "0", ...env },
     stdio: ["ignore", fd, fd],
     detached: true,
   });
@@ -58,7 +60,7 @@ export default async function globalSetup() {
   const demoLine = readFileSync(b.log, "utf8").match(/^\[mas\]\s+admin\s+(\S+)/m);
   if (!demoLine) throw new Error(`the embedded server printed no demo admin password:\n${readFileSync(b.log, "utf8")}`);
   const info: Record<string, ServerInfo> = {
-    postgresql: { baseURL: "http://localhost:3101", admin, pid: a.pid },
+    postgresql: { baseURL: "http://localhost:3101", admin, pid: a.pid, databaseUrl: `${pgServer}/${dbName}` },
     embedded: { baseURL: "http://localhost:3102", admin: { username: "admin", password: demoLine[1] }, pid: b.pid },
   };
   writeFileSync(SERVERS_FILE, JSON.stringify(info, null, 2));

@@ -10,6 +10,8 @@ export interface ServerInfo {
   baseURL: string;
   admin: Credentials;
   pid: number;
+  /** The server's own database (postgresql project only), for specs that seed rows no API creates (e.g. broker traffic). */
+  databaseUrl?: string;
 }
 
 export function servers(): Record<"postgresql" | "embedded", ServerInfo> {

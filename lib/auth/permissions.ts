@@ -13,6 +13,9 @@ export const PERMISSIONS = {
   "roles.manage": "Change which permissions each role holds",
   "audit.read": "Read the audit log",
   "settings.manage": "Change adjudication settings",
+  // Separate from cases.viewAll so a reporting account (Elasticsearch ingest) gets the anonymous profiles
+  // without any access to cases and their personal data.
+  "analytics.export": "Export the anonymous adjudication profiles (NDJSON for Elasticsearch/Kibana)",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -23,8 +26,8 @@ export type Role = (typeof ROLE_NAMES)[number];
 
 export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
   OPERATOR: ["queue.own", "cases.review"],
-  SUPERVISOR: ["queue.own", "cases.viewAll", "cases.reassign", "cases.resolveConflict", "integration.view"],
-  ADMIN: ["users.read", "users.manage", "roles.manage", "audit.read", "settings.manage", "integration.view", "integration.operate", "cases.viewAll"],
+  SUPERVISOR: ["queue.own", "cases.viewAll", "cases.reassign", "cases.resolveConflict", "integration.view", "analytics.export"],
+  ADMIN: ["users.read", "users.manage", "roles.manage", "audit.read", "settings.manage", "integration.view", "integration.operate", "cases.viewAll", "analytics.export"],
 };
 
 // Admins must never be able to lock every admin out of the console by editing the ADMIN role.

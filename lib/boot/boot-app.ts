@@ -7,7 +7,10 @@ import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
 import { bootstrapUsers } from "@/lib/users/bootstrap-users";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { startMosipBridgeOnce } from "@/lib/bridge/mosip-bridge-instance";
+import { startInProcessResponsePublisherOnce, startResponsePublisherOnce } from "@/lib/outbox/start-response-publisher";
+import { startRetentionSweepOnce } from "@/lib/retention/start-retention-sweep";
 import { startAssigner } from "@/lib/cases/run-assigner";
+import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 
 const KEY = Symbol.for("mas.boot");
 type G = typeof globalThis & { [KEY]?: Promise<Database> };
@@ -29,8 +32,17 @@ async function boot(log: (line: string) => void): Promise<Database> {
   if (env.mosip.queueUrl) {
     const bridge = startMosipBridgeOnce(db.prisma, env.mosip, log);
     log(`[mas] MOSIP bridge: consuming ${env.mosip.queues.adjudicationRequest} and ${env.mosip.queues.verificationRequest} via ${bridge.status().url}`);
+    // Answers go out on their own connection; decisions queue them in the outbox (lib/outbox).
+    startResponsePublisherOnce(db.prisma, env.mosip, log);
+  } else {
+    const embedded = startEmbeddedMosipOnce(db.prisma, env, log);
+    startInProcessResponsePublisherOnce(db.prisma, (queue, body) => void embedded.deliverResponse(queue, body), log);
+    log("[mas] no MOSIP_QUEUE_URL: running against the built-in MOSIP simulator");
   }
-  startAssigner(db.prisma);
+  // Stored datashares hold personal data: they are purged once MOSIP has the answer and the retention period is over.
+  startRetentionSweepOnce(db.prisma, env.datashareRetentionDays, log);
+  void import("@/lib/analytics/start-profile-sweep").then((m) => m.startProfileSweepOnce(db.prisma, log)); // anonymous profiles of decided cases, long before retention purges their data
+  if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);
   return db;
 }

@@ -2,12 +2,20 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { HttpError } from "@/lib/http/http-error";
 
 export const listCasesQuery = z.strictObject({
   scope: z.enum(["mine", "all"]).default("mine"),
   state: z.enum(["RECEIVED", "FETCHING", "DATA_UNAVAILABLE", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT", "DECIDED", "ANSWERED", "SUPERSEDED"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  kind: z.enum(["ADJUDICATION", "VERIFICATION"]).optional(),
+  /** Cases this user holds or held, as primary or secondary. */
+  operator: z.uuid().optional(),
+  /** Only cases received at least this many minutes ago. */
+  minAgeMinutes: z.coerce.number().int().min(0).max(365 * 24 * 60).optional(),
+  /** Exact applicant RID. Looking a person up is a view of personal data: audited. */
+  rid: z.string().trim().regex(/^[0-9A-Za-z_-]{1,64}$/, "must be a RID (letters, digits, - or _)").optional(),
 });
 export type ListCasesQuery = z.output<typeof listCasesQuery>;
 
@@ -20,6 +28,8 @@ export interface CaseSummary {
   receivedAt: string;
   deadlineAt: string | null;
   myLevel: "PRIMARY" | "SECONDARY" | null;
+  primaryAssignee: { id: string; username: string } | null;
+  secondaryAssignee: { id: string; username: string } | null;
 }
 
 /**
@@ -41,7 +51,27 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
       ...(q.state ? { state: q.state } : {}),
     };
   }
-  const rows = await prisma.case.findMany({ where, orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }], take: q.limit });
+  const filters: Prisma.CaseWhereInput[] = [];
+  if (q.kind) filters.push({ kind: q.kind });
+  if (q.operator) filters.push({ OR: [{ primaryAssigneeId: q.operator }, { secondaryAssigneeId: q.operator }] });
+  if (q.minAgeMinutes !== undefined) filters.push({ receivedAt: { lte: new Date(Date.now() - q.minAgeMinutes * 60_000) } });
+  if (q.rid) filters.push({ referenceId: q.rid });
+  if (filters.length) where = { AND: [where, ...filters] };
+  const find = (db: Pick<Prisma.TransactionClient, "case">) =>
+    db.case.findMany({
+      where,
+      orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }],
+      take: q.limit,
+      include: { primaryAssignee: { select: { id: true, username: true } }, secondaryAssignee: { select: { id: true, username: true } } },
+    });
+  const rows = q.rid
+    ? await prisma.$transaction(async (tx) => {
+        const found = await find(tx);
+        // Who looked for a person, and whether they were found; never the RID itself.
+        await recordAudit(tx, { actor: user, action: "case.search_rid", targetType: found.length === 1 ? "case" : undefined, targetId: found.length === 1 ? found[0].id : undefined, details: { matches: found.length } });
+        return found;
+      })
+    : await find(prisma);
   return rows.map((c) => ({
     id: c.id,
     requestId: c.requestId,
@@ -51,5 +81,7 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
     receivedAt: c.receivedAt.toISOString(),
     deadlineAt: c.deadlineAt?.toISOString() ?? null,
     myLevel: c.primaryAssigneeId === user.id && c.state === "IN_PRIMARY" ? "PRIMARY" : c.secondaryAssigneeId === user.id && c.state === "IN_SECONDARY" ? "SECONDARY" : null,
+    primaryAssignee: c.primaryAssignee,
+    secondaryAssignee: c.secondaryAssignee,
   }));
 }

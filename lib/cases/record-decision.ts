@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/load-user";
 import type { MosipEnv } from "@/lib/env/env-schema";
 import { HttpError } from "@/lib/http/http-error";
-import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { DEFAULT_SETTINGS, getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
 import { buildCaseResponse, type Reviewer } from "./build-case-response";
 import { decisionKind, type DecisionInput } from "./decision-input";
 import { decisionsAgree, duplicates } from "./decisions-agree";
@@ -30,7 +30,7 @@ function checkShape(kind: "ADJUDICATION" | "VERIFICATION", candidateIds: string[
  * Records the caller's decision at the level the case is waiting for, and moves the case on: to a secondary
  * reviewer (never the primary), to the conflicts queue, or to MOSIP through the outbox. One transaction.
  */
-export async function recordDecision(prisma: PrismaClient, user: SessionUser, caseId: string, input: DecisionInput, mosip: Pick<MosipEnv, "queues" | "responseFormat">, now = new Date()): Promise<DecisionOutcome> {
+export async function recordDecision(prisma: PrismaClient, user: SessionUser, caseId: string, input: DecisionInput, mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">, now = new Date()): Promise<DecisionOutcome> {
   return prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
     const c = await tx.case.findUnique({
@@ -61,7 +61,7 @@ export async function recordDecision(prisma: PrismaClient, user: SessionUser, ca
     await tx.decision.create({ data: { caseId, level, userId: user.id, body: input as Prisma.InputJsonValue, comment } });
     await recordAudit(tx, { actor: user, action: "case.decision", targetType: "case", targetId: caseId, details: { level, kind: decisionKind(input) } });
 
-    const settings = await getAdjudicationSettings(tx);
+    const settings = await getAdjudicationSettings(tx, { ...DEFAULT_SETTINGS, verificationRejectValue: mosip.verificationRejectValue });
     const byLevel = new Map(c.decisions.map((d) => [d.level, d]));
     const reviewer = (lvl: "PRIMARY" | "SECONDARY"): Reviewer | null => {
       if (lvl === level) return { username: user.username, comment };

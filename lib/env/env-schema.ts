@@ -127,8 +127,8 @@ export const envSchema = z
     // Days a stored datashare body is kept after MOSIP confirmed the case's answer; 0 is refused on purpose.
     MAS_DATASHARE_RETENTION_DAYS: positiveInt(7),
     // Without MOSIP_QUEUE_URL a built-in MOSIP simulator feeds this many synthetic requests at start.
-    MAS_SIMULATOR_ADJUDICATIONS: wholeNumber(6),
-    MAS_SIMULATOR_VERIFICATIONS: wholeNumber(2),
+    MAS_SIMULATOR_ADJUDICATIONS: wholeNumber(4),
+    MAS_SIMULATOR_VERIFICATIONS: wholeNumber(1),
     // How often waiting cases are handed out automatically; 0 leaves assignment to "Next case" alone.
     MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
   })

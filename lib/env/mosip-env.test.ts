@@ -34,3 +34,20 @@ test("format, queue names, numbers and the token trio are checked with clear mes
   const auth = parseEnv({ MOSIP_AUTH_TOKEN_URL: "https://kc/token", MOSIP_AUTH_CLIENT_ID: "mas", MOSIP_AUTH_CLIENT_SECRET: "s" }).mosip.auth;
   assert.deepEqual(auth, { tokenUrl: "https://kc/token", clientId: "mas", clientSecret: "s" });
 });
+
+test("verification reject value: default 3, never 1 or 2, a whole number", () => {
+  assert.equal(parseEnv({}).mosip.verificationRejectValue, 3);
+  assert.equal(parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "0" }).mosip.verificationRejectValue, 0);
+  assert.equal(parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "-1" }).mosip.verificationRejectValue, -1);
+  assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "1" }), /MOSIP_VERIFICATION_REJECT_VALUE must not be 1: MOSIP reads 1 as approve/);
+  assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "2" }), /must not be 2/);
+  assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "3.5" }), /must be a whole number/);
+  assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "99999999999" }), /must be a whole number/);
+});
+
+test("datashare retention: default 7 days, must be a whole number above 0", () => {
+  assert.equal(parseEnv({}).datashareRetentionDays, 7);
+  assert.equal(parseEnv({ MAS_DATASHARE_RETENTION_DAYS: "30" }).datashareRetentionDays, 30);
+  assert.throws(() => parseEnv({ MAS_DATASHARE_RETENTION_DAYS: "0" }), /MAS_DATASHARE_RETENTION_DAYS must be a whole number above 0/);
+  assert.throws(() => parseEnv({ MAS_DATASHARE_RETENTION_DAYS: "a week" }), /MAS_DATASHARE_RETENTION_DAYS/);
+});

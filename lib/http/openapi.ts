@@ -4,6 +4,11 @@ import { setRolePermissionsBody } from "@/lib/auth/role-permissions";
 import { auditQuery } from "@/lib/audit/list-audit";
 import { listCasesQuery } from "@/lib/cases/list-cases";
 import type { Permission } from "@/lib/auth/permissions";
+import { releaseBody } from "@/lib/supervision/release-case";
+import { bulkReassignBody } from "@/lib/supervision/bulk-reassign";
+import { exportProfilesQuery } from "@/lib/analytics/export-profiles";
+import { adjudicationSettingsSchema } from "@/lib/settings/adjudication-settings";
+import { answerResendBody, outboxQuery, pageQuery, resolveBody, retryBody } from "@/lib/integration/list-integration";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const errorSchema = { type: "object", properties: { error: { type: "string" }, fields: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } } }, required: ["error"] };
@@ -54,7 +59,7 @@ export function openApiDocument(version: string) {
     },
     components: { securitySchemes: { sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } }, schemas: { User: user, Error: errorSchema } },
     paths: {
-      "/api/health": { get: operation({ summary: "Database reachability and version", permission: "public", response: { status: 200 } }) },
+      "/api/health": { get: operation({ summary: "Database reachability, version, MOSIP broker connection and outbox backlog", permission: "public", response: { status: 200 } }) },
       "/api/auth/session": { get: operation({ summary: "The signed-in user's username and roles", permission: "public", response: { status: 200 } }) },
       "/api/admin/users": {
         get: operation({ summary: "List users", permission: "users.read", response: { status: 200, schema: { type: "object", properties: { users: { type: "array", items: { $ref: "#/components/schemas/User" } } } } } }),
@@ -63,7 +68,7 @@ export function openApiDocument(version: string) {
       "/api/admin/users/{id}": {
         parameters: [idParam],
         get: operation({ summary: "One user", permission: "users.read", response: { status: 200, schema: { $ref: "#/components/schemas/User" } } }),
-        patch: operation({ summary: "Change roles, primary/secondary eligibility, name; deactivate, reactivate or unlock", permission: "users.manage", body: updateUserBody, response: { status: 200, schema: { $ref: "#/components/schemas/User" } } }),
+        patch: operation({ summary: "Change roles, primary/secondary eligibility, name, case cap (caseCap, null = the default); deactivate, reactivate or unlock", permission: "users.manage", body: updateUserBody, response: { status: 200, schema: { $ref: "#/components/schemas/User" } } }),
       },
       "/api/admin/users/{id}/password": {
         parameters: [idParam],
@@ -75,7 +80,68 @@ export function openApiDocument(version: string) {
         put: operation({ summary: "Replace the permissions a role holds", permission: "roles.manage", body: setRolePermissionsBody, response: { status: 200 } }),
       },
       "/api/admin/audit": { get: operation({ summary: "The audit log, newest first", permission: "audit.read", query: auditQuery, response: { status: 200 } }) },
-      "/api/cases": { get: operation({ summary: "The caller's queue (scope=mine) or every case (scope=all, needs cases.viewAll)", permission: "queue.own", query: listCasesQuery, response: { status: 200 } }) },
+      "/api/admin/integration/status": {
+        get: operation({ summary: "Broker connection (consumer and sender), outbox counts, inbox outcomes of the last 24 h, cases with data unavailable", permission: "integration.view", response: { status: 200 } }),
+      },
+      "/api/admin/integration/inbox": {
+        get: operation({ summary: "Messages received from MOSIP, newest first (no bodies)", permission: "integration.view", query: pageQuery, response: { status: 200 } }),
+      },
+      "/api/admin/integration/intake-errors": {
+        get: operation({ summary: "Messages that could not be understood, with the error code, the reason and the raw body (datashare URLs masked)", permission: "integration.view", query: pageQuery, response: { status: 200 } }),
+      },
+      "/api/admin/integration/datashare-failures": {
+        get: operation({ summary: "Cases whose datashares could not be fetched (DATA_UNAVAILABLE), with the error codes", permission: "integration.view", response: { status: 200 } }),
+      },
+      "/api/admin/integration/cases/{id}/retry-downloads": {
+        parameters: [idParam],
+        post: operation({ summary: "Fetch a DATA_UNAVAILABLE case's failed datashares again (409 in any other state)", permission: "integration.operate", body: retryBody, response: { status: 200 } }),
+      },
+      "/api/admin/integration/cases/{id}/answer-resend": {
+        parameters: [idParam],
+        post: operation({ summary: "Answer MOSIP with returnValue 2 (resend) for a DATA_UNAVAILABLE case; MOSIP then sends a new request", permission: "integration.operate", body: answerResendBody, response: { status: 200 } }),
+      },
+      "/api/admin/integration/outbox": {
+        get: operation({ summary: "Responses to MOSIP, newest first, with counts per state", permission: "integration.view", query: outboxQuery, response: { status: 200 } }),
+      },
+      "/api/admin/integration/outbox/{id}/retry": {
+        parameters: [idParam],
+        post: operation({ summary: "Queue a FAILED response again (409 in any other state)", permission: "integration.operate", body: retryBody, response: { status: 200 } }),
+      },
+      "/api/admin/integration/outbox/{id}/resolve": {
+        parameters: [idParam],
+        post: operation({ summary: "Settle an UNCERTAIN response: markSent (MOSIP has it) or sendNow (MOSIP does not; a wrong sendNow can fail MOSIP's packet)", permission: "integration.operate", body: resolveBody, response: { status: 200 } }),
+      },
+      "/api/cases": {
+        get: operation({
+          summary: "The caller's queue (scope=mine) or every case (scope=all, needs cases.viewAll), filtered by state, kind, operator, age or exact RID (a RID search is audited)",
+          permission: "queue.own",
+          query: listCasesQuery,
+          response: { status: 200 },
+        }),
+      },
+      "/api/supervision/dashboard": {
+        get: operation({ summary: "Supervisor dashboard: cases by state, oldest open case, cases near MOSIP's deadline, conflicts, throughput, median time to decision, agreement rate, workload per operator", permission: "cases.viewAll", response: { status: 200 } }),
+      },
+      "/api/supervision/operators": {
+        get: operation({ summary: "Reviewers with their open cases, cap and decisions (24 h / 7 days) per level", permission: "cases.viewAll", response: { status: 200 } }),
+      },
+      "/api/supervision/cases/{id}/release": {
+        parameters: [idParam],
+        post: operation({ summary: "Give a case back to the pool: IN_PRIMARY → READY without a primary; IN_SECONDARY loses its secondary (409 otherwise)", permission: "cases.reassign", body: releaseBody, response: { status: 200 } }),
+      },
+      "/api/supervision/bulk-reassign": {
+        post: operation({ summary: "Reassign many cases to one operator with a reason; the outcome of each case is in results[]", permission: "cases.reassign", body: bulkReassignBody, response: { status: 200 } }),
+      },
+      "/api/supervision/profiles.ndjson": {
+        get: {
+          ...operation({ summary: "Anonymous adjudication profiles as NDJSON (one document per line, or an Elasticsearch _bulk body with format=bulk); field mapping in docs/analytics.md", permission: "analytics.export", query: exportProfilesQuery, response: { status: 200 } }),
+          responses: { 200: { description: "NDJSON stream", content: { "application/x-ndjson": { schema: { type: "string" } } } }, 400: { description: "invalid query" }, 401: { description: "not signed in" }, 403: { description: "needs permission analytics.export" } },
+        },
+      },
+      "/api/admin/settings": {
+        get: operation({ summary: "Adjudication settings (secondary review, default cap, deadline warning, verification reject value), their defaults and each reviewer's own cap", permission: "settings.manage", response: { status: 200 } }),
+        put: operation({ summary: "Replace the adjudication settings; the change (old → new values) is audited. Per-operator caps: PATCH /api/admin/users/{id} with caseCap", permission: "settings.manage", body: adjudicationSettingsSchema, response: { status: 200 } }),
+      },
     },
   };
 }

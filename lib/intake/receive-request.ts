@@ -135,7 +135,8 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
       });
       const supersededCaseIds = older.map((c) => c.id);
       if (supersededCaseIds.length) {
-        await tx.case.updateMany({ where: { id: { in: supersededCaseIds } }, data: { state: "SUPERSEDED", supersededById: created.id } });
+        // Only still-open cases: one decided a moment ago keeps its answer.
+        await tx.case.updateMany({ where: { id: { in: supersededCaseIds }, state: { in: [...OPEN_STATES] } }, data: { state: "SUPERSEDED", supersededById: created.id } });
         // Their shares are no longer worth fetching, and their requestIds must never be answered.
         await tx.datashareDownload.updateMany({
           where: { caseId: { in: supersededCaseIds }, state: { in: ["PENDING", "DOWNLOADING"] } },

@@ -33,9 +33,10 @@ export const DEFAULT_SETTINGS: AdjudicationSettings = {
 
 export const SETTINGS_KEY = "adjudication";
 
-export async function getAdjudicationSettings(db: Pick<Prisma.TransactionClient, "setting">): Promise<AdjudicationSettings> {
+/** The stored settings over the defaults (the installation's MOSIP_VERIFICATION_REJECT_VALUE among them). */
+export async function getAdjudicationSettings(db: Pick<Prisma.TransactionClient, "setting">, defaults: AdjudicationSettings = DEFAULT_SETTINGS): Promise<AdjudicationSettings> {
   const row = await db.setting.findUnique({ where: { key: SETTINGS_KEY } });
-  const merged = { ...DEFAULT_SETTINGS, ...(row?.value && typeof row.value === "object" ? (row.value as object) : {}) };
+  const merged = { ...defaults, ...(row?.value && typeof row.value === "object" ? (row.value as object) : {}) };
   const parsed = adjudicationSettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return parsed.success ? parsed.data : defaults;
 }

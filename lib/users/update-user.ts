@@ -28,6 +28,7 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
     if (input.canPrimary !== undefined && input.canPrimary !== before.canPrimary) { data.canPrimary = input.canPrimary; changed.push("canPrimary"); }
     if (input.canSecondary !== undefined && input.canSecondary !== before.canSecondary) { data.canSecondary = input.canSecondary; changed.push("canSecondary"); }
     if (input.active !== undefined && input.active !== before.active) { data.active = input.active; changed.push("active"); }
+    if (input.caseCap !== undefined && input.caseCap !== before.caseCap) { data.caseCap = input.caseCap; changed.push("caseCap"); }
     if (input.unlock) { data.lockedUntil = null; data.failedLoginCount = 0; changed.push("unlock"); }
     if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
     const oldRoles = before.roles.map((r) => r.role).sort();
@@ -44,7 +45,11 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
         action,
         targetType: "user",
         targetId: id,
-        details: { changed, roles: after.roles.map((r) => r.role).sort(), previousRoles: oldRoles, canPrimary: after.canPrimary, canSecondary: after.canSecondary, active: after.active },
+        details: {
+          changed,
+          // Caps are not personal data: old and new values, so the log alone explains a change in assignment.
+          ...(changed.includes("caseCap") ? { caseCap: { from: before.caseCap, to: after.caseCap } } : {}),
+          roles: after.roles.map((r) => r.role).sort(), previousRoles: oldRoles, canPrimary: after.canPrimary, canSecondary: after.canSecondary, active: after.active },
       });
     }
     return toUserView(after);

@@ -35,6 +35,8 @@ export const updateUserBody = z
     canSecondary: z.boolean().optional(),
     active: z.boolean().optional(),
     unlock: z.literal(true).optional(),
+    /** Most open cases this operator may hold; null goes back to the installation default (settings). */
+    caseCap: z.number().int().min(1, "must be at least 1").max(1000, "must be at most 1000").nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, "give at least one field to change");
 export type UpdateUserInput = z.output<typeof updateUserBody>;

@@ -1,0 +1,14 @@
+import { NotAllowed } from "@/components/not-allowed";
+import { IntegrationConsole } from "@/components/integration/integration-console";
+import { pageAccess } from "@/lib/auth/page-access";
+
+export default async function AdminIntegrationPage() {
+  const access = await pageAccess("integration.view", "/admin/integration");
+  if (!access.allowed) return <NotAllowed needs={access.needs} />;
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 p-6">
+      <h1 className="text-2xl font-semibold">MOSIP integration</h1>
+      <IntegrationConsole canOperate={access.user.permissions.includes("integration.operate")} />
+    </main>
+  );
+}

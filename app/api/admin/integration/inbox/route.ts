@@ -1,0 +1,6 @@
+import { apiRoute, json } from "@/lib/http/api-route";
+import { listInbox, pageQuery } from "@/lib/integration/list-integration";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({ permission: "integration.view", query: pageQuery }, async ({ db, query }) => json(await listInbox(db.prisma, query)));

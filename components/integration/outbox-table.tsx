@@ -1,0 +1,125 @@
+"use client";
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api-fetch";
+import type { OutboxRow } from "@/lib/integration/list-integration";
+import type { OutboxBacklog } from "@/lib/outbox/count-outbox";
+import { ConfirmAction } from "./confirm-action";
+
+const STATES = ["", "PENDING", "SENDING", "UNCERTAIN", "FAILED", "SENT"] as const;
+const STATE_STYLE: Record<OutboxRow["state"], string> = {
+  PENDING: "text-slate-700",
+  SENDING: "text-blue-700",
+  SENT: "text-green-700",
+  UNCERTAIN: "font-medium text-red-700",
+  FAILED: "font-medium text-red-700",
+};
+
+export function OutboxTable({ canOperate }: { canOperate: boolean }) {
+  const [state, setState] = useState<(typeof STATES)[number]>("");
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ["integration", "outbox", state],
+    queryFn: () => apiFetch<{ messages: OutboxRow[]; counts: OutboxBacklog }>(`/api/admin/integration/outbox?limit=100${state ? `&state=${state}` : ""}`),
+    refetchInterval: 10_000,
+  });
+  const action = useMutation({
+    mutationFn: (a: { id: string; kind: "retry" } | { id: string; kind: "resolve"; resolution: "markSent" | "sendNow" }) =>
+      a.kind === "retry"
+        ? apiFetch(`/api/admin/integration/outbox/${a.id}/retry`, { method: "POST", json: {} })
+        : apiFetch(`/api/admin/integration/outbox/${a.id}/resolve`, { method: "POST", json: { resolution: a.resolution, confirm: true } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["integration"] }),
+  });
+  return (
+    <div className="space-y-2">
+      <label className="text-sm">
+        State{" "}
+        <select value={state} onChange={(e) => setState(e.target.value as typeof state)} className="rounded border border-slate-300 px-2 py-1">
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {s ? `${s.toLowerCase()}${q.data ? ` (${q.data.counts[s.toLowerCase() as keyof OutboxBacklog]})` : ""}` : "all"}
+            </option>
+          ))}
+        </select>
+      </label>
+      {q.error && <p role="alert" className="text-red-700">{q.error.message}</p>}
+      {action.error && <p role="alert" className="text-red-700">{action.error.message}</p>}
+      <table className="w-full border-collapse bg-white text-sm" data-testid="outbox-table">
+        <thead>
+          <tr className="border-b text-left text-slate-500">
+            <th className="p-2">Decided</th>
+            <th className="p-2">requestId</th>
+            <th className="p-2">Queue</th>
+            <th className="p-2">State</th>
+            <th className="p-2">Attempts</th>
+            <th className="p-2">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.data?.messages.map((m) => (
+            <tr key={m.id} className="border-b align-top" data-testid={`outbox-row-${m.requestId}`}>
+              <td className="whitespace-nowrap p-2">{new Date(m.createdAt).toLocaleString()}</td>
+              <td className="p-2 font-mono text-xs">{m.requestId}</td>
+              <td className="p-2 font-mono text-xs">
+                {m.destination} ({m.format === "TEXT" ? "text" : "bytes"})
+              </td>
+              <td className={`p-2 ${STATE_STYLE[m.state]}`} data-testid="outbox-state">
+                {m.state.toLowerCase()}
+              </td>
+              <td className="p-2">{m.attempts}</td>
+              <td className="space-y-1 p-2 text-xs">
+                {m.sentAt && <p>Sent {new Date(m.sentAt).toLocaleString()}</p>}
+                {m.state === "PENDING" && m.attempts > 0 && <p>Next attempt {new Date(m.nextAttemptAt).toLocaleString()}</p>}
+                {m.lastError && <p className="text-amber-800">{m.lastError}</p>}
+                <details>
+                  <summary className="cursor-pointer text-blue-700">Response</summary>
+                  <pre className="max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2">{JSON.stringify(JSON.parse(m.body), null, 2)}</pre>
+                </details>
+                {canOperate && m.state === "FAILED" && (
+                  <button
+                    type="button"
+                    disabled={action.isPending}
+                    onClick={() => action.mutate({ id: m.id, kind: "retry" })}
+                    className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
+                  >
+                    Retry
+                  </button>
+                )}
+                {canOperate && m.state === "UNCERTAIN" && (
+                  <div className="flex flex-col gap-1">
+                    <ConfirmAction
+                      label="Mark as sent…"
+                      title="Mark this response as sent?"
+                      confirmLabel="Yes, MOSIP has it"
+                      busy={action.isPending}
+                      onConfirm={() => action.mutate({ id: m.id, kind: "resolve", resolution: "markSent" })}
+                    >
+                      <p>The MAS stopped after handing this response to the broker and before the broker confirmed it. It may have reached MOSIP.</p>
+                      <p>Choose this when MOSIP shows the packet as decided (or the message is on the {m.destination} queue). Nothing is sent. If MOSIP never got it, the packet waits until MOSIP re-sends the request.</p>
+                    </ConfirmAction>
+                    <ConfirmAction
+                      label="Send now…"
+                      title="Send this response again?"
+                      confirmLabel="Send it"
+                      danger
+                      busy={action.isPending}
+                      onConfirm={() => action.mutate({ id: m.id, kind: "resolve", resolution: "sendNow" })}
+                    >
+                      <p>Choose this only when you have checked that MOSIP did not receive the first attempt (the packet is still waiting for manual adjudication).</p>
+                      <p className="font-medium">If MOSIP did receive it, a second answer for the same requestId can move the packet to FAILED in MOSIP.</p>
+                    </ConfirmAction>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+          {q.data && q.data.messages.length === 0 && (
+            <tr>
+              <td colSpan={6} className="p-2 text-slate-500">No responses{state ? ` in state ${state.toLowerCase()}` : ""}.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

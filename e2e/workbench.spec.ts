@@ -1,0 +1,242 @@
+import { test, expect, request as newRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session";
+import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
+
+// Primary and secondary review on real Chromium against the PostgreSQL server with the built-in MOSIP.
+// Cases are placed with the supervisor's reassignment so each test knows who holds what.
+
+// Each test downloads and decodes four synthetic people's biometrics and signs in several officers.
+test.describe.configure({ timeout: 180_000 });
+
+interface Ctx {
+  admin: APIRequestContext;
+  sup: APIRequestContext;
+  supUser: { username: string; password: string; id: string };
+  a: { username: string; password: string; id: string };
+  b: { username: string; password: string; id: string };
+  db: string;
+}
+
+async function setup(baseURL: string, info: Parameters<typeof server>[0]): Promise<Ctx> {
+  const s = server(info);
+  const admin = await newRequest.newContext({ baseURL });
+  await apiSignIn(admin, s.admin);
+  const supUser = await createUserViaApi(admin, ["SUPERVISOR"]);
+  const sup = await newRequest.newContext({ baseURL });
+  await apiSignIn(sup, supUser);
+  const a = await createUserViaApi(admin, ["OPERATOR"]);
+  const b = await createUserViaApi(admin, ["OPERATOR"]);
+  return { admin, sup, supUser, a, b, db: s.databaseUrl! };
+}
+
+async function assign(sup: APIRequestContext, caseId: string, level: "PRIMARY" | "SECONDARY", userId: string) {
+  const r = await sup.post(`/api/cases/${caseId}/reassign`, { data: { level, userId, reason: "e2e: hand the review to a known officer" } });
+  // The automatic choice of secondary may already have picked this officer.
+  if (r.status() === 409 && /already assigned to that user/.test(await r.text())) return;
+  expect(r.status(), await r.text()).toBe(200);
+}
+
+async function openCase(page: Page, caseId: string) {
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.getByTestId("workbench")).toBeVisible({ timeout: 30_000 });
+}
+
+async function confirmWithKeyboard(page: Page, summary: RegExp[]) {
+  const decided = new URL(page.url()).pathname;
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Confirm decision" });
+  await expect(dialog).toBeVisible();
+  for (const s of summary) await expect(dialog.getByTestId("decision-summary")).toContainText(s);
+  await page.keyboard.press("Enter");
+  // Sent: the officer is taken to their next case or back to the queue.
+  await page.waitForURL((u) => u.pathname !== decided);
+}
+
+async function outbox(db: string, caseId: string) {
+  await expect.poll(async () => (await queryOne<{ state: string }>(db, `SELECT state FROM "OutboxMessage" WHERE "caseId" = $1`, [caseId]))?.state, { timeout: 20_000 }).toBe("SENT");
+  const row = await queryOne<{ body: string; destination: string }>(db, `SELECT body, destination FROM "OutboxMessage" WHERE "caseId" = $1`, [caseId]);
+  const kase = await queryOne<{ state: string; requestId: string }>(db, `SELECT state, "requestId" FROM "Case" WHERE id = $1`, [caseId]);
+  expect(kase?.state).toBe("ANSWERED");
+  return { ...row!, json: JSON.parse(row!.body), requestId: kase!.requestId };
+}
+
+test("a duplicate, decided by two different officers with the keyboard, reaches MOSIP exactly as the contract says", async ({ browser, baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
+  const rids = await caseCandidates(t.db, c.id);
+  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+
+  const pa = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(pa, t.a);
+  await openCase(pa, c.id);
+  await expect(pa.getByRole("tab")).toHaveCount(rids.length);
+  // All thumbnails of applicant and candidate 1 load; this is the screen kept as an artefact.
+  await expect.poll(async () => pa.evaluate(() => [...document.querySelectorAll("[data-testid=biometric-grid] img")].filter((i) => (i as HTMLImageElement).naturalWidth > 0).length), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+  mkdirSync(".test-work/artifacts", { recursive: true });
+  const shot = await pa.screenshot({ path: ".test-work/artifacts/comparison-screen.png", fullPage: true });
+  await info.attach("comparison-screen", { body: shot, contentType: "image/png" });
+
+  // Candidate 1: duplicate on face, right thumb and left iris; the others are not duplicates.
+  await pa.keyboard.press("d");
+  await pa.keyboard.press("f");
+  await pa.keyboard.press("1");
+  await pa.keyboard.press("l");
+  for (let i = 1; i < rids.length; i++) {
+    await pa.keyboard.press("j");
+    await pa.keyboard.press("n");
+  }
+  await pa.keyboard.press("c");
+  await pa.keyboard.type("thumb and face match");
+  await pa.keyboard.press("Escape");
+  await confirmWithKeyboard(pa, [/Duplicate of 1 candidate/, /DUPLICATE \(matched: face; right thumb; left iris\)/]);
+
+  // The primary has handed the case on and can no longer open it; nobody can make them its secondary.
+  expect((await pa.request.get(`/api/cases/${c.id}`)).status()).toBe(403);
+  const bad = await t.sup.post(`/api/cases/${c.id}/reassign`, { data: { level: "SECONDARY", userId: t.a.id, reason: "try four-eyes bypass" } });
+  expect(bad.status()).toBe(409);
+  await assign(t.sup, c.id, "SECONDARY", t.b.id);
+
+  const pb = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(pb, t.b);
+  await openCase(pb, c.id);
+  await expect(pb.getByText("You review as secondary")).toBeVisible();
+  await expect(pb.getByRole("region", { name: "Earlier decisions" })).toHaveCount(0);
+  await pb.getByRole("radio", { name: /^Duplicate/ }).click();
+  await pb.getByRole("checkbox", { name: /^Face/ }).check();
+  await pb.getByRole("checkbox", { name: /^right thumb/ }).check();
+  await pb.getByRole("checkbox", { name: /^left iris/ }).check();
+  for (let i = 1; i < rids.length; i++) {
+    await pb.getByRole("tab").nth(i).click();
+    await pb.getByRole("radio", { name: /^Not a duplicate/ }).click();
+  }
+  await pb.getByLabel(/^Comment/).fill("agree: same person");
+  await pb.getByRole("button", { name: /Review and send/ }).click();
+  await pb.getByRole("button", { name: /Confirm and send/ }).click();
+  await pb.waitForURL((u) => !u.pathname.endsWith(c.id));
+
+  const sent = await outbox(t.db, c.id);
+  expect(sent.destination).toBe("adjudication-to-mosip");
+  expect(sent.json.id).toBe("mosip.manual.adjudication.adjudicate");
+  expect(sent.json.requestId).toBe(sent.requestId);
+  expect(sent.json.responsetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  expect(sent.json.returnValue).toBe(1);
+  expect(sent.json.candidateList.count).toBe(1);
+  expect(sent.json.candidateList.candidates).toEqual([
+    {
+      referenceId: rids[0],
+      analytics: {
+        primaryOperatorID: t.a.username,
+        primaryOperatorComments: "thumb and face match",
+        secondaryOperatorID: t.b.username,
+        secondaryOperatorComments: "agree: same person",
+        Face: "F",
+        Finger: "Right_Thumb",
+        Iris: "Left_Iris",
+      },
+    },
+  ]);
+  expect(sent.json.candidateList.analytics).toEqual({ primaryOperatorID: t.a.username, primaryOperatorComments: "thumb and face match", secondaryOperatorID: t.b.username, secondaryOperatorComments: "agree: same person" });
+  const sim = await (await t.admin.get("/api/simulator/requests")).json();
+  expect(sim.broken).toBe(0);
+});
+
+test("a not-duplicate decision sends count 0 and no candidates", async ({ browser, baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
+  const rids = await caseCandidates(t.db, c.id);
+  for (const [who, level] of [[t.a, "PRIMARY"], [t.b, "SECONDARY"]] as const) {
+    await assign(t.sup, c.id, level, who.id);
+    const p = await (await browser.newContext({ baseURL })).newPage();
+    await uiSignIn(p, who);
+    await openCase(p, c.id);
+    for (let i = 0; i < rids.length; i++) {
+      await p.keyboard.press("n");
+      await p.keyboard.press("j");
+    }
+    await confirmWithKeyboard(p, [/Not a duplicate of any candidate/]);
+  }
+  const sent = await outbox(t.db, c.id);
+  expect(sent.json.returnValue).toBe(1);
+  expect(sent.json.candidateList.count).toBe(0);
+  expect(sent.json.candidateList.candidates).toEqual([]);
+  expect(sent.json.candidateList.analytics.primaryOperatorID).toBe(t.a.username);
+  expect(sent.json.candidateList.analytics.secondaryOperatorID).toBe(t.b.username);
+});
+
+test("a disagreement goes to a supervisor, whose resolution is final", async ({ browser, baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
+  const rids = await caseCandidates(t.db, c.id);
+  const verdicts = (first: boolean) => ({ candidates: rids.map((r, i) => ({ referenceId: r, duplicate: first && i === 0 })) });
+  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  const apiA = await newRequest.newContext({ baseURL });
+  await apiSignIn(apiA, t.a);
+  expect((await apiA.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(true), comment: "same" } })).status()).toBe(200);
+  await assign(t.sup, c.id, "SECONDARY", t.b.id);
+  const apiB = await newRequest.newContext({ baseURL });
+  await apiSignIn(apiB, t.b);
+  const r = await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } });
+  expect(await r.json()).toEqual({ outcome: "CONFLICT" });
+
+  const ps = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(ps, t.supUser);
+  await openCase(ps, c.id);
+  const earlier = ps.getByRole("region", { name: "Earlier decisions" });
+  await expect(earlier).toContainText(t.a.username);
+  await expect(earlier).toContainText(t.b.username);
+  for (let i = 0; i < rids.length; i++) {
+    await ps.keyboard.press("n");
+    await ps.keyboard.press("j");
+  }
+  await ps.keyboard.press("c");
+  await ps.keyboard.type("different people");
+  await ps.keyboard.press("Escape");
+  await confirmWithKeyboard(ps, [/Not a duplicate/]);
+  const sent = await outbox(t.db, c.id);
+  expect(sent.json.candidateList.count).toBe(0);
+  expect(sent.json.candidateList.analytics).toMatchObject({ primaryOperatorID: t.a.username, secondaryOperatorID: t.b.username, supervisorID: t.supUser.username, supervisorComments: "different people" });
+});
+
+test("an operator cannot open a case not assigned to them, and reassignment revokes access at once", async ({ browser, baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
+  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  const pa = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(pa, t.a);
+  await openCase(pa, c.id);
+
+  const pb = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(pb, t.b);
+  expect((await pb.request.get(`/api/cases/${c.id}`)).status()).toBe(403);
+  expect((await pb.request.get(`/api/cases/${c.id}/subjects/applicant/images/0?variant=thumb`)).status()).toBe(403);
+  await pb.goto(`/cases/${c.id}`);
+  await expect(pb.getByTestId("not-allowed")).toBeVisible();
+
+  await assign(t.sup, c.id, "PRIMARY", t.b.id);
+  expect((await pa.request.get(`/api/cases/${c.id}`)).status()).toBe(403);
+  expect((await pa.request.get(`/api/cases/${c.id}/subjects/applicant/images/0?variant=thumb`)).status()).toBe(403);
+  expect((await pa.request.post(`/api/cases/${c.id}/decision`, { data: { cannotAdjudicate: true, comment: "late" } })).status()).toBe(403);
+  await pa.reload();
+  await expect(pa.getByTestId("not-allowed")).toBeVisible();
+  await openCase(pb, c.id);
+  const audit = await (await t.admin.get(`/api/admin/audit?action=case.reassigned&targetId=${c.id}`)).json();
+  expect(audit.events[0].details).toMatchObject({ level: "PRIMARY", from: t.a.id, to: t.b.id });
+});
+
+test("a verification case is approved by two officers and answered on the verification queue", async ({ baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 0, verifications: 1 });
+  for (const [who, level] of [[t.a, "PRIMARY"], [t.b, "SECONDARY"]] as const) {
+    await assign(t.sup, c.id, level, who.id);
+    const api = await newRequest.newContext({ baseURL });
+    await apiSignIn(api, who);
+    const view = await (await api.get(`/api/cases/${c.id}`)).json();
+    expect(view.kind).toBe("VERIFICATION");
+    expect(view.applicant.documents.length).toBeGreaterThan(0);
+    expect((await api.post(`/api/cases/${c.id}/decision`, { data: { approve: true } })).status()).toBe(200);
+  }
+  const sent = await outbox(t.db, c.id);
+  expect(sent.destination).toBe("verification-to-mosip");
+  expect(sent.json).toEqual({ id: "mosip.verification.adjudicate", requestId: sent.requestId, responsetime: sent.json.responsetime, returnValue: 1 });
+});

@@ -1,0 +1,186 @@
+import "server-only";
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { maskDatashareUrls } from "./mask-datashare-urls";
+
+// Read models of the admin integration page. Nothing here returns a datashare URL or a datashare body:
+// raw request bodies are shown with their URLs masked, downloads by state and error code only.
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Cursor: the id of the last row of the previous page. */
+  before: z.string().regex(/^\d+$/, "must be a message id").optional(),
+});
+
+export const outboxQuery = z.object({
+  state: z.enum(["PENDING", "SENDING", "SENT", "UNCERTAIN", "FAILED"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export interface InboxRow {
+  id: string;
+  receivedAt: string;
+  destination: string;
+  format: "TEXT" | "BYTES";
+  outcome: "CREATED" | "DUPLICATE" | "REJECTED";
+  requestId: string | null;
+  bodySize: number;
+  redelivered: boolean;
+  caseId: string | null;
+}
+
+export async function listInbox(prisma: PrismaClient, q: z.output<typeof pageQuery>): Promise<{ messages: InboxRow[]; next: string | null }> {
+  const rows = await prisma.inboxMessage.findMany({
+    where: q.before ? { id: { lt: BigInt(q.before) } } : {},
+    orderBy: { id: "desc" },
+    take: q.limit,
+    select: { id: true, receivedAt: true, destination: true, format: true, outcome: true, requestId: true, bodySize: true, redelivered: true, cases: { select: { id: true }, take: 1 } },
+  });
+  // A DUPLICATE message points at no case row of its own: find the case by its requestId.
+  const dupIds = rows.filter((r) => r.cases.length === 0 && r.requestId).map((r) => r.requestId!);
+  const byRequest = new Map((await prisma.case.findMany({ where: { requestId: { in: dupIds } }, select: { id: true, requestId: true } })).map((c) => [c.requestId, c.id]));
+  return {
+    messages: rows.map((r) => ({
+      id: r.id.toString(),
+      receivedAt: r.receivedAt.toISOString(),
+      destination: r.destination,
+      format: r.format,
+      outcome: r.outcome,
+      requestId: r.requestId,
+      bodySize: r.bodySize,
+      redelivered: r.redelivered,
+      caseId: r.cases[0]?.id ?? (r.requestId ? (byRequest.get(r.requestId) ?? null) : null),
+    })),
+    next: rows.length === q.limit ? rows[rows.length - 1].id.toString() : null,
+  };
+}
+
+export interface IntakeErrorRow extends Omit<InboxRow, "outcome" | "caseId"> {
+  errorCode: string | null;
+  errorReason: string | null;
+  bodyTruncated: boolean;
+  /** The body as text with every URL's last path segment masked. */
+  body: string;
+}
+
+const MAX_SHOWN = 64 * 1024;
+
+export async function listIntakeErrors(prisma: PrismaClient, q: z.output<typeof pageQuery>): Promise<{ errors: IntakeErrorRow[]; next: string | null }> {
+  const rows = await prisma.inboxMessage.findMany({
+    where: { outcome: "REJECTED", ...(q.before ? { id: { lt: BigInt(q.before) } } : {}) },
+    orderBy: { id: "desc" },
+    take: q.limit,
+  });
+  return {
+    errors: rows.map((r) => {
+      const text = Buffer.from(r.body).subarray(0, MAX_SHOWN).toString("utf8");
+      return {
+        id: r.id.toString(),
+        receivedAt: r.receivedAt.toISOString(),
+        destination: r.destination,
+        format: r.format,
+        requestId: r.requestId,
+        bodySize: r.bodySize,
+        redelivered: r.redelivered,
+        errorCode: r.errorCode,
+        errorReason: r.errorReason,
+        bodyTruncated: r.bodyTruncated || r.body.byteLength > MAX_SHOWN,
+        body: maskDatashareUrls(text),
+      };
+    }),
+    next: rows.length === q.limit ? rows[rows.length - 1].id.toString() : null,
+  };
+}
+
+export interface DatashareFailureRow {
+  caseId: string;
+  requestId: string;
+  kind: "ADJUDICATION" | "VERIFICATION";
+  receivedAt: string;
+  deadlineAt: string | null;
+  dataErrorCode: string | null;
+  /** Failed downloads by subject: "applicant" or the candidate's position (1-based). */
+  failures: { subject: string; code: string | null; attempts: number }[];
+}
+
+export async function listDatashareFailures(prisma: PrismaClient): Promise<DatashareFailureRow[]> {
+  const cases = await prisma.case.findMany({
+    where: { state: "DATA_UNAVAILABLE" },
+    orderBy: { receivedAt: "asc" },
+    take: 200,
+    select: {
+      id: true,
+      requestId: true,
+      kind: true,
+      receivedAt: true,
+      deadlineAt: true,
+      dataErrorCode: true,
+      downloads: { where: { state: "FAILED" }, select: { lastErrorCode: true, attempts: true, candidate: { select: { position: true } } } },
+    },
+  });
+  return cases.map((c) => ({
+    caseId: c.id,
+    requestId: c.requestId,
+    kind: c.kind,
+    receivedAt: c.receivedAt.toISOString(),
+    deadlineAt: c.deadlineAt?.toISOString() ?? null,
+    dataErrorCode: c.dataErrorCode,
+    failures: c.downloads.map((d) => ({ subject: d.candidate ? `candidate ${d.candidate.position + 1}` : "applicant", code: d.lastErrorCode, attempts: d.attempts })),
+  }));
+}
+
+export interface OutboxRow {
+  id: string;
+  caseId: string;
+  requestId: string;
+  caseState: string;
+  destination: string;
+  format: "TEXT" | "BYTES";
+  state: "PENDING" | "SENDING" | "SENT" | "UNCERTAIN" | "FAILED";
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string;
+  sendingAt: string | null;
+  sentAt: string | null;
+  /** The response JSON: requestId, decision, reviewer ids and comments, candidate RIDs. */
+  body: string;
+}
+
+export async function listOutbox(prisma: PrismaClient, q: z.output<typeof outboxQuery>): Promise<OutboxRow[]> {
+  const rows = await prisma.outboxMessage.findMany({
+    where: q.state ? { state: q.state } : {},
+    // The ones needing attention first, then the newest.
+    orderBy: [{ createdAt: "desc" }],
+    take: q.limit,
+    include: { case: { select: { state: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.caseId,
+    requestId: r.requestId,
+    caseState: r.case.state,
+    destination: r.destination,
+    format: r.format,
+    state: r.state,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    createdAt: r.createdAt.toISOString(),
+    nextAttemptAt: r.nextAttemptAt.toISOString(),
+    sendingAt: r.sendingAt?.toISOString() ?? null,
+    sentAt: r.sentAt?.toISOString() ?? null,
+    body: r.body,
+  }));
+}
+
+export const caseIdParams = z.object({ id: z.uuid() });
+export const outboxIdParams = z.object({ id: z.uuid() });
+/** Empty on purpose: the action needs nothing but the id; a body keeps every action a JSON POST. */
+export const retryBody = z.strictObject({});
+export const answerResendBody = z.strictObject({
+  confirm: z.literal(true, { error: "confirm must be true: this answers MOSIP, which then sends a new request" }),
+});
+export const resolveBody = z.strictObject({
+  resolution: z.enum(["markSent", "sendNow"]),
+  confirm: z.literal(true, { error: "confirm must be true: a wrong choice either loses the answer or sends MOSIP a second one" }),
+});

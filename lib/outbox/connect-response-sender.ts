@@ -1,0 +1,246 @@
+import { randomUUID } from "node:crypto";
+import { Client } from "@stomp/stompjs";
+import { TCPWrapper } from "@stomp/tcp-wrapper";
+import { backoffDelayMs } from "@/lib/bridge/backoff-delay";
+import type { BrokerEndpoint } from "@/lib/bridge/parse-queue-urls";
+
+// The producer side of the MOSIP bridge: one STOMP connection, kept open, used to SEND responses.
+// It is a second client next to the bridge's consumer (same MOSIP_QUEUE_URL, same failover order and
+// backoff), so a slow or blocked consumer never holds up an answer and vice versa.
+//
+// What matters for exactly-once is telling apart "certainly not handed over" from "maybe handed over":
+// - NotHandedOverError: no connection, or the frame could not be written. Safe to send again later.
+// - BrokerRefusedError: the broker answered the SEND with an ERROR frame. Not stored; needs a person.
+// - any other error (no receipt in time, connection lost after the frame was written): the broker
+//   may have stored it. The caller must not resend on its own.
+
+export type ResponseFormat = "TEXT" | "BYTES";
+
+export interface OutgoingResponse {
+  /** Bare queue name, e.g. adjudication-to-mosip. */
+  destination: string;
+  format: ResponseFormat;
+  /** The response JSON. */
+  body: string;
+  requestId: string;
+}
+
+export interface SenderStatus {
+  connected: boolean;
+  /** Endpoint in use (or last tried), password masked. */
+  url: string | null;
+  connectedAt: Date | null;
+  lastSentAt: Date | null;
+  reconnectCount: number;
+  lastError: string | null;
+}
+
+export interface ResponseSender {
+  /** Resolves once the broker's RECEIPT for the message arrived (it is then persisted by the broker). */
+  send(message: OutgoingResponse): Promise<void>;
+  status(): SenderStatus;
+  stop(): Promise<void>;
+}
+
+export class NotHandedOverError extends Error {
+  override name = "NotHandedOverError";
+}
+export class BrokerRefusedError extends Error {
+  override name = "BrokerRefusedError";
+}
+export class ReceiptMissingError extends Error {
+  override name = "ReceiptMissingError";
+}
+
+/** STOMP headers of one response SEND; exported so tests can check what goes on the wire. */
+export function responseHeaders(m: OutgoingResponse, receipt: string): Record<string, string> {
+  return {
+    // JMS PERSISTENT, like MOSIP's own producers: the answer survives a broker restart.
+    persistent: "true",
+    // Becomes JMSCorrelationID. MOSIP correlates by the requestId inside the JSON; this is for people
+    // reading the queue in a console, and for our own checks.
+    "correlation-id": m.requestId,
+    // Artemis drops a second message with the same duplicate id (its duplicate detection cache), which
+    // turns an admin's "send now" after a lost receipt into a no-op there. ActiveMQ Classic just keeps it
+    // as a string property that MOSIP ignores.
+    _AMQ_DUPL_ID: m.requestId,
+    receipt,
+  };
+}
+
+export interface SenderOptions {
+  endpoints: BrokerEndpoint[];
+  heartbeatMs?: number;
+  connectTimeoutMs?: number;
+  receiptTimeoutMs?: number;
+  reconnect?: { baseMs: number; maxMs: number };
+  log?: (line: string) => void;
+}
+
+export function connectResponseSender(opts: SenderOptions): ResponseSender {
+  const log = opts.log ?? (() => {});
+  const heartbeatMs = opts.heartbeatMs ?? 10_000;
+  const receiptTimeoutMs = opts.receiptTimeoutMs ?? 30_000;
+  const backoff = opts.reconnect ?? { baseMs: 500, maxMs: 30_000 };
+  const status: SenderStatus = { connected: false, url: null, connectedAt: null, lastSentAt: null, reconnectCount: 0, lastError: null };
+
+  let stopped = false;
+  let generation = 0;
+  let client: Client | null = null;
+  let endpointIndex = 0;
+  let failedRounds = 0;
+  let everConnected = false;
+  let timer: NodeJS.Timeout | null = null;
+  // Sends waiting for their receipt on the current connection; failed when it goes away.
+  const inFlight = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
+
+  function failInFlight(make: () => Error) {
+    for (const [id, p] of inFlight) {
+      inFlight.delete(id);
+      p.reject(make());
+    }
+  }
+
+  function schedule(delayMs: number) {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      connect();
+    }, delayMs);
+  }
+
+  function connect() {
+    if (stopped) return;
+    const gen = ++generation;
+    const ep = opts.endpoints[endpointIndex];
+    status.url = ep.display;
+    let established = false;
+    const headers: Record<string, string> = { host: ep.host };
+    if (ep.login !== undefined) headers.login = ep.login;
+    if (ep.passcode !== undefined) headers.passcode = ep.passcode;
+    const c = new Client({
+      webSocketFactory: () => new TCPWrapper(ep.host, ep.port),
+      connectHeaders: headers,
+      reconnectDelay: 0,
+      heartbeatIncoming: heartbeatMs,
+      heartbeatOutgoing: heartbeatMs,
+      discardWebsocketOnCommFailure: true,
+      connectionTimeout: 0,
+      debug: () => {},
+    });
+    const watchdog = setTimeout(() => {
+      if (!established) void c.deactivate({ force: true });
+    }, opts.connectTimeoutMs ?? 10_000);
+    c.onConnect = () => {
+      clearTimeout(watchdog);
+      if (gen !== generation) return;
+      established = true;
+      failedRounds = 0;
+      if (everConnected) status.reconnectCount++;
+      everConnected = true;
+      status.connected = true;
+      status.connectedAt = new Date();
+      log(`[outbox] connected to ${ep.display}`);
+    };
+    c.onStompError = (frame) => {
+      const message = (frame.headers.message ?? "ERROR frame").slice(0, 200);
+      status.lastError = `broker refused: ${message}`;
+      // An ERROR that names our receipt is the broker's answer to that SEND: it did not store it.
+      const id = frame.headers["receipt-id"];
+      const p = id ? inFlight.get(id) : undefined;
+      if (id && p) {
+        inFlight.delete(id);
+        p.reject(new BrokerRefusedError(`broker refused the message: ${message}`));
+      }
+      log(`[outbox] ${ep.display}: ${status.lastError}`);
+    };
+    c.onWebSocketError = () => {
+      status.lastError = `cannot reach ${ep.display}`;
+    };
+    c.onWebSocketClose = () => {
+      clearTimeout(watchdog);
+      if (gen !== generation) return;
+      status.connected = false;
+      failInFlight(() => new ReceiptMissingError("connection to the broker closed before its receipt arrived"));
+      if (stopped) return;
+      if (established) {
+        log(`[outbox] connection to ${ep.display} lost; reconnecting`);
+        endpointIndex = 0;
+        schedule(backoff.baseMs);
+        return;
+      }
+      endpointIndex++;
+      if (endpointIndex < opts.endpoints.length) {
+        schedule(0);
+        return;
+      }
+      endpointIndex = 0;
+      failedRounds++;
+      const delay = backoffDelayMs(failedRounds, backoff);
+      if (failedRounds === 1 || failedRounds % 10 === 0) log(`[outbox] no broker reachable (${status.lastError ?? "closed"}); retrying in ${delay} ms`);
+      schedule(delay);
+    };
+    client = c;
+    c.activate();
+  }
+
+  connect();
+
+  return {
+    status: () => ({ ...status }),
+    send(m) {
+      const c = client;
+      if (stopped || !c || !status.connected || !c.connected) return Promise.reject(new NotHandedOverError("not connected to the broker"));
+      const receipt = randomUUID();
+      return new Promise<void>((resolve, reject) => {
+        const timeout = setTimeout(() => {
+          if (!inFlight.delete(receipt)) return;
+          reject(new ReceiptMissingError(`no receipt from the broker within ${receiptTimeoutMs} ms`));
+        }, receiptTimeoutMs);
+        inFlight.set(receipt, {
+          resolve: () => {
+            clearTimeout(timeout);
+            status.lastSentAt = new Date();
+            resolve();
+          },
+          reject: (e) => {
+            clearTimeout(timeout);
+            reject(e);
+          },
+        });
+        c.watchForReceipt(receipt, () => {
+          const p = inFlight.get(receipt);
+          if (!p) return;
+          inFlight.delete(receipt);
+          p.resolve();
+        });
+        const headers = responseHeaders(m, receipt);
+        try {
+          if (m.format === "TEXT") {
+            // No content-length header: ActiveMQ turns the SEND into a JMS TextMessage (MOSIP's default).
+            c.publish({ destination: `/queue/${m.destination}`, body: m.body, headers, skipContentLengthHeader: true });
+          } else {
+            // With content-length (stompjs adds it for binary bodies): a JMS BytesMessage of the UTF-8 JSON.
+            c.publish({ destination: `/queue/${m.destination}`, binaryBody: new TextEncoder().encode(m.body), headers });
+          }
+        } catch (e) {
+          // stompjs throws before writing anything when the connection is gone.
+          inFlight.delete(receipt);
+          clearTimeout(timeout);
+          reject(new NotHandedOverError(`not handed over: ${(e as Error).message}`));
+        }
+      });
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      generation++;
+      const c = client;
+      client = null;
+      status.connected = false;
+      failInFlight(() => new ReceiptMissingError("sender stopped before the receipt arrived"));
+      await c?.deactivate();
+    },
+  };
+}

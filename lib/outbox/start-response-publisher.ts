@@ -1,0 +1,78 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { MosipEnv } from "@/lib/env/env-schema";
+import { parseQueueUrls } from "@/lib/bridge/parse-queue-urls";
+import { connectResponseSender, type ResponseSender, type SenderStatus } from "./connect-response-sender";
+import { connectInProcessSender } from "./connect-in-process-sender";
+import { startOutboxPublisher, type OutboxPublisher, type OutboxPublisherOptions } from "./publish-outbox";
+
+export interface ResponsePublisher {
+  status(): SenderStatus;
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+export interface ResponsePublisherOptions extends Partial<Omit<OutboxPublisherOptions, "log">> {
+  log?: (line: string) => void;
+  receiptTimeoutMs?: number;
+  heartbeatMs?: number;
+  reconnect?: { baseMs: number; maxMs: number };
+}
+
+/** The STOMP sender on MOSIP_QUEUE_URL plus the outbox publisher that feeds it. */
+export function startResponsePublisher(prisma: PrismaClient, env: Pick<MosipEnv, "queueUrl">, opts: ResponsePublisherOptions = {}): ResponsePublisher {
+  if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const receiptTimeoutMs = opts.receiptTimeoutMs ?? 30_000;
+  const sender: ResponseSender = connectResponseSender({
+    endpoints: parseQueueUrls(env.queueUrl),
+    receiptTimeoutMs,
+    heartbeatMs: opts.heartbeatMs,
+    reconnect: opts.reconnect,
+    log,
+  });
+  const publisher: OutboxPublisher = startOutboxPublisher(prisma, sender, {
+    ...opts,
+    // Twice the receipt timeout: a row that old cannot belong to a publisher that is still waiting.
+    staleSendingMs: opts.staleSendingMs ?? receiptTimeoutMs * 2,
+    log,
+  });
+  return {
+    status: sender.status,
+    kick: publisher.kick,
+    async stop() {
+      await publisher.stop();
+      await sender.stop();
+    },
+  };
+}
+
+// One publisher per process, on globalThis for the same reason as the bridge (lib/bridge/mosip-bridge-instance.ts):
+// route handlers (admin actions kick it) and /api/health are bundled apart from instrumentation.
+const KEY = Symbol.for("mas.responsePublisher");
+type G = typeof globalThis & { [KEY]?: ResponsePublisher };
+
+export function startResponsePublisherOnce(prisma: PrismaClient, env: MosipEnv, log: (line: string) => void): ResponsePublisher {
+  const g = globalThis as G;
+  return (g[KEY] ??= startResponsePublisher(prisma, env, { log }));
+}
+
+/** The embedded default: the same publisher, delivering to the in-process MOSIP simulator. */
+export function startInProcessResponsePublisherOnce(prisma: PrismaClient, deliver: (queue: string, body: string) => void, log: (line: string) => void): ResponsePublisher {
+  const g = globalThis as G;
+  if (g[KEY]) return g[KEY];
+  const sender = connectInProcessSender(deliver);
+  const publisher = startOutboxPublisher(prisma, sender, { staleSendingMs: 60_000, log });
+  return (g[KEY] = {
+    status: sender.status,
+    kick: publisher.kick,
+    async stop() {
+      await publisher.stop();
+      await sender.stop();
+    },
+  });
+}
+
+export function getResponsePublisher(): ResponsePublisher | undefined {
+  return (globalThis as G)[KEY];
+}
