@@ -1,0 +1,180 @@
+import { test, expect, request as newRequest, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session";
+import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
+
+// The supervision console on real Chromium against the PostgreSQL server with the built-in MOSIP:
+// reassignment and release through the case list, a conflict resolved from the conflicts queue, the
+// dashboard's counts against the database, and operators kept out.
+
+interface Who {
+  username: string;
+  password: string;
+  id: string;
+}
+interface Ctx {
+  admin: APIRequestContext;
+  sup: APIRequestContext;
+  supUser: Who;
+  a: Who;
+  b: Who;
+  db: string;
+}
+
+async function setup(baseURL: string, info: Parameters<typeof server>[0]): Promise<Ctx> {
+  const s = server(info);
+  const admin = await newRequest.newContext({ baseURL });
+  await apiSignIn(admin, s.admin);
+  const supUser = await createUserViaApi(admin, ["SUPERVISOR"]);
+  const sup = await newRequest.newContext({ baseURL });
+  await apiSignIn(sup, supUser);
+  const a = await createUserViaApi(admin, ["OPERATOR"]);
+  const b = await createUserViaApi(admin, ["OPERATOR"]);
+  return { admin, sup, supUser, a, b, db: s.databaseUrl! };
+}
+
+async function assign(sup: APIRequestContext, caseId: string, level: "PRIMARY" | "SECONDARY", userId: string) {
+  const r = await sup.post(`/api/cases/${caseId}/reassign`, { data: { level, userId, reason: "e2e: hand the review to a known officer" } });
+  expect(r.status(), await r.text()).toBe(200);
+}
+
+async function countStates(db: string): Promise<Record<string, number>> {
+  const c = new pg.Client({ connectionString: db });
+  await c.connect();
+  try {
+    const rows = (await c.query(`SELECT state, count(*)::int AS n FROM "Case" GROUP BY state`)).rows as { state: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  } finally {
+    await c.end();
+  }
+}
+
+/** The tiles show what the database holds (read again until a refresh of the page catches up). */
+async function expectDashboardMatchesDatabase(page: Page, db: string) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/supervision");
+        await expect(page.getByTestId("supervision-dashboard")).toBeVisible();
+        const counts = await countStates(db);
+        const tile = async (id: string) => Number(await page.getByTestId(id).textContent());
+        return [
+          (await tile("count-ready")) === (counts.READY ?? 0),
+          (await tile("count-in-primary")) === (counts.IN_PRIMARY ?? 0),
+          (await tile("count-in-secondary")) === (counts.IN_SECONDARY ?? 0),
+          (await tile("count-conflict")) === (counts.CONFLICT ?? 0),
+          (await tile("count-waiting")) === (counts.RECEIVED ?? 0) + (counts.FETCHING ?? 0),
+          (await tile("count-data-unavailable")) === (counts.DATA_UNAVAILABLE ?? 0),
+        ];
+      },
+      { timeout: 30_000, message: "dashboard tiles equal the database's counts" },
+    )
+    .toEqual([true, true, true, true, true, true]);
+}
+
+test("a supervisor reassigns a case with a reason and releases another through the case list; the dashboard counts them", async ({ browser, baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  const [c1, c2] = await newReadyCases(t.admin, t.sup, { adjudications: 2 });
+  await assign(t.sup, c1.id, "PRIMARY", t.a.id);
+  await assign(t.sup, c2.id, "PRIMARY", t.a.id);
+
+  const ps = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(ps, t.supUser);
+  await ps.goto("/supervision/cases");
+  await ps.getByRole("combobox", { name: /^Operator/ }).selectOption(t.a.id);
+  await ps.getByRole("button", { name: "Search" }).click();
+  const row1 = ps.getByTestId(`case-row-${c1.id}`);
+  await expect(row1.getByTestId("case-primary")).toHaveText(t.a.username);
+  await expect(ps.getByTestId(`case-row-${c2.id}`)).toBeVisible();
+
+  await ps.getByRole("textbox", { name: /^Reason/ }).fill("a is in training today");
+  await ps.getByRole("combobox", { name: /^Reassign selected to/ }).selectOption(t.b.id);
+  await row1.getByRole("checkbox").check();
+  await ps.getByRole("button", { name: /Reassign 1 selected/ }).click();
+  await expect(ps.getByTestId("outcomes")).toContainText(`${c1.id.slice(0, 8)}: reassigned (primary)`);
+  expect((await queryOne<{ primaryAssigneeId: string }>(t.db, `SELECT "primaryAssigneeId" FROM "Case" WHERE id = $1`, [c1.id]))?.primaryAssigneeId).toBe(t.b.id);
+  const audit = await queryOne<{ details: { reason: string; from: string; to: string } }>(t.db, `SELECT details FROM "AuditEvent" WHERE action = 'case.reassigned' AND "targetId" = $1 ORDER BY id DESC LIMIT 1`, [c1.id]);
+  expect(audit?.details).toMatchObject({ reason: "a is in training today", from: t.a.id, to: t.b.id });
+
+  // The previous assignee loses the case at once.
+  const apiA = await newRequest.newContext({ baseURL });
+  await apiSignIn(apiA, t.a);
+  expect((await apiA.get(`/api/cases/${c1.id}`)).status()).toBe(403);
+
+  // Release the other case back to the pool.
+  await ps.getByTestId(`case-row-${c2.id}`).getByRole("button", { name: "Release" }).click();
+  await expect(ps.getByTestId("outcomes")).toContainText(`${c2.id.slice(0, 8)}: released (primary)`);
+  const released = await queryOne<{ state: string; primaryAssigneeId: string | null }>(t.db, `SELECT state, "primaryAssigneeId" FROM "Case" WHERE id = $1`, [c2.id]);
+  expect(released).toEqual({ state: "READY", primaryAssigneeId: null });
+
+  await expectDashboardMatchesDatabase(ps, t.db);
+  await expect(ps.getByTestId(`workload-${t.b.username}`)).toContainText("1 / 0");
+  await expect(ps.getByTestId("states-chart").locator("svg")).toHaveAttribute("aria-label", /Ready \d+/);
+});
+
+test("a supervisor resolves a conflict from the conflicts queue in the workbench", async ({ browser, baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
+  const rids = await caseCandidates(t.db, c.id);
+  const verdicts = (first: boolean) => ({ candidates: rids.map((r, i) => ({ referenceId: r, duplicate: first && i === 0 })) });
+  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  const apiA = await newRequest.newContext({ baseURL });
+  await apiSignIn(apiA, t.a);
+  expect((await apiA.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(true), comment: "same" } })).status()).toBe(200);
+  // The primary's decision already picked a secondary from everyone eligible; it may be b by chance.
+  const held = await queryOne<{ secondaryAssigneeId: string | null }>(t.db, `SELECT "secondaryAssigneeId" FROM "Case" WHERE id = $1`, [c.id]);
+  if (held?.secondaryAssigneeId !== t.b.id) await assign(t.sup, c.id, "SECONDARY", t.b.id);
+  const apiB = await newRequest.newContext({ baseURL });
+  await apiSignIn(apiB, t.b);
+  expect(await (await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } })).json()).toEqual({ outcome: "CONFLICT" });
+
+  const ps = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(ps, t.supUser);
+  await expectDashboardMatchesDatabase(ps, t.db);
+  const row = ps.getByTestId("conflicts").getByTestId("conflict-row").filter({ hasText: c.id.slice(0, 8) });
+  await expect(row).toContainText(t.a.username);
+  await expect(row).toContainText(t.b.username);
+  await row.getByRole("link", { name: "Resolve" }).click();
+  await expect(ps).toHaveURL(new RegExp(`/cases/${c.id}$`));
+  await expect(ps.getByTestId("workbench")).toBeVisible({ timeout: 30_000 });
+
+  for (let i = 0; i < rids.length; i++) {
+    await ps.keyboard.press("n");
+    if (i < rids.length - 1) await ps.keyboard.press("j");
+  }
+  await ps.keyboard.press("Enter");
+  await expect(ps.getByRole("dialog", { name: "Confirm decision" })).toBeVisible();
+  await ps.keyboard.press("Enter");
+  await expect.poll(async () => (await queryOne<{ state: string }>(t.db, `SELECT state FROM "Case" WHERE id = $1`, [c.id]))?.state, { timeout: 20_000 }).toMatch(/DECIDED|ANSWERED/);
+  const d = await queryOne<{ level: string; userId: string }>(t.db, `SELECT level, "userId" FROM "Decision" WHERE "caseId" = $1 AND level = 'SUPERVISOR'`, [c.id]);
+  expect(d).toEqual({ level: "SUPERVISOR", userId: t.supUser.id });
+
+  await ps.goto("/supervision");
+  await expect(ps.getByTestId("conflicts")).not.toContainText(c.id.slice(0, 8));
+  await expectDashboardMatchesDatabase(ps, t.db);
+});
+
+test("an operator gets the not-allowed page at /supervision, and an admin's invalid reject value is refused with a clear message", async ({ page, browser, baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  await uiSignIn(page, t.a);
+  for (const path of ["/supervision", "/supervision/cases", "/admin/settings"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("not-allowed"), path).toBeVisible();
+  }
+  expect((await page.request.get("/api/supervision/dashboard")).status()).toBe(403);
+  expect((await page.request.get("/api/supervision/profiles.ndjson")).status()).toBe(403);
+  expect((await page.request.post("/api/supervision/bulk-reassign", { data: {} })).status()).toBe(403);
+
+  const pa = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(pa, server(info).admin);
+  await pa.goto("/admin/settings");
+  await pa.getByRole("textbox", { name: /^Verification reject value/ }).fill("2");
+  await pa.getByRole("button", { name: "Save settings" }).click();
+  await expect(pa.getByText(/verificationRejectValue: must be a whole number other than 1 \(approve\) and 2 \(resend\)/)).toBeVisible();
+  // A per-operator cap, audited with old and new value.
+  await pa.getByLabel(`Cap for ${t.a.username}`).fill("3");
+  await pa.getByTestId(`cap-${t.a.username}`).getByRole("button", { name: "Save" }).click();
+  await expect(pa.getByTestId(`cap-${t.a.username}`).getByRole("status")).toHaveText("saved");
+  const audit = await queryOne<{ details: { caseCap: unknown } }>(t.db, `SELECT details FROM "AuditEvent" WHERE action = 'user.update' AND "targetId" = $1 ORDER BY id DESC LIMIT 1`, [t.a.id]);
+  expect(audit?.details.caseCap).toEqual({ from: null, to: 3 });
+});

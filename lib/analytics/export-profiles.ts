@@ -1,0 +1,65 @@
+import "server-only";
+import { z } from "zod";
+import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, yyyy-MM-dd");
+
+export const exportProfilesQuery = z.strictObject({
+  /** First and last decision day to export (inclusive); the whole table without them. */
+  from: day.optional(),
+  to: day.optional(),
+  /**
+   * "bulk": Elasticsearch _bulk body, an `index` action line before each document with the profile id as
+   * _id (re-importing updates instead of duplicating). Default: one document per line.
+   */
+  format: z.enum(["documents", "bulk"]).default("documents"),
+  /** Index named in the bulk action lines. */
+  index: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, "must be a lower-case Elasticsearch index name").default("mas-adjudication-profiles"),
+});
+export type ExportProfilesQuery = z.output<typeof exportProfilesQuery>;
+
+type ProfileRow = Prisma.AdjudicationProfileGetPayload<object>;
+
+/** The exported document; the field mapping is in docs/analytics.md. createdAt is left out on purpose (see there). */
+export function profileDocument(p: ProfileRow) {
+  return {
+    profileId: p.id,
+    process: p.process,
+    decidedOn: p.decidedOn.toISOString().slice(0, 10),
+    yearOfBirth: p.yearOfBirth,
+    gender: p.gender,
+    location: p.location ?? null,
+    biometrics: p.biometrics,
+    decision: p.decision,
+    secondsToDecide: p.secondsToDecide,
+    candidateCount: p.candidateCount,
+    reviewersAgreed: p.reviewersAgreed,
+  };
+}
+
+/** NDJSON, streamed a page at a time so an export of years of profiles never sits in memory. */
+export function exportProfiles(prisma: PrismaClient, q: ExportProfilesQuery, pageSize = 1000): ReadableStream<Uint8Array> {
+  const where: Prisma.AdjudicationProfileWhereInput = {
+    decidedOn: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}), ...(q.to ? { lte: new Date(`${q.to}T00:00:00Z`) } : {}) },
+  };
+  const enc = new TextEncoder();
+  let cursor: string | null = null;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const rows: ProfileRow[] = await prisma.adjudicationProfile.findMany({
+        where,
+        orderBy: { id: "asc" },
+        take: pageSize,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
+      let text = "";
+      for (const p of rows) {
+        if (q.format === "bulk") text += JSON.stringify({ index: { _index: q.index, _id: p.id } }) + "\n";
+        text += JSON.stringify(profileDocument(p)) + "\n";
+      }
+      if (text) controller.enqueue(enc.encode(text));
+      if (rows.length < pageSize) controller.close();
+      else cursor = rows[rows.length - 1].id;
+    },
+  });
+}
