@@ -131,6 +131,8 @@ export const envSchema = z
     MAS_SIMULATOR_VERIFICATIONS: wholeNumber(1),
     // How often waiting cases are handed out automatically; 0 leaves assignment to "Next case" alone.
     MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
+    // Read by lib/biometrics/case-image-cache.ts; validated here so a typo stops start-up.
+    MAS_IMAGE_CACHE_MB: positiveInt(256),
   })
   .superRefine((env, ctx) => {
     const production = (env.MAS_DEPLOYMENT ?? (env.NODE_ENV === "production" ? "production" : "development")) === "production";
