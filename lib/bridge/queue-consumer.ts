@@ -1,8 +1,8 @@
-import { Client, type IMessage } from "@stomp/stompjs";
-import { TCPWrapper } from "@stomp/tcp-wrapper";
+import type { Client, IMessage } from "@stomp/stompjs";
 import { backoffDelayMs } from "./backoff-delay";
 import type { BrokerEndpoint } from "./parse-queue-urls";
 import { createSerialQueue } from "./serial-queue";
+import { createStompClient } from "./create-stomp-client";
 
 // A STOMP consumer that never loses a message:
 // - client-individual ACK, sent only after the handler resolved (i.e. after the database commit);
@@ -81,22 +81,7 @@ export function startQueueConsumer(opts: QueueConsumerOptions): QueueConsumer {
     const ep = opts.endpoints[endpointIndex];
     status.url = ep.display;
     let established = false;
-    const headers: Record<string, string> = { host: ep.host };
-    if (ep.login !== undefined) headers.login = ep.login;
-    if (ep.passcode !== undefined) headers.passcode = ep.passcode;
-    const c = new Client({
-      webSocketFactory: () => new TCPWrapper(ep.host, ep.port),
-      connectHeaders: headers,
-      // Reconnection is ours (failover order, backoff, forced reconnects after handler failures).
-      reconnectDelay: 0,
-      heartbeatIncoming: heartbeatMs,
-      heartbeatOutgoing: heartbeatMs,
-      // On a missed heart-beat, destroy the socket: a polite close can hang on a half-open TCP connection.
-      discardWebsocketOnCommFailure: true,
-      // stompjs' own connectionTimeout leaves its timer running after a refused connection; ours is cleared.
-      connectionTimeout: 0,
-      debug: () => {},
-    });
+    const c = createStompClient(ep, heartbeatMs);
     const watchdog = setTimeout(() => {
       if (!established) void c.deactivate({ force: true });
     }, opts.connectTimeoutMs ?? 10_000);

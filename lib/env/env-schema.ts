@@ -7,7 +7,8 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-const positiveInt = (fallback: number) =>
+// An integer setting with a default; `min` 1 for counts and durations, 0 where 0 means "off".
+const integer = (fallback: number, min: 0 | 1) =>
   z
     .string()
     .trim()
@@ -15,12 +16,14 @@ const positiveInt = (fallback: number) =>
     .transform((v, ctx) => {
       if (v === undefined || v === "") return fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number above 0, got "${v}"` });
+      if (!Number.isInteger(n) || n < min) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number ${min === 1 ? "above 0" : "(0 or more)"}, got "${v}"` });
         return z.NEVER;
       }
       return n;
     });
+const positiveInt = (fallback: number) => integer(fallback, 1);
+const wholeNumber = (fallback: number) => integer(fallback, 0);
 
 const queueName = (fallback: string) =>
   z
@@ -35,21 +38,6 @@ const queueName = (fallback: string) =>
         return z.NEVER;
       }
       return v;
-    });
-
-const wholeNumber = (fallback: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number (0 or more), got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
     });
 
 export const envSchema = z

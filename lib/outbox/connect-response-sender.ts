@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { Client } from "@stomp/stompjs";
-import { TCPWrapper } from "@stomp/tcp-wrapper";
+import type { Client } from "@stomp/stompjs";
 import { backoffDelayMs } from "@/lib/bridge/backoff-delay";
 import type { BrokerEndpoint } from "@/lib/bridge/parse-queue-urls";
+import { createStompClient } from "@/lib/bridge/create-stomp-client";
 
 // The producer side of the MOSIP bridge: one STOMP connection, kept open, used to SEND responses.
 // It is a second client next to the bridge's consumer (same MOSIP_QUEUE_URL, same failover order and
@@ -116,19 +116,7 @@ export function connectResponseSender(opts: SenderOptions): ResponseSender {
     const ep = opts.endpoints[endpointIndex];
     status.url = ep.display;
     let established = false;
-    const headers: Record<string, string> = { host: ep.host };
-    if (ep.login !== undefined) headers.login = ep.login;
-    if (ep.passcode !== undefined) headers.passcode = ep.passcode;
-    const c = new Client({
-      webSocketFactory: () => new TCPWrapper(ep.host, ep.port),
-      connectHeaders: headers,
-      reconnectDelay: 0,
-      heartbeatIncoming: heartbeatMs,
-      heartbeatOutgoing: heartbeatMs,
-      discardWebsocketOnCommFailure: true,
-      connectionTimeout: 0,
-      debug: () => {},
-    });
+    const c = createStompClient(ep, heartbeatMs);
     const watchdog = setTimeout(() => {
       if (!established) void c.deactivate({ force: true });
     }, opts.connectTimeoutMs ?? 10_000);
