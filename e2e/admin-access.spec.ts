@@ -3,7 +3,7 @@ import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session
 import { DEFAULT_GRANTS, type Role } from "../lib/auth/permissions";
 
 const PLACEHOLDER: Record<string, string> = { id: "00000000-0000-4000-8000-000000000000", role: "OPERATOR" };
-const ADMIN_PAGES = ["/admin", "/admin/roles", "/admin/audit", `/admin/users/${PLACEHOLDER.id}`];
+const ADMIN_PAGES = ["/admin", "/admin/roles", "/admin/audit", "/admin/settings", `/admin/users/${PLACEHOLDER.id}`];
 
 /** Every operation under /api/admin, read from the OpenAPI document so a new admin route is covered by itself. */
 async function adminOperations(api: APIRequestContext): Promise<{ method: string; path: string; permission: string }[]> {

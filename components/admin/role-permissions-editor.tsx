@@ -13,11 +13,7 @@ export function RolePermissionsEditor() {
   const { data, error, isPending } = useQuery({ queryKey: ["roles"], queryFn: () => apiFetch<RolesData>("/api/admin/roles") });
   const save = useMutation({
     mutationFn: ({ role, permissions }: { role: RoleName; permissions: string[] }) => apiFetch(`/api/admin/roles/${role}`, { method: "PUT", json: { permissions } }),
-    // Show the tick at once; a refused change (e.g. the ADMIN guard) is rolled back by the refetch.
-    onMutate: async ({ role, permissions }) => {
-      await qc.cancelQueries({ queryKey: ["roles"] });
-      qc.setQueryData<RolesData>(["roles"], (old) => old && { ...old, roles: old.roles.map((r) => (r.role === role ? { ...r, permissions } : r)) });
-    },
+    // A refused change (e.g. the ADMIN guard) is rolled back by the refetch.
     onSettled: () => qc.invalidateQueries({ queryKey: ["roles"] }),
   });
   if (isPending) return <p className="text-slate-500">Loading…</p>;
@@ -25,7 +21,11 @@ export function RolePermissionsEditor() {
 
   function toggle(role: RoleName, permission: string, on: boolean) {
     const current = data!.roles.find((r) => r.role === role)!.permissions;
-    save.mutate({ role, permissions: on ? [...current, permission] : current.filter((p) => p !== permission) });
+    const permissions = on ? [...current, permission] : current.filter((p) => p !== permission);
+    // Show the tick in the same render as the click, and keep an in-flight refetch from painting the old state over it.
+    void qc.cancelQueries({ queryKey: ["roles"] });
+    qc.setQueryData<RolesData>(["roles"], (old) => old && { ...old, roles: old.roles.map((r) => (r.role === role ? { ...r, permissions } : r)) });
+    save.mutate({ role, permissions });
   }
   return (
     <div className="space-y-3">

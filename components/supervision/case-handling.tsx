@@ -192,7 +192,9 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
           </thead>
           <tbody>
             {rows.map((c) => {
-              const left = c.deadlineAt ? -minutesBetween(c.deadlineAt, now) : null;
+              // A deadline only matters while MOSIP is still waiting for the answer.
+              const open = !["DECIDED", "ANSWERED", "SUPERSEDED"].includes(c.state);
+              const left = c.deadlineAt && open ? -minutesBetween(c.deadlineAt, now) : null;
               const releasable = c.state === "IN_PRIMARY" || (c.state === "IN_SECONDARY" && c.secondaryAssignee);
               return (
                 <tr key={c.id} className="border-b" data-testid={`case-row-${c.id}`}>

@@ -10,6 +10,7 @@ import { startMosipBridgeOnce } from "@/lib/bridge/mosip-bridge-instance";
 import { startInProcessResponsePublisherOnce, startResponsePublisherOnce } from "@/lib/outbox/start-response-publisher";
 import { startRetentionSweepOnce } from "@/lib/retention/start-retention-sweep";
 import { startAssigner } from "@/lib/cases/run-assigner";
+import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 
 const KEY = Symbol.for("mas.boot");
@@ -41,7 +42,8 @@ async function boot(log: (line: string) => void): Promise<Database> {
   }
   // Stored datashares hold personal data: they are purged once MOSIP has the answer and the retention period is over.
   startRetentionSweepOnce(db.prisma, env.datashareRetentionDays, log);
-  void import("@/lib/analytics/start-profile-sweep").then((m) => m.startProfileSweepOnce(db.prisma, log)); // anonymous profiles of decided cases, long before retention purges their data
+  // Anonymous profiles of decided cases, taken long before retention purges their data.
+  startProfileSweepOnce(db.prisma, log);
   if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);
   return db;

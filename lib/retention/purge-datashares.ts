@@ -24,7 +24,8 @@ export async function purgeDatashares(prisma: PrismaClient, opts: { retentionDay
   for (;;) {
     const done = await prisma.$transaction(async (tx) => {
       const cases = await tx.case.findMany({
-        where: { state: "ANSWERED", answeredAt: { lte: cutoff }, downloads: { some: { body: { not: null } } } },
+        // Only after the anonymous profile is taken from the data: purging first would leave it empty.
+        where: { state: "ANSWERED", answeredAt: { lte: cutoff }, profiledAt: { not: null }, downloads: { some: { body: { not: null } } } },
         select: { id: true },
         take: batchSize,
       });

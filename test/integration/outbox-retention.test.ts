@@ -20,7 +20,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 async function caseWithShares(state: "ANSWERED" | "DECIDED" | "READY", answeredAt: Date | null) {
   const k = await createReadyCase(db.prisma, "ADJUDICATION", 1);
-  await db.prisma.case.update({ where: { id: k.id }, data: { state, answeredAt } });
+  await db.prisma.case.update({ where: { id: k.id }, data: { state, answeredAt, profiledAt: answeredAt } });
   const cand = await db.prisma.candidate.findFirstOrThrow({ where: { caseId: k.id } });
   for (const candidateId of [null, cand.id]) {
     const body = Buffer.from(`encrypted share of ${candidateId ?? "applicant"} ${k.id}`);
@@ -38,6 +38,8 @@ test("bodies of cases answered more than the retention period ago are purged; ha
   const recent = await caseWithShares("ANSWERED", new Date(now.getTime() - 6 * DAY));
   const decided = await caseWithShares("DECIDED", null);
   const open = await caseWithShares("READY", null);
+  const unprofiled = await caseWithShares("ANSWERED", new Date(now.getTime() - 30 * DAY));
+  await db.prisma.case.update({ where: { id: unprofiled.id }, data: { profiledAt: null } });
 
   const r = await purgeDatashares(db.prisma, { retentionDays: 7, now, batchSize: 1 });
   assert.deepEqual(r, { cases: 2, downloads: 4 });
@@ -48,7 +50,8 @@ test("bodies of cases answered more than the retention period ago are purged; ha
     assert.equal((await db.prisma.case.findUniqueOrThrow({ where: { id: k.id } })).state, "ANSWERED");
     assert.equal(await db.prisma.auditEvent.count({ where: { action: "case.datashares_purged", targetId: k.id } }), 1);
   }
-  for (const k of [recent, decided, open]) {
+  // The anonymous profile is taken from the data first, however late the sweep is.
+  for (const k of [recent, decided, open, unprofiled]) {
     const rows = await db.prisma.datashareDownload.findMany({ where: { caseId: k.id } });
     assert.ok(rows.every((d) => d.body !== null && d.purgedAt === null), `case ${k.id} kept its bodies`);
   }
