@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { MosipEnv } from "@/lib/env/env-schema";
 import { receiveRequest } from "@/lib/intake/receive-request";
+import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import { recordUnstorableMessage } from "@/lib/intake/record-unstorable-message";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { createTokenSource } from "@/lib/datashare/token-source";
@@ -51,6 +52,8 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
       if (r.outcome === "created") {
         log(`[bridge] ${m.queue}: request ${r.requestId} -> case ${r.caseId}${r.supersededCaseIds.length ? ` (supersedes ${r.supersededCaseIds.join(", ")})` : ""}`);
         downloads.kick();
+        // A superseded case is closed: whatever of it was decrypted for viewing leaves memory.
+        for (const id of r.supersededCaseIds) getCaseImageCache().dropCase(id);
       } else if (r.outcome === "duplicate") {
         log(`[bridge] ${m.queue}: request ${r.requestId} already received (case ${r.caseId})`);
       } else {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import type { SessionUser } from "@/lib/auth/load-user";
 import type { MosipEnv } from "@/lib/env/env-schema";
 import { HttpError } from "@/lib/http/http-error";
@@ -31,6 +32,13 @@ function checkShape(kind: "ADJUDICATION" | "VERIFICATION", candidateIds: string[
  * reviewer (never the primary), to the conflicts queue, or to MOSIP through the outbox. One transaction.
  */
 export async function recordDecision(prisma: PrismaClient, user: SessionUser, caseId: string, input: DecisionInput, mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">, now = new Date()): Promise<DecisionOutcome> {
+  const outcome = await decide(prisma, user, caseId, input, mosip, now);
+  // A decided case is closed for review: its decrypted identity and decoded images leave memory now.
+  if (outcome === "DECIDED") getCaseImageCache().dropCase(caseId);
+  return outcome;
+}
+
+function decide(prisma: PrismaClient, user: SessionUser, caseId: string, input: DecisionInput, mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">, now: Date): Promise<DecisionOutcome> {
   return prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
     const c = await tx.case.findUnique({

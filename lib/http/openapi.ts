@@ -3,6 +3,8 @@ import { createUserBody, resetPasswordBody, updateUserBody, userView } from "@/l
 import { setRolePermissionsBody } from "@/lib/auth/role-permissions";
 import { auditQuery } from "@/lib/audit/list-audit";
 import { listCasesQuery } from "@/lib/cases/list-cases";
+import { decisionBody } from "@/lib/cases/decision-input";
+import { reassignBody } from "@/lib/cases/reassign-case";
 import type { Permission } from "@/lib/auth/permissions";
 import { releaseBody } from "@/lib/supervision/release-case";
 import { bulkReassignBody } from "@/lib/supervision/bulk-reassign";
@@ -114,10 +116,33 @@ export function openApiDocument(version: string) {
       "/api/cases": {
         get: operation({
           summary: "The caller's queue (scope=mine) or every case (scope=all, needs cases.viewAll), filtered by state, kind, operator, age or exact RID (a RID search is audited)",
-          permission: "queue.own",
+          permission: "signedIn",
           query: listCasesQuery,
           response: { status: 200 },
         }),
+      },
+      "/api/cases/next": {
+        post: operation({ summary: "Next case: the most urgent case waiting for the caller, else claim one they may take within their cap ({caseId: null} when none)", permission: "cases.review", response: { status: 200 } }),
+      },
+      "/api/cases/{id}": {
+        parameters: [idParam],
+        get: operation({ summary: "The comparison view of a case (demographics, biometric grid, documents), decrypted in memory; only for its current assignee or a supervisor (403 otherwise); audited", permission: "signedIn", response: { status: 200 } }),
+      },
+      "/api/cases/{id}/decision": {
+        parameters: [idParam],
+        post: operation({
+          summary: "Record the caller's decision at the level the case waits for (primary, secondary, or a supervisor's resolution of a conflict): verdicts per candidate, cannotAdjudicate (MOSIP resend), or approve true/false for a verification case",
+          permission: "signedIn",
+          body: decisionBody,
+          response: { status: 200, schema: { type: "object", properties: { outcome: { type: "string", enum: ["AWAITING_SECONDARY", "DECIDED", "CONFLICT"] } } } },
+        }),
+      },
+      "/api/cases/{id}/reassign": {
+        parameters: [idParam],
+        post: operation({ summary: "Give the review a case waits for to another eligible operator, with a reason; the previous assignee loses access at once", permission: "cases.reassign", body: reassignBody, response: { status: 200 } }),
+      },
+      "/api/cases/{id}/subjects/{subject}/images/{bir}": {
+        get: operation({ summary: "One biometric as an image (variant=thumb|full|png), Cache-Control: no-store; same access rule as the case", permission: "signedIn", response: { status: 200 } }),
       },
       "/api/supervision/dashboard": {
         get: operation({ summary: "Supervisor dashboard: cases by state, oldest open case, cases near MOSIP's deadline, conflicts, throughput, median time to decision, agreement rate, workload per operator", permission: "cases.viewAll", response: { status: 200 } }),
