@@ -240,3 +240,23 @@ test("a verification case is approved by two officers and answered on the verifi
   expect(sent.destination).toBe("verification-to-mosip");
   expect(sent.json).toEqual({ id: "mosip.verification.adjudicate", requestId: sent.requestId, responsetime: sent.json.responsetime, returnValue: 1 });
 });
+
+test("WSQ fingerprints are decoded on the server and shown as images an examiner can read", async ({ browser, baseURL }, info) => {
+  const t = await setup(baseURL!, info);
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1, fingerCodec: "WSQ" });
+  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(page, t.a);
+  await openCase(page, c.id);
+  const thumb = page.locator('[data-testid=biometric-grid] tr[data-slot="RIGHT_THUMB"] img').first();
+  await expect.poll(() => thumb.evaluate((i) => (i as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBeGreaterThan(100);
+  // The same finger opened at full size: the WSQ record decoded to its declared 300x400 grey pixels.
+  await thumb.click();
+  const full = page.getByTestId("compare-image").first();
+  await expect.poll(() => full.evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]), { timeout: 30_000 }).toEqual([300, 400]);
+  mkdirSync(".test-work/artifacts", { recursive: true });
+  const shot = await page.screenshot({ path: ".test-work/artifacts/wsq-fingerprint.png" });
+  await info.attach("wsq-fingerprint", { body: shot, contentType: "image/png" });
+  const res = await page.request.get(`/api/cases/${c.id}/subjects/applicant/images/1?variant=full`);
+  expect(res.headers()["cache-control"]).toBe("no-store");
+});

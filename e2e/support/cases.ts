@@ -9,10 +9,10 @@ export interface CaseRow {
 }
 
 /** Asks the built-in MOSIP simulator for new requests and waits until their cases are ready for review. */
-export async function newReadyCases(api: APIRequestContext, viewer: APIRequestContext, counts: { adjudications: number; verifications?: number }): Promise<CaseRow[]> {
+export async function newReadyCases(api: APIRequestContext, viewer: APIRequestContext, counts: { adjudications: number; verifications?: number; fingerCodec?: "PNG" | "WSQ" }): Promise<CaseRow[]> {
   const list = async () => ((await (await viewer.get("/api/cases?scope=all&limit=500")).json()).cases as CaseRow[]) ?? [];
   const before = new Set((await list()).map((c) => c.id));
-  const res = await api.post("/api/simulator/requests", { data: { adjudications: counts.adjudications, verifications: counts.verifications ?? 0 } });
+  const res = await api.post("/api/simulator/requests", { data: { adjudications: counts.adjudications, verifications: counts.verifications ?? 0, fingerCodec: counts.fingerCodec ?? "PNG" } });
   expect(res.status(), await res.text()).toBe(201);
   const want = counts.adjudications + (counts.verifications ?? 0);
   let fresh: CaseRow[] = [];

@@ -16,7 +16,7 @@ import type { ResponseVerdict } from "@/lib/simulator/check-response";
 export interface EmbeddedMosip {
   downloads: DownloadWorker;
   /** Generates and feeds a batch of new synthetic requests; returns how many cases were created. */
-  addRequests(counts: { adjudications: number; verifications: number }): Promise<number>;
+  addRequests(counts: { adjudications: number; verifications: number; fingerCodec?: "PNG" | "WSQ" }): Promise<number>;
   /** Where the outbox delivers when there is no broker. */
   deliverResponse(queue: string, body: string): ResponseVerdict | null;
   summary(): { batches: number; requests: number; responses: number; broken: number; unanswered: number };
@@ -31,9 +31,9 @@ export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line
   const certificate = configured ? configured.keys[0]?.certificate : ensureDemoPartnerKey(env).certificatePem;
   let requests = 0;
 
-  async function addRequests(counts: { adjudications: number; verifications: number }): Promise<number> {
+  async function addRequests(counts: { adjudications: number; verifications: number; fingerCodec?: "PNG" | "WSQ" }): Promise<number> {
     if (counts.adjudications + counts.verifications === 0) return 0;
-    const sim = await createEmbeddedSimulator({ seed: randomInt(1, 2 ** 31), adjudications: counts.adjudications, verifications: counts.verifications, certificate, host: "127.0.0.1", port: 0 });
+    const sim = await createEmbeddedSimulator({ seed: randomInt(1, 2 ** 31), adjudications: counts.adjudications, verifications: counts.verifications, certificate, fingerCodec: counts.fingerCodec, host: "127.0.0.1", port: 0 });
     simulators.push(sim);
     let created = 0;
     await sim.onMessage(async (m) => {

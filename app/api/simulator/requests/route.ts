@@ -9,6 +9,8 @@ export const dynamic = "force-dynamic";
 const body = z.strictObject({
   adjudications: z.number().int().min(0).max(50),
   verifications: z.number().int().min(0).max(50).default(0),
+  // Real devices send fingers as JPEG2000 or WSQ; the simulator writes PNG unless asked for WSQ.
+  fingerCodec: z.enum(["PNG", "WSQ"]).default("PNG"),
 });
 
 /** Demo and test control of the built-in MOSIP simulator; absent when a real broker is configured. */
