@@ -1,42 +1,15 @@
-import { test, expect, request as newRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { test, expect, request as newRequest, type Page } from "@playwright/test";
 import pg from "pg";
-import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session";
+import { apiSignIn, server, uiSignIn } from "./support/session";
+import { reviewTeam, assignReview } from "./support/review-team";
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 
 // The supervision console on real Chromium against the PostgreSQL server with the built-in MOSIP:
 // reassignment and release through the case list, a conflict resolved from the conflicts queue, the
 // dashboard's counts against the database, and operators kept out.
 
-interface Who {
-  username: string;
-  password: string;
-  id: string;
-}
-interface Ctx {
-  admin: APIRequestContext;
-  sup: APIRequestContext;
-  supUser: Who;
-  a: Who;
-  b: Who;
-  db: string;
-}
 
-async function setup(baseURL: string, info: Parameters<typeof server>[0]): Promise<Ctx> {
-  const s = server(info);
-  const admin = await newRequest.newContext({ baseURL });
-  await apiSignIn(admin, s.admin);
-  const supUser = await createUserViaApi(admin, ["SUPERVISOR"]);
-  const sup = await newRequest.newContext({ baseURL });
-  await apiSignIn(sup, supUser);
-  const a = await createUserViaApi(admin, ["OPERATOR"]);
-  const b = await createUserViaApi(admin, ["OPERATOR"]);
-  return { admin, sup, supUser, a, b, db: s.databaseUrl! };
-}
 
-async function assign(sup: APIRequestContext, caseId: string, level: "PRIMARY" | "SECONDARY", userId: string) {
-  const r = await sup.post(`/api/cases/${caseId}/reassign`, { data: { level, userId, reason: "e2e: hand the review to a known officer" } });
-  expect(r.status(), await r.text()).toBe(200);
-}
 
 async function countStates(db: string): Promise<Record<string, number>> {
   const c = new pg.Client({ connectionString: db });
@@ -73,10 +46,10 @@ async function expectDashboardMatchesDatabase(page: Page, db: string) {
 }
 
 test("a supervisor reassigns a case with a reason and releases another through the case list; the dashboard counts them", async ({ browser, baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   const [c1, c2] = await newReadyCases(t.admin, t.sup, { adjudications: 2 });
-  await assign(t.sup, c1.id, "PRIMARY", t.a.id);
-  await assign(t.sup, c2.id, "PRIMARY", t.a.id);
+  await assignReview(t.sup, c1.id, "PRIMARY", t.a.id);
+  await assignReview(t.sup, c2.id, "PRIMARY", t.a.id);
 
   const ps = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(ps, t.supUser);
@@ -113,17 +86,17 @@ test("a supervisor reassigns a case with a reason and releases another through t
 });
 
 test("a supervisor resolves a conflict from the conflicts queue in the workbench", async ({ browser, baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
   const rids = await caseCandidates(t.db, c.id);
   const verdicts = (first: boolean) => ({ candidates: rids.map((r, i) => ({ referenceId: r, duplicate: first && i === 0 })) });
-  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
   const apiA = await newRequest.newContext({ baseURL });
   await apiSignIn(apiA, t.a);
   expect((await apiA.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(true), comment: "same" } })).status()).toBe(200);
   // The primary's decision already picked a secondary from everyone eligible; it may be b by chance.
   const held = await queryOne<{ secondaryAssigneeId: string | null }>(t.db, `SELECT "secondaryAssigneeId" FROM "Case" WHERE id = $1`, [c.id]);
-  if (held?.secondaryAssigneeId !== t.b.id) await assign(t.sup, c.id, "SECONDARY", t.b.id);
+  if (held?.secondaryAssigneeId !== t.b.id) await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
   const apiB = await newRequest.newContext({ baseURL });
   await apiSignIn(apiB, t.b);
   expect(await (await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } })).json()).toEqual({ outcome: "CONFLICT" });
@@ -155,7 +128,7 @@ test("a supervisor resolves a conflict from the conflicts queue in the workbench
 });
 
 test("an operator gets the not-allowed page at /supervision, and an admin's invalid reject value is refused with a clear message", async ({ page, browser, baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   await uiSignIn(page, t.a);
   for (const path of ["/supervision", "/supervision/cases", "/admin/settings"]) {
     await page.goto(path);

@@ -1,6 +1,7 @@
-import { test, expect, request as newRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { test, expect, request as newRequest, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session";
+import { apiSignIn, server, uiSignIn } from "./support/session";
+import { reviewTeam, assignReview } from "./support/review-team";
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 
 // Primary and secondary review on real Chromium against the PostgreSQL server with the built-in MOSIP.
@@ -9,33 +10,8 @@ import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 // Each test downloads and decodes four synthetic people's biometrics and signs in several officers.
 test.describe.configure({ timeout: 180_000 });
 
-interface Ctx {
-  admin: APIRequestContext;
-  sup: APIRequestContext;
-  supUser: { username: string; password: string; id: string };
-  a: { username: string; password: string; id: string };
-  b: { username: string; password: string; id: string };
-  db: string;
-}
 
-async function setup(baseURL: string, info: Parameters<typeof server>[0]): Promise<Ctx> {
-  const s = server(info);
-  const admin = await newRequest.newContext({ baseURL });
-  await apiSignIn(admin, s.admin);
-  const supUser = await createUserViaApi(admin, ["SUPERVISOR"]);
-  const sup = await newRequest.newContext({ baseURL });
-  await apiSignIn(sup, supUser);
-  const a = await createUserViaApi(admin, ["OPERATOR"]);
-  const b = await createUserViaApi(admin, ["OPERATOR"]);
-  return { admin, sup, supUser, a, b, db: s.databaseUrl! };
-}
 
-async function assign(sup: APIRequestContext, caseId: string, level: "PRIMARY" | "SECONDARY", userId: string) {
-  const r = await sup.post(`/api/cases/${caseId}/reassign`, { data: { level, userId, reason: "e2e: hand the review to a known officer" } });
-  // The automatic choice of secondary may already have picked this officer.
-  if (r.status() === 409 && /already assigned to that user/.test(await r.text())) return;
-  expect(r.status(), await r.text()).toBe(200);
-}
 
 async function openCase(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}`);
@@ -62,10 +38,10 @@ async function outbox(db: string, caseId: string) {
 }
 
 test("a duplicate, decided by two different officers with the keyboard, reaches MOSIP exactly as the contract says", async ({ browser, baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
   const rids = await caseCandidates(t.db, c.id);
-  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
 
   const pa = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(pa, t.a);
@@ -95,7 +71,7 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
   expect((await pa.request.get(`/api/cases/${c.id}`)).status()).toBe(403);
   const bad = await t.sup.post(`/api/cases/${c.id}/reassign`, { data: { level: "SECONDARY", userId: t.a.id, reason: "try four-eyes bypass" } });
   expect(bad.status()).toBe(409);
-  await assign(t.sup, c.id, "SECONDARY", t.b.id);
+  await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
 
   const pb = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(pb, t.b);
@@ -142,11 +118,11 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
 });
 
 test("a not-duplicate decision sends count 0 and no candidates", async ({ browser, baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
   const rids = await caseCandidates(t.db, c.id);
   for (const [who, level] of [[t.a, "PRIMARY"], [t.b, "SECONDARY"]] as const) {
-    await assign(t.sup, c.id, level, who.id);
+    await assignReview(t.sup, c.id, level, who.id);
     const p = await (await browser.newContext({ baseURL })).newPage();
     await uiSignIn(p, who);
     await openCase(p, c.id);
@@ -165,15 +141,15 @@ test("a not-duplicate decision sends count 0 and no candidates", async ({ browse
 });
 
 test("a disagreement goes to a supervisor, whose resolution is final", async ({ browser, baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
   const rids = await caseCandidates(t.db, c.id);
   const verdicts = (first: boolean) => ({ candidates: rids.map((r, i) => ({ referenceId: r, duplicate: first && i === 0 })) });
-  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
   const apiA = await newRequest.newContext({ baseURL });
   await apiSignIn(apiA, t.a);
   expect((await apiA.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(true), comment: "same" } })).status()).toBe(200);
-  await assign(t.sup, c.id, "SECONDARY", t.b.id);
+  await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
   const apiB = await newRequest.newContext({ baseURL });
   await apiSignIn(apiB, t.b);
   const r = await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } });
@@ -199,9 +175,9 @@ test("a disagreement goes to a supervisor, whose resolution is final", async ({ 
 });
 
 test("an operator cannot open a case not assigned to them, and reassignment revokes access at once", async ({ browser, baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
-  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
   const pa = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(pa, t.a);
   await openCase(pa, c.id);
@@ -213,7 +189,7 @@ test("an operator cannot open a case not assigned to them, and reassignment revo
   await pb.goto(`/cases/${c.id}`);
   await expect(pb.getByTestId("not-allowed")).toBeVisible();
 
-  await assign(t.sup, c.id, "PRIMARY", t.b.id);
+  await assignReview(t.sup, c.id, "PRIMARY", t.b.id);
   expect((await pa.request.get(`/api/cases/${c.id}`)).status()).toBe(403);
   expect((await pa.request.get(`/api/cases/${c.id}/subjects/applicant/images/0?variant=thumb`)).status()).toBe(403);
   expect((await pa.request.post(`/api/cases/${c.id}/decision`, { data: { cannotAdjudicate: true, comment: "late" } })).status()).toBe(403);
@@ -225,10 +201,10 @@ test("an operator cannot open a case not assigned to them, and reassignment revo
 });
 
 test("a verification case is approved by two officers and answered on the verification queue", async ({ baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 0, verifications: 1 });
   for (const [who, level] of [[t.a, "PRIMARY"], [t.b, "SECONDARY"]] as const) {
-    await assign(t.sup, c.id, level, who.id);
+    await assignReview(t.sup, c.id, level, who.id);
     const api = await newRequest.newContext({ baseURL });
     await apiSignIn(api, who);
     const view = await (await api.get(`/api/cases/${c.id}`)).json();
@@ -242,9 +218,9 @@ test("a verification case is approved by two officers and answered on the verifi
 });
 
 test("WSQ fingerprints are decoded on the server and shown as images an examiner can read", async ({ browser, baseURL }, info) => {
-  const t = await setup(baseURL!, info);
+  const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1, fingerCodec: "WSQ" });
-  await assign(t.sup, c.id, "PRIMARY", t.a.id);
+  await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
   const page = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(page, t.a);
   await openCase(page, c.id);

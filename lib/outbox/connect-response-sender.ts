@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Client } from "@stomp/stompjs";
-import { backoffDelayMs } from "@/lib/bridge/backoff-delay";
 import type { BrokerEndpoint } from "@/lib/bridge/parse-queue-urls";
-import { createStompClient } from "@/lib/bridge/create-stomp-client";
+import { keepStompConnection } from "@/lib/bridge/keep-stomp-connection";
 
 // The producer side of the MOSIP bridge: one STOMP connection, kept open, used to SEND responses.
 // It is a second client next to the bridge's consumer (same MOSIP_QUEUE_URL, same failover order and
@@ -85,12 +83,6 @@ export function connectResponseSender(opts: SenderOptions): ResponseSender {
   const status: SenderStatus = { connected: false, url: null, connectedAt: null, lastSentAt: null, reconnectCount: 0, lastError: null };
 
   let stopped = false;
-  let generation = 0;
-  let client: Client | null = null;
-  let endpointIndex = 0;
-  let failedRounds = 0;
-  let everConnected = false;
-  let timer: NodeJS.Timeout | null = null;
   // Sends waiting for their receipt on the current connection; failed when it goes away.
   const inFlight = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
 
@@ -101,85 +93,32 @@ export function connectResponseSender(opts: SenderOptions): ResponseSender {
     }
   }
 
-  function schedule(delayMs: number) {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      connect();
-    }, delayMs);
-  }
-
-  function connect() {
-    if (stopped) return;
-    const gen = ++generation;
-    const ep = opts.endpoints[endpointIndex];
-    status.url = ep.display;
-    let established = false;
-    const c = createStompClient(ep, heartbeatMs);
-    const watchdog = setTimeout(() => {
-      if (!established) void c.deactivate({ force: true });
-    }, opts.connectTimeoutMs ?? 10_000);
-    c.onConnect = () => {
-      clearTimeout(watchdog);
-      if (gen !== generation) return;
-      established = true;
-      failedRounds = 0;
-      if (everConnected) status.reconnectCount++;
-      everConnected = true;
-      status.connected = true;
-      status.connectedAt = new Date();
-      log(`[outbox] connected to ${ep.display}`);
-    };
-    c.onStompError = (frame) => {
-      const message = (frame.headers.message ?? "ERROR frame").slice(0, 200);
-      status.lastError = `broker refused: ${message}`;
+  const conn = keepStompConnection({
+    endpoints: opts.endpoints,
+    heartbeatMs,
+    connectTimeoutMs: opts.connectTimeoutMs,
+    reconnect: backoff,
+    log,
+    tag: "[outbox]",
+    status,
+    onConnected: () => {},
+    onStompError(frame) {
       // An ERROR that names our receipt is the broker's answer to that SEND: it did not store it.
       const id = frame.headers["receipt-id"];
       const p = id ? inFlight.get(id) : undefined;
       if (id && p) {
         inFlight.delete(id);
-        p.reject(new BrokerRefusedError(`broker refused the message: ${message}`));
+        p.reject(new BrokerRefusedError(`broker refused the message: ${(frame.headers.message ?? "ERROR frame").slice(0, 200)}`));
       }
-      log(`[outbox] ${ep.display}: ${status.lastError}`);
-    };
-    c.onWebSocketError = () => {
-      status.lastError = `cannot reach ${ep.display}`;
-    };
-    c.onWebSocketClose = () => {
-      clearTimeout(watchdog);
-      if (gen !== generation) return;
-      status.connected = false;
-      failInFlight(() => new ReceiptMissingError("connection to the broker closed before its receipt arrived"));
-      if (stopped) return;
-      if (established) {
-        log(`[outbox] connection to ${ep.display} lost; reconnecting`);
-        endpointIndex = 0;
-        schedule(backoff.baseMs);
-        return;
-      }
-      endpointIndex++;
-      if (endpointIndex < opts.endpoints.length) {
-        schedule(0);
-        return;
-      }
-      endpointIndex = 0;
-      failedRounds++;
-      const delay = backoffDelayMs(failedRounds, backoff);
-      if (failedRounds === 1 || failedRounds % 10 === 0) log(`[outbox] no broker reachable (${status.lastError ?? "closed"}); retrying in ${delay} ms`);
-      schedule(delay);
-    };
-    client = c;
-    c.activate();
-  }
-
-  connect();
+    },
+    onClosed: () => failInFlight(() => new ReceiptMissingError("connection to the broker closed before its receipt arrived")),
+  });
 
   return {
     status: () => ({ ...status }),
     send(m) {
-      const c = client;
-      if (stopped || !c || !status.connected || !c.connected) return Promise.reject(new NotHandedOverError("not connected to the broker"));
+      const c = conn.current()?.client;
+      if (stopped || !c || !c.connected) return Promise.reject(new NotHandedOverError("not connected to the broker"));
       const receipt = randomUUID();
       return new Promise<void>((resolve, reject) => {
         const timeout = setTimeout(() => {
@@ -222,13 +161,8 @@ export function connectResponseSender(opts: SenderOptions): ResponseSender {
     },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      generation++;
-      const c = client;
-      client = null;
-      status.connected = false;
       failInFlight(() => new ReceiptMissingError("sender stopped before the receipt arrived"));
-      await c?.deactivate();
+      await conn.stop();
     },
   };
 }
