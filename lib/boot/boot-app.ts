@@ -44,7 +44,7 @@ async function boot(log: (line: string) => void): Promise<Database> {
   startRetentionSweepOnce(db.prisma, env.datashareRetentionDays, log);
   // Anonymous profiles of decided cases, taken long before retention purges their data.
   startProfileSweepOnce(db.prisma, log);
-  if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000);
+  if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000, log);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);
   return db;
 }

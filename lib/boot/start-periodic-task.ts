@@ -1,0 +1,45 @@
+import "server-only";
+
+export interface PeriodicTask {
+  stop(): void;
+}
+
+const tasks = Symbol.for("mas.periodicTasks");
+type G = typeof globalThis & { [tasks]?: Map<string, PeriodicTask> };
+
+/**
+ * Runs `run` after `firstDelayMs`, then every `everyMs`, once per process per name (kept on globalThis: Next.js
+ * bundles routes apart from instrumentation). A slow run never overlaps the next one, a failure is logged by its
+ * first line only (a Prisma error can quote query parameters), and the timers never keep the process alive.
+ */
+export function startPeriodicTask(name: string, opts: { everyMs: number; firstDelayMs: number; log: (line: string) => void }, run: () => Promise<void>): PeriodicTask {
+  const g = globalThis as G;
+  const registry = (g[tasks] ??= new Map());
+  const existing = registry.get(name);
+  if (existing) return existing;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await run();
+    } catch (e) {
+      opts.log(`[${name}] failed: ${(e as Error).message.split("\n")[0]}`);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(tick, opts.firstDelayMs);
+  const timer = setInterval(tick, opts.everyMs);
+  first.unref();
+  timer.unref();
+  const task = {
+    stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+      registry.delete(name);
+    },
+  };
+  registry.set(name, task);
+  return task;
+}
