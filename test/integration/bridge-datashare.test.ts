@@ -121,6 +121,15 @@ test("DAT-SER-006 (share expired or used up) fails at once: DATA_UNAVAILABLE sho
   assert.deepEqual(audit.details, { code: "DAT-SER-006" });
 });
 
+test("DAT-SER-003 (file missing) is permanent too, and the applicant's failure names the case's code", async () => {
+  routes.set("/missing", (_q, res) => res.end(envelope("DAT-SER-003", "File does not exists or File is empty")));
+  const caseId = await intake({ applicant: "/missing" });
+  const c = await settled(caseId);
+  assert.equal(c.state, "DATA_UNAVAILABLE");
+  assert.equal(c.dataErrorCode, "DAT-SER-003");
+  assert.equal(c.downloads[0].attempts, 1, "a permanent error is not retried");
+});
+
 test("HTTP 503 is retried with backoff, then succeeds", async () => {
   routes.set("/flaky", (_q, res, n) => {
     if (n === 1) {
