@@ -84,6 +84,9 @@ export async function startDatashareServer(opts: DatashareServerOptions): Promis
   const signingKey = opts.signingKey ?? generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
 
   const server: Server = createServer((req, res) => {
+    // One request per connection: building a share takes seconds of CPU on this same event loop, long enough
+    // for an idle keep-alive socket to be closed under a client that is just reusing it (seen as ECONNRESET).
+    res.shouldKeepAlive = false;
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, "text/plain", "internal error");
       else res.destroy();
