@@ -49,10 +49,14 @@ async function main() {
     const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
     await api.post("/api/auth/callback/credentials", { form: { csrfToken, ...admin, json: "true" } });
     await api.post("/api/admin/users", { data: { username: "bench-op", password: "bench-operator-pw", roles: ["OPERATOR"] } });
+    await api.post("/api/admin/users", { data: { username: "bench-sup", password: "bench-supervisor-pw", roles: ["SUPERVISOR"] } });
+    const sup = await request.newContext({ baseURL: BASE });
+    const csrf2 = (await (await sup.get("/api/auth/csrf")).json()).csrfToken;
+    await sup.post("/api/auth/callback/credentials", { form: { csrfToken: csrf2, username: "bench-sup", password: "bench-supervisor-pw", json: "true" } });
     const t0 = Date.now();
     await api.post("/api/simulator/requests", { data: { adjudications: N, verifications: 0 } });
     for (;;) {
-      const cases = (await (await api.get("/api/cases?scope=all&state=READY&limit=500")).json()).cases;
+      const cases = (await (await sup.get("/api/cases?scope=all&state=READY&limit=500")).json()).cases;
       if (cases.length >= N) break;
       await new Promise((r) => setTimeout(r, 1000));
     }

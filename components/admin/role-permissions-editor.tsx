@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { RoleName } from "./types";
 
@@ -11,21 +12,26 @@ interface RolesData {
 export function RolePermissionsEditor() {
   const qc = useQueryClient();
   const { data, error, isPending } = useQuery({ queryKey: ["roles"], queryFn: () => apiFetch<RolesData>("/api/admin/roles") });
+  // Ticks the admin has set whose save has not come back yet: shown at once, over whatever the server last said,
+  // until the refetch after the save reports the stored state (a refused change then shows as it really is).
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   const save = useMutation({
-    mutationFn: ({ role, permissions }: { role: RoleName; permissions: string[] }) => apiFetch(`/api/admin/roles/${role}`, { method: "PUT", json: { permissions } }),
-    // A refused change (e.g. the ADMIN guard) is rolled back by the refetch.
-    onSettled: () => qc.invalidateQueries({ queryKey: ["roles"] }),
+    mutationFn: ({ role, permissions }: { role: RoleName; permissions: string[]; key: string }) => apiFetch(`/api/admin/roles/${role}`, { method: "PUT", json: { permissions } }),
+    onSettled: async (_d, _e, v) => {
+      await qc.invalidateQueries({ queryKey: ["roles"] });
+      setPending(({ [v.key]: _done, ...rest }) => rest);
+    },
   });
   if (isPending) return <p className="text-slate-500">Loading…</p>;
   if (error) return <p role="alert" className="text-red-700">{error.message}</p>;
 
+  const holds = (role: RoleName, permission: string) => pending[`${role} ${permission}`] ?? data!.roles.find((r) => r.role === role)!.permissions.includes(permission);
+
   function toggle(role: RoleName, permission: string, on: boolean) {
-    const current = data!.roles.find((r) => r.role === role)!.permissions;
-    const permissions = on ? [...current, permission] : current.filter((p) => p !== permission);
-    // Show the tick in the same render as the click, and keep an in-flight refetch from painting the old state over it.
-    void qc.cancelQueries({ queryKey: ["roles"] });
-    qc.setQueryData<RolesData>(["roles"], (old) => old && { ...old, roles: old.roles.map((r) => (r.role === role ? { ...r, permissions } : r)) });
-    save.mutate({ role, permissions });
+    const key = `${role} ${permission}`;
+    const permissions = data!.permissions.map((p) => p.name).filter((p) => (p === permission ? on : holds(role, p)));
+    setPending((p) => ({ ...p, [key]: on }));
+    save.mutate({ role, permissions, key });
   }
   return (
     <div className="space-y-3">
@@ -53,7 +59,7 @@ export function RolePermissionsEditor() {
                   <input
                     type="checkbox"
                     aria-label={`${r.role} ${p.name}`}
-                    checked={r.permissions.includes(p.name)}
+                    checked={holds(r.role, p.name)}
                     disabled={save.isPending}
                     onChange={(e) => toggle(r.role, p.name, e.target.checked)}
                   />

@@ -27,7 +27,9 @@ export type Role = (typeof ROLE_NAMES)[number];
 export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
   OPERATOR: ["queue.own", "cases.review"],
   SUPERVISOR: ["queue.own", "cases.viewAll", "cases.reassign", "cases.resolveConflict", "integration.view", "analytics.export"],
-  ADMIN: ["users.read", "users.manage", "roles.manage", "audit.read", "settings.manage", "integration.view", "integration.operate", "cases.viewAll", "analytics.export"],
+  // Need to know: administering the system does not open anyone's case. An installation that wants admins to
+  // supervise grants them cases.viewAll (or the SUPERVISOR role) explicitly.
+  ADMIN: ["users.read", "users.manage", "roles.manage", "audit.read", "settings.manage", "integration.view", "integration.operate", "analytics.export"],
 };
 
 // Admins must never be able to lock every admin out of the console by editing the ADMIN role.
