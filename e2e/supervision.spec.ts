@@ -1,8 +1,8 @@
 import { test, expect, request as newRequest, type Page } from "@playwright/test";
 import pg from "pg";
 import { apiSignIn, server, uiSignIn } from "./support/session";
-import { reviewTeam, assignReview } from "./support/review-team";
-import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
+import { reviewTeam, assignReview, conflictedCase } from "./support/review-team";
+import { newReadyCases, queryOne } from "./support/cases";
 
 // The supervision console on real Chromium against the PostgreSQL server with the built-in MOSIP:
 // reassignment and release through the case list, a conflict resolved from the conflicts queue, the
@@ -87,19 +87,8 @@ test("a supervisor reassigns a case with a reason and releases another through t
 
 test("a supervisor resolves a conflict from the conflicts queue in the workbench", async ({ browser, baseURL }, info) => {
   const t = await reviewTeam(baseURL!, info);
-  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
-  const rids = await caseCandidates(t.db, c.id);
-  const verdicts = (first: boolean) => ({ candidates: rids.map((r, i) => ({ referenceId: r, duplicate: first && i === 0 })) });
-  await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
-  const apiA = await newRequest.newContext({ baseURL });
-  await apiSignIn(apiA, t.a);
-  expect((await apiA.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(true), comment: "same" } })).status()).toBe(200);
-  // The primary's decision already picked a secondary from everyone eligible; it may be b by chance.
-  const held = await queryOne<{ secondaryAssigneeId: string | null }>(t.db, `SELECT "secondaryAssigneeId" FROM "Case" WHERE id = $1`, [c.id]);
-  if (held?.secondaryAssigneeId !== t.b.id) await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
-  const apiB = await newRequest.newContext({ baseURL });
-  await apiSignIn(apiB, t.b);
-  expect(await (await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } })).json()).toEqual({ outcome: "CONFLICT" });
+  const c = await conflictedCase(t, baseURL!);
+  const { rids } = c;
 
   const ps = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(ps, t.supUser);

@@ -1,7 +1,7 @@
 import { test, expect, request as newRequest, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { apiSignIn, server, uiSignIn } from "./support/session";
-import { reviewTeam, assignReview } from "./support/review-team";
+import { reviewTeam, assignReview, conflictedCase } from "./support/review-team";
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 
 // Primary and secondary review on real Chromium against the PostgreSQL server with the built-in MOSIP.
@@ -142,18 +142,8 @@ test("a not-duplicate decision sends count 0 and no candidates", async ({ browse
 
 test("a disagreement goes to a supervisor, whose resolution is final", async ({ browser, baseURL }, info) => {
   const t = await reviewTeam(baseURL!, info);
-  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
-  const rids = await caseCandidates(t.db, c.id);
-  const verdicts = (first: boolean) => ({ candidates: rids.map((r, i) => ({ referenceId: r, duplicate: first && i === 0 })) });
-  await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
-  const apiA = await newRequest.newContext({ baseURL });
-  await apiSignIn(apiA, t.a);
-  expect((await apiA.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(true), comment: "same" } })).status()).toBe(200);
-  await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
-  const apiB = await newRequest.newContext({ baseURL });
-  await apiSignIn(apiB, t.b);
-  const r = await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } });
-  expect(await r.json()).toEqual({ outcome: "CONFLICT" });
+  const c = await conflictedCase(t, baseURL!);
+  const { rids } = c;
 
   const ps = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(ps, t.supUser);

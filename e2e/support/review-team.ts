@@ -1,5 +1,6 @@
 import { expect, request as newRequest, type APIRequestContext, type TestInfo } from "@playwright/test";
 import { apiSignIn, createUserViaApi, server } from "./session";
+import { caseCandidates, newReadyCases } from "./cases";
 
 export interface Officer {
   username: string;
@@ -35,4 +36,25 @@ export async function assignReview(sup: APIRequestContext, caseId: string, level
   // The automatic choice of secondary may already have picked this officer.
   if (r.status() === 409 && /already assigned to that user/.test(await r.text())) return;
   expect(r.status(), await r.text()).toBe(200);
+}
+
+/**
+ * A new adjudication case in CONFLICT: officer a calls candidate 1 a duplicate, officer b calls every
+ * candidate not a duplicate. Returns the case id and its candidates' RIDs in gallery order.
+ */
+export async function conflictedCase(t: ReviewTeam, baseURL: string): Promise<{ id: string; rids: string[] }> {
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
+  const rids = await caseCandidates(t.db, c.id);
+  const verdicts = (first: boolean) => ({ candidates: rids.map((r, i) => ({ referenceId: r, duplicate: first && i === 0 })) });
+  await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
+  const apiA = await newRequest.newContext({ baseURL });
+  await apiSignIn(apiA, t.a);
+  expect((await apiA.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(true), comment: "same" } })).status()).toBe(200);
+  await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
+  const apiB = await newRequest.newContext({ baseURL });
+  await apiSignIn(apiB, t.b);
+  expect(await (await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } })).json()).toEqual({ outcome: "CONFLICT" });
+  await apiA.dispose();
+  await apiB.dispose();
+  return { id: c.id, rids };
 }
