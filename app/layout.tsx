@@ -4,8 +4,8 @@ import "./globals.css";
 import { Providers } from "@/components/providers";
 import { AppHeader } from "@/components/app-header";
 import { DemoBanner } from "@/components/demo-banner";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { isDemo } from "@/lib/users/is-demo";
+import { getCurrentUser } from "@/lib/session/current-user";
+import { isDemo } from "@/lib/session/is-demo";
 
 export const metadata: Metadata = { title: "MOSIP Manual Adjudication" };
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { Client, type IMessage } from "@stomp/stompjs";
 import { TCPWrapper } from "@stomp/tcp-wrapper";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseQueueUrls } from "@/lib/bridge/parse-queue-urls";
+import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
 import { ResponseChecker, type KnownRequest, type ResponseVerdict } from "@/lib/simulator/check-response";
 import { CliError, HELP, parseSimulatorArgs, type SimulatorCli } from "@/lib/simulator/cli-options";

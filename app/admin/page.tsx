@@ -1,7 +1,7 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { UsersTable } from "@/components/admin/users-table";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function AdminUsersPage() {
   const access = await pageAccess("users.read", "/admin");

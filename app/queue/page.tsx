@@ -1,6 +1,6 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { MyQueue } from "@/components/my-queue";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function QueuePage() {
   const access = await pageAccess("queue.own", "/queue");

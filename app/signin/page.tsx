@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/signin-form";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/session/current-user";
 import { getEnv } from "@/lib/env/get-env";
 
 export default async function SignInPage() {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { startPeriodicTask, type PeriodicTask } from "@/lib/boot/start-periodic-task";
+import { startPeriodicTask, type PeriodicTask } from "@/lib/process/start-periodic-task";
 import { recordProfiles } from "./record-profiles";
 
 /**

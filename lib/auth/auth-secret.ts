@@ -3,17 +3,17 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AppEnv } from "@/lib/env/env-schema";
+import { processSlot } from "@/lib/process/process-slot";
 
-const KEY = Symbol.for("mas.authSecret");
-type G = typeof globalThis & { [KEY]?: string };
+const secretSlot = processSlot<string>("authSecret");
 
 /**
  * The secret that signs session tokens. Production must set AUTH_SECRET (the env schema enforces it);
  * a development install keeps a generated one in the data directory so sessions survive a restart.
  */
 export function ensureAuthSecret(env: AppEnv): string {
-  const g = globalThis as G;
-  if (g[KEY]) return g[KEY];
+  const held = secretSlot.get();
+  if (held) return held;
   let secret = env.authSecret;
   if (!secret) {
     const file = join(env.dataDir, "auth-secret");
@@ -24,5 +24,6 @@ export function ensureAuthSecret(env: AppEnv): string {
       writeFileSync(file, secret, { mode: 0o600 });
     }
   }
-  return (g[KEY] = secret);
+  secretSlot.set(secret);
+  return secret;
 }

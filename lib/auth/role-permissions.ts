@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { SessionUser } from "./load-user";
 import { ADMIN_LOCKOUT_GUARD, PERMISSION_NAMES, PERMISSIONS, ROLE_NAMES, type Permission, type Role } from "./permissions";
 
@@ -31,7 +31,7 @@ export async function listRolePermissions(prisma: PrismaClient): Promise<{ roles
 export async function setRolePermissions(prisma: PrismaClient, actor: SessionUser, role: Role, permissions: Permission[]): Promise<RoleView> {
   if (role === "ADMIN") {
     const missing = ADMIN_LOCKOUT_GUARD.filter((p) => !permissions.includes(p));
-    if (missing.length) throw new HttpError(409, `the ADMIN role must keep ${missing.join(" and ")}, or nobody could manage users and roles`, "permissions");
+    if (missing.length) throw new DomainError("conflict", `the ADMIN role must keep ${missing.join(" and ")}, or nobody could manage users and roles`, "permissions");
   }
   return prisma.$transaction(async (tx) => {
     const before = (await tx.rolePermission.findMany({ where: { role } })).map((r) => r.permission);

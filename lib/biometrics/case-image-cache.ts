@@ -1,4 +1,5 @@
 import "server-only";
+import { processSlot } from "@/lib/process/process-slot";
 
 /**
  * In-memory home of everything sensitive a case shows: decoded biometric
@@ -183,16 +184,12 @@ export function approximateBytes(value: unknown, seen = new Set<object>()): numb
   return total;
 }
 
-// One cache per process, on globalThis so Next.js dev reloads do not orphan decoded images.
-const CACHE_KEY = Symbol.for("mas.biometrics.caseImageCache");
-type CacheHolder = { [CACHE_KEY]?: CaseImageCache };
+const cacheSlot = processSlot<CaseImageCache>("biometrics.caseImageCache");
 
 /** Size from MAS_IMAGE_CACHE_MB when set to a positive number, else 256 MiB. */
 export function getCaseImageCache(): CaseImageCache {
-  const holder = globalThis as CacheHolder;
-  if (!holder[CACHE_KEY]) {
+  return cacheSlot.getOrCreate(() => {
     const mb = Number(process.env.MAS_IMAGE_CACHE_MB);
-    holder[CACHE_KEY] = new CaseImageCache({ maxBytes: Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_CACHE_BYTES });
-  }
-  return holder[CACHE_KEY];
+    return new CaseImageCache({ maxBytes: Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_CACHE_BYTES });
+  });
 }

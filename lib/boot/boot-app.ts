@@ -12,9 +12,9 @@ import { startRetentionSweepOnce } from "@/lib/retention/start-retention-sweep";
 import { startAssigner } from "@/lib/cases/run-assigner";
 import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
+import { processSlot } from "@/lib/process/process-slot";
 
-const KEY = Symbol.for("mas.boot");
-type G = typeof globalThis & { [KEY]?: Promise<Database> };
+const bootSlot = processSlot<Promise<Database>>("boot");
 
 async function boot(log: (line: string) => void): Promise<Database> {
   const env = getEnv();
@@ -51,6 +51,5 @@ async function boot(log: (line: string) => void): Promise<Database> {
 
 /** Boots once per process (migrations, permissions, first users) and resolves to the ready database. */
 export function ready(log: (line: string) => void = (l) => console.log(l)): Promise<Database> {
-  const g = globalThis as G;
-  return (g[KEY] ??= boot(log));
+  return bootSlot.getOrCreate(() => boot(log));
 }

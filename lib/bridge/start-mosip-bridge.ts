@@ -6,8 +6,8 @@ import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import { recordUnstorableMessage } from "@/lib/intake/record-unstorable-message";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { createTokenSource } from "@/lib/datashare/token-source";
-import { parseQueueUrls } from "./parse-queue-urls";
-import { startQueueConsumer, type ConsumerStatus, type DeliveredMessage } from "./queue-consumer";
+import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
+import { startQueueConsumer, type ConsumerStatus, type DeliveredMessage } from "@/lib/broker/queue-consumer";
 
 // The intake half of the MOSIP bridge: requests off both request queues into cases, then every
 // datashare of each new case downloaded at once (shares expire about 30 minutes after MOSIP made them).

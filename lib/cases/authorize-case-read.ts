@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import { caseRole, type CaseRole } from "./case-access";
 
 // A comparison screen fetches ~52 images at once; one audit row per person, case and subject every few
@@ -16,10 +16,10 @@ export async function authorizeCaseRead(prisma: PrismaClient, user: SessionUser,
     where: { id: caseId },
     select: { id: true, state: true, primaryAssigneeId: true, secondaryAssigneeId: true, candidates: { select: { id: true } } },
   });
-  if (!c) throw new HttpError(404, "not found");
+  if (!c) throw new DomainError("not_found", "not found");
   const role = caseRole(user, c);
-  if (!role) throw new HttpError(403, "not allowed");
-  if (subject !== "applicant" && !c.candidates.some((k) => k.id === subject)) throw new HttpError(404, "not found");
+  if (!role) throw new DomainError("forbidden", "not allowed");
+  if (subject !== "applicant" && !c.candidates.some((k) => k.id === subject)) throw new DomainError("not_found", "not found");
   const key = `${user.id}|${caseId}|${subject}|${what}`;
   const now = Date.now();
   if (what === "document" || (lastAudit.get(key) ?? 0) < now - AUDIT_EVERY_MS) {

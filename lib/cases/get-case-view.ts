@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import { buildBiometricGrid, type BiometricGrid } from "@/lib/biometrics/grid";
 import { buildDemographics, type DemographicsView } from "@/lib/demographics";
 import { caseRole, type CaseRole } from "./case-access";
@@ -46,9 +46,9 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
       decisions: { include: { user: { select: { username: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
-  if (!c) throw new HttpError(404, "no such case");
+  if (!c) throw new DomainError("not_found", "no such case");
   const role = caseRole(user, c);
-  if (!role) throw new HttpError(403, "not allowed: the case is not assigned to you");
+  if (!role) throw new DomainError("forbidden", "not allowed: the case is not assigned to you");
   await recordAudit(prisma, { actor: user, action: "case.view", targetType: "case", targetId: c.id, details: { role } });
 
   const subject = async (key: string, label: string, referenceId: string, dataStatus: string): Promise<SubjectView> => {

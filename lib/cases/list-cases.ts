@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 
 export const listCasesQuery = z.strictObject({
   scope: z.enum(["mine", "all"]).default("mine"),
@@ -39,10 +39,10 @@ export interface CaseSummary {
 export async function listCases(prisma: PrismaClient, user: SessionUser, q: ListCasesQuery): Promise<CaseSummary[]> {
   let where: Prisma.CaseWhereInput;
   if (q.scope === "all") {
-    if (!user.permissions.includes("cases.viewAll")) throw new HttpError(403, "not allowed: needs permission cases.viewAll");
+    if (!user.permissions.includes("cases.viewAll")) throw new DomainError("forbidden", "not allowed: needs permission cases.viewAll");
     where = q.state ? { state: q.state } : {};
   } else {
-    if (!user.permissions.includes("queue.own")) throw new HttpError(403, "not allowed: needs permission queue.own");
+    if (!user.permissions.includes("queue.own")) throw new DomainError("forbidden", "not allowed: needs permission queue.own");
     where = {
       OR: [
         { primaryAssigneeId: user.id, state: "IN_PRIMARY" },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/load-user";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import { lockAssignment, operatorPool } from "./operator-pool";
 
 export const reassignBody = z.strictObject({
@@ -21,16 +21,16 @@ export async function reassignCase(prisma: PrismaClient, actor: SessionUser, cas
   await prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
     const c = await tx.case.findUnique({ where: { id: caseId }, select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true } });
-    if (!c) throw new HttpError(404, "no such case");
+    if (!c) throw new DomainError("not_found", "no such case");
     const waitingFor = c.state === "IN_PRIMARY" || c.state === "READY" ? "PRIMARY" : c.state === "IN_SECONDARY" ? "SECONDARY" : null;
     if (waitingFor !== input.level) {
-      throw new HttpError(409, waitingFor ? `the case is waiting for its ${waitingFor.toLowerCase()} review` : `a ${c.state.toLowerCase()} case has no review to reassign`, "level");
+      throw new DomainError("conflict", waitingFor ? `the case is waiting for its ${waitingFor.toLowerCase()} review` : `a ${c.state.toLowerCase()} case has no review to reassign`, "level");
     }
     const [target] = await operatorPool(tx, input.level, input.userId);
-    if (!target) throw new HttpError(409, `that user cannot review at ${input.level.toLowerCase()} level (inactive, no review permission, or not eligible)`, "userId");
-    if (input.level === "SECONDARY" && c.primaryAssigneeId === input.userId) throw new HttpError(409, "the primary reviewer cannot also be the secondary", "userId");
+    if (!target) throw new DomainError("conflict", `that user cannot review at ${input.level.toLowerCase()} level (inactive, no review permission, or not eligible)`, "userId");
+    if (input.level === "SECONDARY" && c.primaryAssigneeId === input.userId) throw new DomainError("conflict", "the primary reviewer cannot also be the secondary", "userId");
     const previous = input.level === "PRIMARY" ? c.primaryAssigneeId : c.secondaryAssigneeId;
-    if (previous === input.userId) throw new HttpError(409, "the case is already assigned to that user", "userId");
+    if (previous === input.userId) throw new DomainError("conflict", "the case is already assigned to that user", "userId");
     await tx.case.update({
       where: { id: caseId },
       data: input.level === "PRIMARY" ? { state: "IN_PRIMARY", primaryAssigneeId: input.userId, primaryAssignedAt: now } : { secondaryAssigneeId: input.userId, secondaryAssignedAt: now },

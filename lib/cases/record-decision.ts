@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import type { SessionUser } from "@/lib/auth/load-user";
 import type { MosipEnv } from "@/lib/env/env-schema";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import { DEFAULT_SETTINGS, getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
 import { buildCaseResponse, type Reviewer } from "./build-case-response";
 import { decisionKind, type DecisionInput } from "./decision-input";
@@ -17,14 +17,14 @@ export type DecisionOutcome = "AWAITING_SECONDARY" | "DECIDED" | "CONFLICT";
 
 function checkShape(kind: "ADJUDICATION" | "VERIFICATION", candidateIds: string[], d: DecisionInput): void {
   const k = decisionKind(d);
-  if (kind === "VERIFICATION" && k === "VERDICTS") throw new HttpError(400, "a verification case is decided with approve (true or false) or cannotAdjudicate", "candidates");
-  if (kind === "ADJUDICATION" && (k === "APPROVE" || k === "REJECT")) throw new HttpError(400, "an adjudication case is decided with a verdict per candidate or cannotAdjudicate", "approve");
+  if (kind === "VERIFICATION" && k === "VERDICTS") throw new DomainError("invalid", "a verification case is decided with approve (true or false) or cannotAdjudicate", "candidates");
+  if (kind === "ADJUDICATION" && (k === "APPROVE" || k === "REJECT")) throw new DomainError("invalid", "an adjudication case is decided with a verdict per candidate or cannotAdjudicate", "approve");
   if (k !== "VERDICTS") return;
   const given = (d as { candidates: { referenceId: string }[] }).candidates.map((c) => c.referenceId);
   const missing = candidateIds.filter((id) => !given.includes(id));
   const unknown = given.filter((id) => !candidateIds.includes(id));
-  if (unknown.length) throw new HttpError(400, `candidates: ${unknown.length} referenceId(s) are not candidates of this case`, "candidates");
-  if (missing.length || new Set(given).size !== given.length) throw new HttpError(400, "candidates: give exactly one verdict for every candidate of the case", "candidates");
+  if (unknown.length) throw new DomainError("invalid", `candidates: ${unknown.length} referenceId(s) are not candidates of this case`, "candidates");
+  if (missing.length || new Set(given).size !== given.length) throw new DomainError("invalid", "candidates: give exactly one verdict for every candidate of the case", "candidates");
 }
 
 /**
@@ -45,7 +45,7 @@ function decide(prisma: PrismaClient, user: SessionUser, caseId: string, input: 
       where: { id: caseId },
       include: { candidates: { select: { referenceId: true }, orderBy: { position: "asc" } }, decisions: { include: { user: { select: { username: true } } } } },
     });
-    if (!c) throw new HttpError(404, "no such case");
+    if (!c) throw new DomainError("not_found", "no such case");
     const level =
       c.state === "IN_PRIMARY" && c.primaryAssigneeId === user.id && user.permissions.includes("cases.review")
         ? "PRIMARY"
@@ -57,11 +57,11 @@ function decide(prisma: PrismaClient, user: SessionUser, caseId: string, input: 
     if (!level) {
       const assigned = c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id;
       // Someone who reviewed the case asking again (a double click, a second tab) gets a conflict, not a refusal.
-      if (assigned) throw new HttpError(409, "this case is not waiting for your decision");
-      throw new HttpError(403, "not allowed: the case is not assigned to you");
+      if (assigned) throw new DomainError("conflict", "this case is not waiting for your decision");
+      throw new DomainError("forbidden", "not allowed: the case is not assigned to you");
     }
-    if (level === "SECONDARY" && c.primaryAssigneeId === user.id) throw new HttpError(403, "the primary reviewer cannot also be the secondary");
-    if (level === "SUPERVISOR" && (c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id)) throw new HttpError(403, "a reviewer of this case cannot resolve its conflict");
+    if (level === "SECONDARY" && c.primaryAssigneeId === user.id) throw new DomainError("forbidden", "the primary reviewer cannot also be the secondary");
+    if (level === "SUPERVISOR" && (c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id)) throw new DomainError("forbidden", "a reviewer of this case cannot resolve its conflict");
     const candidateIds = c.candidates.map((x) => x.referenceId);
     checkShape(c.kind, candidateIds, input);
 

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { MosipEnv } from "@/lib/env/env-schema";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
 import type { AdjudicationResponse, VerificationResponse } from "@/lib/mosip/adjudication-response";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 
 // Cases in these states may still be answered; anything else is answered already or must never be.
 const ANSWERABLE = ["DATA_UNAVAILABLE", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT"] as const;
@@ -25,11 +25,11 @@ export async function recordFinalDecision(
 ): Promise<void> {
   const now = args.now ?? new Date();
   const kase = await tx.case.findUnique({ where: { id: args.caseId }, select: { id: true, kind: true, state: true, requestId: true } });
-  if (!kase) throw new HttpError(404, "no such case");
-  if (!(ANSWERABLE as readonly string[]).includes(kase.state)) throw new HttpError(409, `the case is ${kase.state.toLowerCase()} and cannot be answered`);
+  if (!kase) throw new DomainError("not_found", "no such case");
+  if (!(ANSWERABLE as readonly string[]).includes(kase.state)) throw new DomainError("conflict", `the case is ${kase.state.toLowerCase()} and cannot be answered`);
   if (args.response.requestId !== kase.requestId) throw new Error("the response does not answer this case's requestId");
   const updated = await tx.case.updateMany({ where: { id: kase.id, state: kase.state }, data: { state: "DECIDED", decidedAt: now } });
-  if (updated.count !== 1) throw new HttpError(409, "the case changed while deciding; reload it");
+  if (updated.count !== 1) throw new DomainError("conflict", "the case changed while deciding; reload it");
   await tx.outboxMessage.create({
     data: {
       caseId: kase.id,

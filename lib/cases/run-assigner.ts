@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { startPeriodicTask } from "@/lib/boot/start-periodic-task";
+import { startPeriodicTask } from "@/lib/process/start-periodic-task";
 import { assignWaitingCases } from "./assign-cases";
 
 /** Hands out waiting cases every few seconds; "Next case" does the same on demand. */

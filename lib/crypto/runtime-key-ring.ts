@@ -5,9 +5,9 @@ import type { AppEnv } from "@/lib/env/env-schema";
 import { createKeyRing, type KeyRing } from "./key-ring";
 import { generatePartnerKey } from "./generate-partner-key";
 import { loadKeyRingFromEnv } from "./load-key-ring";
+import { processSlot } from "@/lib/process/process-slot";
 
-const KEY = Symbol.for("mas.keyRing");
-type G = typeof globalThis & { [KEY]?: KeyRing | null };
+const keyRingSlot = processSlot<KeyRing | null>("keyRing");
 
 /** Where a development installation keeps its generated demo partner key (the simulator encrypts for it). */
 export function demoKeyPaths(env: Pick<AppEnv, "dataDir">) {
@@ -31,12 +31,12 @@ export function ensureDemoPartnerKey(env: Pick<AppEnv, "dataDir">): { privateKey
  * production the generated demo key. Null means only plain (policy "none") datashares can be read.
  */
 export function getRuntimeKeyRing(env: AppEnv): KeyRing | null {
-  const g = globalThis as G;
-  if (g[KEY] !== undefined) return g[KEY];
-  let ring = loadKeyRingFromEnv(process.env);
-  if (!ring && !env.production) {
-    const demo = ensureDemoPartnerKey(env);
-    ring = createKeyRing([{ privateKeyPem: demo.privateKeyPem, certificatePem: demo.certificatePem, label: "demo" }]);
-  }
-  return (g[KEY] = ring);
+  return keyRingSlot.getOrCreate(() => {
+    let ring = loadKeyRingFromEnv(process.env);
+    if (!ring && !env.production) {
+      const demo = ensureDemoPartnerKey(env);
+      ring = createKeyRing([{ privateKeyPem: demo.privateKeyPem, certificatePem: demo.certificatePem, label: "demo" }]);
+    }
+    return ring;
+  });
 }

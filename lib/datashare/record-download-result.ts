@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { backoffDelayMs } from "@/lib/bridge/backoff-delay";
+import { backoffDelayMs } from "@/lib/broker/backoff-delay";
 import type { ClaimedDownload } from "./claim-downloads";
 import type { FetchOutcome } from "./fetch-datashare";
 import { lockCase, settleCaseData } from "./settle-case-data";

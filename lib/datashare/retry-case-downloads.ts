@@ -1,11 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { DomainError } from "@/lib/errors/domain-error";
 import { lockCase, settleCaseData } from "./settle-case-data";
-
-export class RetryNotAllowedError extends Error {
-  override name = "RetryNotAllowedError";
-}
 
 /**
  * Admin action on a DATA_UNAVAILABLE case: fetch its failed shares again from scratch (a share that
@@ -14,10 +11,10 @@ export class RetryNotAllowedError extends Error {
  */
 export async function retryCaseDownloads(prisma: PrismaClient, caseId: string, actor: { id: string; username: string }): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    if (!(await lockCase(tx, caseId))) throw new RetryNotAllowedError("case not found");
+    if (!(await lockCase(tx, caseId))) throw new DomainError("not_found", "case not found");
     const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { state: true } });
     if (c.state !== "DATA_UNAVAILABLE" && c.state !== "FETCHING") {
-      throw new RetryNotAllowedError(`downloads can be retried only while data is unavailable (case is ${c.state})`);
+      throw new DomainError("conflict", `downloads can be retried only while data is unavailable (case is ${c.state})`);
     }
     const { count } = await tx.datashareDownload.updateMany({
       where: { caseId, state: "FAILED" },

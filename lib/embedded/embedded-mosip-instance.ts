@@ -2,15 +2,15 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AppEnv } from "@/lib/env/env-schema";
 import { startEmbeddedMosip, type EmbeddedMosip } from "./embedded-mosip";
+import { processSlot } from "@/lib/process/process-slot";
 
-// One per process, on globalThis for the same reason as the database (Next.js bundles routes separately).
-const KEY = Symbol.for("mas.embeddedMosip");
-type G = typeof globalThis & { [KEY]?: EmbeddedMosip };
+const embeddedSlot = processSlot<EmbeddedMosip>("embeddedMosip");
 
 export function startEmbeddedMosipOnce(prisma: PrismaClient, env: AppEnv, log: (line: string) => void): EmbeddedMosip {
-  const g = globalThis as G;
-  if (g[KEY]) return g[KEY];
-  const m = (g[KEY] = startEmbeddedMosip(prisma, env, log));
+  const held = embeddedSlot.get();
+  if (held) return held;
+  const m = startEmbeddedMosip(prisma, env, log);
+  embeddedSlot.set(m);
   // The first batch is fed in the background so the web server is up at once; only while few cases are open,
   // so restarting a demo does not pile up cases.
   void (async () => {
@@ -21,5 +21,5 @@ export function startEmbeddedMosipOnce(prisma: PrismaClient, env: AppEnv, log: (
 }
 
 export function getEmbeddedMosip(): EmbeddedMosip | undefined {
-  return (globalThis as G)[KEY];
+  return embeddedSlot.get();
 }

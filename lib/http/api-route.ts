@@ -1,14 +1,14 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/session/current-user";
 import type { SessionUser } from "@/lib/auth/load-user";
 import type { Permission } from "@/lib/auth/permissions";
 import { ready } from "@/lib/boot/boot-app";
 import type { Database } from "@/lib/db/open-database";
-import { HttpError } from "./http-error";
+import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
 import { describeIssues } from "./zod-issues";
-import { prismaErrorToHttp } from "./prisma-error";
+import { prismaErrorToDomain } from "./prisma-error";
 
 type Ctx = { params: Promise<Record<string, string | string[]>> };
 
@@ -32,6 +32,9 @@ interface Args<B, P, Q, U> {
 }
 
 const MAX_BODY = 256 * 1024;
+
+/** The one place where a domain error becomes an HTTP status. */
+export const STATUS_OF: Record<DomainErrorCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503 };
 
 export function json(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: { "Cache-Control": "no-store" } });
@@ -88,8 +91,8 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, P extends 
       }
       return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never });
     } catch (e) {
-      const http = e instanceof HttpError ? e : prismaErrorToHttp(e);
-      if (http) return problem(http.status, http.message, http.field ? { field: http.field } : undefined);
+      const known = e instanceof DomainError ? e : prismaErrorToDomain(e);
+      if (known) return problem(STATUS_OF[known.code], known.message, known.field ? { field: known.field } : undefined);
       // No request data in the log line: it may hold personal data.
       console.error(`[mas] ${req.method} ${new URL(req.url).pathname} failed:`, e instanceof Error ? e.stack : e);
       return problem(500, "internal error");

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseAdjudicationRequest, type MosipRequest, type ReferenceSource } from "@/lib/mosip/adjudication-request";
-import { readMessageMeta } from "@/lib/bridge/read-message-meta";
+import { readMessageMeta } from "@/lib/broker/read-message-meta";
 import { computeDeadline } from "./compute-deadline";
 
 // Turns one queue message into database rows, in one transaction, so that the bridge can ACK the

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { readMessageMeta } from "@/lib/bridge/read-message-meta";
+import { readMessageMeta } from "@/lib/broker/read-message-meta";
 import type { IncomingMessage } from "./receive-request";
 
 /**

@@ -4,7 +4,7 @@ import type { MosipEnv } from "@/lib/env/env-schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordFinalDecision } from "@/lib/cases/record-final-decision";
 import { buildCannotAdjudicateResponse, buildVerificationResponse } from "@/lib/mosip/adjudication-response";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 
 /**
  * The admin's way out of a DATA_UNAVAILABLE case whose shares cannot be fetched (expired, refused):
@@ -21,8 +21,8 @@ export async function answerResend(
 ): Promise<{ outboxId: string }> {
   return prisma.$transaction(async (tx) => {
     const kase = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, kind: true, state: true, requestId: true, dataErrorCode: true } });
-    if (!kase) throw new HttpError(404, "no such case");
-    if (kase.state !== "DATA_UNAVAILABLE") throw new HttpError(409, `only a case whose data is unavailable can be answered from here (this one is ${kase.state.toLowerCase()})`);
+    if (!kase) throw new DomainError("not_found", "no such case");
+    if (kase.state !== "DATA_UNAVAILABLE") throw new DomainError("conflict", `only a case whose data is unavailable can be answered from here (this one is ${kase.state.toLowerCase()})`);
     const reason = `datashare unavailable (${kase.dataErrorCode ?? "unknown"}); answered by an administrator`;
     const response =
       kase.kind === "ADJUDICATION"

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { BrokerEndpoint } from "@/lib/bridge/parse-queue-urls";
-import { keepStompConnection } from "@/lib/bridge/keep-stomp-connection";
+import type { BrokerEndpoint } from "@/lib/broker/parse-queue-urls";
+import { keepStompConnection } from "@/lib/broker/keep-stomp-connection";
 
 // The producer side of the MOSIP bridge: one STOMP connection, kept open, used to SEND responses.
 // It is a second client next to the bridge's consumer (same MOSIP_QUEUE_URL, same failover order and

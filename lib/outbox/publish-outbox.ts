@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { backoffDelayMs } from "@/lib/bridge/backoff-delay";
+import { backoffDelayMs } from "@/lib/broker/backoff-delay";
 import { claimOutbox, type ClaimedResponse } from "./claim-outbox";
 import { BrokerRefusedError, NotHandedOverError, type ResponseSender } from "./connect-response-sender";
 import { markFailed, markPendingAgain, markSent, markUncertain } from "./record-send-result";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 
 export type UncertainResolution = "markSent" | "sendNow";
 
@@ -16,15 +16,15 @@ export type UncertainResolution = "markSent" | "sendNow";
 export async function resolveUncertain(prisma: PrismaClient, outboxId: string, resolution: UncertainResolution, actor: { id: string; username: string }, now: Date = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const row = await tx.outboxMessage.findUnique({ where: { id: outboxId }, select: { id: true, caseId: true, state: true } });
-    if (!row) throw new HttpError(404, "no such outbox message");
-    if (row.state !== "UNCERTAIN") throw new HttpError(409, `the message is ${row.state.toLowerCase()}, not uncertain`);
+    if (!row) throw new DomainError("not_found", "no such outbox message");
+    if (row.state !== "UNCERTAIN") throw new DomainError("conflict", `the message is ${row.state.toLowerCase()}, not uncertain`);
     if (resolution === "markSent") {
       const r = await tx.outboxMessage.updateMany({ where: { id: row.id, state: "UNCERTAIN" }, data: { state: "SENT", sentAt: now } });
-      if (r.count !== 1) throw new HttpError(409, "the message changed meanwhile; reload");
+      if (r.count !== 1) throw new DomainError("conflict", "the message changed meanwhile; reload");
       await tx.case.updateMany({ where: { id: row.caseId, state: "DECIDED" }, data: { state: "ANSWERED", answeredAt: now } });
     } else {
       const r = await tx.outboxMessage.updateMany({ where: { id: row.id, state: "UNCERTAIN" }, data: { state: "PENDING", nextAttemptAt: now } });
-      if (r.count !== 1) throw new HttpError(409, "the message changed meanwhile; reload");
+      if (r.count !== 1) throw new DomainError("conflict", "the message changed meanwhile; reload");
     }
     await recordAudit(tx, {
       actor,
@@ -40,11 +40,11 @@ export async function resolveUncertain(prisma: PrismaClient, outboxId: string, r
 export async function retryFailedResponse(prisma: PrismaClient, outboxId: string, actor: { id: string; username: string }, now: Date = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const row = await tx.outboxMessage.findUnique({ where: { id: outboxId }, select: { id: true, caseId: true, state: true, case: { select: { state: true } } } });
-    if (!row) throw new HttpError(404, "no such outbox message");
-    if (row.state !== "FAILED") throw new HttpError(409, `only failed messages can be retried; this one is ${row.state.toLowerCase()}`);
-    if (row.case.state === "SUPERSEDED") throw new HttpError(409, "the case was superseded by a newer request; its requestId must never be answered");
+    if (!row) throw new DomainError("not_found", "no such outbox message");
+    if (row.state !== "FAILED") throw new DomainError("conflict", `only failed messages can be retried; this one is ${row.state.toLowerCase()}`);
+    if (row.case.state === "SUPERSEDED") throw new DomainError("conflict", "the case was superseded by a newer request; its requestId must never be answered");
     const r = await tx.outboxMessage.updateMany({ where: { id: row.id, state: "FAILED" }, data: { state: "PENDING", nextAttemptAt: now } });
-    if (r.count !== 1) throw new HttpError(409, "the message changed meanwhile; reload");
+    if (r.count !== 1) throw new DomainError("conflict", "the message changed meanwhile; reload");
     await recordAudit(tx, { actor, action: "outbox.retried", targetType: "outbox", targetId: row.id, details: { caseId: row.caseId } });
   });
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { MosipEnv } from "@/lib/env/env-schema";
-import { parseQueueUrls } from "@/lib/bridge/parse-queue-urls";
+import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { connectResponseSender, type ResponseSender, type SenderStatus } from "./connect-response-sender";
 import { connectInProcessSender } from "./connect-in-process-sender";
 import { startOutboxPublisher, type OutboxPublisher, type OutboxPublisherOptions } from "./publish-outbox";
+import { processSlot } from "@/lib/process/process-slot";
 
 export interface ResponsePublisher {
   status(): SenderStatus;
@@ -47,32 +48,29 @@ export function startResponsePublisher(prisma: PrismaClient, env: Pick<MosipEnv,
   };
 }
 
-// One publisher per process, on globalThis for the same reason as the bridge (lib/bridge/mosip-bridge-instance.ts):
-// route handlers (admin actions kick it) and /api/health are bundled apart from instrumentation.
-const KEY = Symbol.for("mas.responsePublisher");
-type G = typeof globalThis & { [KEY]?: ResponsePublisher };
+// One publisher per process: route handlers (admin actions kick it) and /api/health reach it here.
+const publisherSlot = processSlot<ResponsePublisher>("responsePublisher");
 
 export function startResponsePublisherOnce(prisma: PrismaClient, env: MosipEnv, log: (line: string) => void): ResponsePublisher {
-  const g = globalThis as G;
-  return (g[KEY] ??= startResponsePublisher(prisma, env, { log }));
+  return publisherSlot.getOrCreate(() => startResponsePublisher(prisma, env, { log }));
 }
 
 /** The embedded default: the same publisher, delivering to the in-process MOSIP simulator. */
 export function startInProcessResponsePublisherOnce(prisma: PrismaClient, deliver: (queue: string, body: string) => void, log: (line: string) => void): ResponsePublisher {
-  const g = globalThis as G;
-  if (g[KEY]) return g[KEY];
-  const sender = connectInProcessSender(deliver);
-  const publisher = startOutboxPublisher(prisma, sender, { staleSendingMs: 60_000, log });
-  return (g[KEY] = {
-    status: sender.status,
-    kick: publisher.kick,
-    async stop() {
-      await publisher.stop();
-      await sender.stop();
-    },
+  return publisherSlot.getOrCreate(() => {
+    const sender = connectInProcessSender(deliver);
+    const publisher = startOutboxPublisher(prisma, sender, { staleSendingMs: 60_000, log });
+    return {
+      status: sender.status,
+      kick: publisher.kick,
+      async stop() {
+        await publisher.stop();
+        await sender.stop();
+      },
+    };
   });
 }
 
 export function getResponsePublisher(): ResponsePublisher | undefined {
-  return (globalThis as G)[KEY];
+  return publisherSlot.get();
 }

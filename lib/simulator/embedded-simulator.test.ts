@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { readMessageMeta } from "@/lib/bridge/read-message-meta";
+import { readMessageMeta } from "@/lib/broker/read-message-meta";
 import { decryptDatashare } from "@/lib/crypto/decrypt-datashare";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
 import { createKeyRing } from "@/lib/crypto/key-ring";

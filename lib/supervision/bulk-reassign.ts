@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
 import { reassignCase } from "@/lib/cases/reassign-case";
 
 export const bulkReassignBody = z.strictObject({
@@ -14,7 +14,7 @@ export const bulkReassignBody = z.strictObject({
 });
 export type BulkReassignInput = z.output<typeof bulkReassignBody>;
 
-export type BulkOutcome = { caseId: string; ok: true; level: "PRIMARY" | "SECONDARY" } | { caseId: string; ok: false; status: number; error: string };
+export type BulkOutcome = { caseId: string; ok: true; level: "PRIMARY" | "SECONDARY" } | { caseId: string; ok: false; code: DomainErrorCode; error: string };
 
 /**
  * Reassigns each case on its own (reassignCase: one transaction, lock and audit row per case), so one case
@@ -28,13 +28,13 @@ export async function bulkReassign(prisma: PrismaClient, actor: SessionUser, inp
     const state = states.get(caseId);
     const level = input.level ?? (state === "READY" || state === "IN_PRIMARY" ? "PRIMARY" : state === "IN_SECONDARY" ? "SECONDARY" : null);
     try {
-      if (!state) throw new HttpError(404, "no such case");
-      if (!level) throw new HttpError(409, `a ${state.toLowerCase().replace(/_/g, " ")} case has no review to reassign`);
+      if (!state) throw new DomainError("not_found", "no such case");
+      if (!level) throw new DomainError("conflict", `a ${state.toLowerCase().replace(/_/g, " ")} case has no review to reassign`);
       await reassignCase(prisma, actor, caseId, { level, userId: input.userId, reason: input.reason });
       out.push({ caseId, ok: true, level });
     } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
-      out.push({ caseId, ok: false, status: e.status, error: e.message });
+      if (!(e instanceof DomainError)) throw e;
+      out.push({ caseId, ok: false, code: e.code, error: e.message });
     }
   }
   return out;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/load-user";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import { lockAssignment } from "@/lib/cases/operator-pool";
 
 export const releaseBody = z.strictObject({
@@ -21,7 +21,7 @@ export async function releaseCase(prisma: PrismaClient, actor: SessionUser, case
   return prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
     const c = await tx.case.findUnique({ where: { id: caseId }, select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true } });
-    if (!c) throw new HttpError(404, "no such case");
+    if (!c) throw new DomainError("not_found", "no such case");
     if (c.state === "IN_PRIMARY") {
       await tx.case.update({ where: { id: caseId }, data: { state: "READY", primaryAssigneeId: null, primaryAssignedAt: null } });
       await recordAudit(tx, { actor, action: "case.released", targetType: "case", targetId: caseId, details: { level: "PRIMARY", from: c.primaryAssigneeId, reason: input.reason } });
@@ -32,7 +32,7 @@ export async function releaseCase(prisma: PrismaClient, actor: SessionUser, case
       await recordAudit(tx, { actor, action: "case.released", targetType: "case", targetId: caseId, details: { level: "SECONDARY", from: c.secondaryAssigneeId, reason: input.reason } });
       return { level: "SECONDARY" as const, state: "IN_SECONDARY" };
     }
-    if (c.state === "IN_SECONDARY") throw new HttpError(409, "the case has no secondary reviewer to release: it is already waiting for one");
-    throw new HttpError(409, `a ${c.state.toLowerCase().replace(/_/g, " ")} case is not held by anyone`);
+    if (c.state === "IN_SECONDARY") throw new DomainError("conflict", "the case has no secondary reviewer to release: it is already waiting for one");
+    throw new DomainError("conflict", `a ${c.state.toLowerCase().replace(/_/g, " ")} case is not held by anyone`);
   });
 }

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/load-user";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { CreateUserInput, UserView } from "./user-schemas";
 import { toUserView } from "./to-user-view";
 
@@ -12,7 +12,7 @@ export async function createUser(prisma: PrismaClient, actor: SessionUser, input
   return prisma.$transaction(async (tx) => {
     // Usernames are unique regardless of case, so "Operator1" cannot impersonate "operator1".
     const clash = await tx.user.findFirst({ where: { username: { equals: input.username, mode: "insensitive" } } });
-    if (clash) throw new HttpError(409, `username "${input.username}" is already taken`, "username");
+    if (clash) throw new DomainError("conflict", `username "${input.username}" is already taken`, "username");
     const user = await tx.user.create({
       data: {
         username: input.username,

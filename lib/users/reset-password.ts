@@ -3,15 +3,15 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/load-user";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 
 /** Sets a new password chosen by an admin and lifts any lockout. */
 export async function resetPassword(prisma: PrismaClient, actor: SessionUser, id: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
-    if (!user) throw new HttpError(404, "no such user");
-    if (user.authSource === "OIDC") throw new HttpError(409, "this user signs in through OpenID Connect; their password is managed there", "password");
+    if (!user) throw new DomainError("not_found", "no such user");
+    if (user.authSource === "OIDC") throw new DomainError("conflict", "this user signs in through OpenID Connect; their password is managed there", "password");
     await tx.user.update({ where: { id }, data: { passwordHash, failedLoginCount: 0, lockedUntil: null } });
     await recordAudit(tx, { actor, action: "user.resetPassword", targetType: "user", targetId: id });
   });

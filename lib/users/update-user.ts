@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/load-user";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { UpdateUserInput, UserView } from "./user-schemas";
 import { toUserView } from "./to-user-view";
 
@@ -14,13 +14,13 @@ async function otherActiveAdmins(tx: Prisma.TransactionClient, userId: string): 
 export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: string, input: UpdateUserInput): Promise<UserView> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: { roles: true } });
-    if (!before) throw new HttpError(404, "no such user");
+    if (!before) throw new DomainError("not_found", "no such user");
     const wasAdmin = before.active && before.roles.some((r) => r.role === "ADMIN");
     const staysAdmin = (input.active ?? before.active) && (input.roles ? input.roles.includes("ADMIN") : before.roles.some((r) => r.role === "ADMIN"));
-    if (id === actor.id && input.active === false) throw new HttpError(409, "you cannot deactivate your own account", "active");
-    if (id === actor.id && wasAdmin && !staysAdmin) throw new HttpError(409, "you cannot remove your own ADMIN role", "roles");
+    if (id === actor.id && input.active === false) throw new DomainError("conflict", "you cannot deactivate your own account", "active");
+    if (id === actor.id && wasAdmin && !staysAdmin) throw new DomainError("conflict", "you cannot remove your own ADMIN role", "roles");
     if (wasAdmin && !staysAdmin && (await otherActiveAdmins(tx, id)) === 0) {
-      throw new HttpError(409, "this is the last active admin: make another admin first", input.active === false ? "active" : "roles");
+      throw new DomainError("conflict", "this is the last active admin: make another admin first", input.active === false ? "active" : "roles");
     }
     const changed: string[] = [];
     const data: Prisma.UserUpdateInput = {};

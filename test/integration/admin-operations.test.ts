@@ -6,7 +6,7 @@ import { updateUser } from "@/lib/users/update-user";
 import { setRolePermissions } from "@/lib/auth/role-permissions";
 import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
 import { loadUser, type SessionUser } from "@/lib/auth/load-user";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 
 const t = await createTestDatabase("admin");
 const prisma = t.db.prisma;
@@ -16,7 +16,7 @@ await seedRolePermissions(prisma);
 const root = await prisma.user.create({ data: { username: "root", roles: { create: [{ role: "ADMIN" }] } } });
 const actor = (await loadUser(prisma, root.id)) as SessionUser;
 
-const conflict = (re: RegExp) => (e: unknown) => e instanceof HttpError && e.status === 409 && re.test(e.message);
+const conflict = (re: RegExp) => (e: unknown) => e instanceof DomainError && e.code === "conflict" && re.test(e.message);
 
 test("creating a user writes the user, their roles and one audit row together", async () => {
   const u = await createUser(prisma, actor, { username: "op1", password: "op1-password-long", roles: ["OPERATOR"], canSecondary: false });
@@ -41,7 +41,7 @@ test("the last active admin cannot be deactivated or lose the ADMIN role; an adm
   await assert.rejects(updateUser(prisma, actor, root.id, { active: false }), conflict(/your own account/));
   const a2 = (await loadUser(prisma, other.id)) as SessionUser;
   await updateUser(prisma, a2, root.id, { roles: ["SUPERVISOR"] });
-  await assert.rejects(updateUser(prisma, actor, other.id, { active: false }), (e: unknown) => e instanceof HttpError);
+  await assert.rejects(updateUser(prisma, actor, other.id, { active: false }), (e: unknown) => e instanceof DomainError);
   // root is no longer admin; admin2 is the last one and cannot drop their own role either way.
   await assert.rejects(updateUser(prisma, a2, other.id, { roles: ["OPERATOR"] }), conflict(/own ADMIN role|last active admin/));
   await updateUser(prisma, a2, root.id, { roles: ["ADMIN"] });

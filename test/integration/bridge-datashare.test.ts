@@ -11,7 +11,8 @@ import { adjudicationRequest, rid, waitFor } from "./helpers/bridge-helpers";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { createTokenSource } from "@/lib/datashare/token-source";
-import { retryCaseDownloads, RetryNotAllowedError } from "@/lib/datashare/retry-case-downloads";
+import { retryCaseDownloads } from "@/lib/datashare/retry-case-downloads";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { Database } from "@/lib/db/open-database";
 
 type Route = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
@@ -165,7 +166,7 @@ test("a timeout is retried up to the limit, then the case shows TIMEOUT; an admi
   assert.equal(again.dataErrorCode, null);
   const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "case.downloads_retried", targetId: caseId } });
   assert.equal(audit.actorUsername, "admin");
-  await assert.rejects(retryCaseDownloads(db.prisma, caseId, admin), RetryNotAllowedError);
+  await assert.rejects(retryCaseDownloads(db.prisma, caseId, admin), (e: unknown) => e instanceof DomainError && e.code === "conflict");
 });
 
 test("KER-ATH-401 with a bearer token: the token is refreshed once and the download succeeds", async () => {

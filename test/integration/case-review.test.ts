@@ -8,7 +8,7 @@ import { claimNextCase } from "@/lib/cases/claim-next-case";
 import { recordDecision } from "@/lib/cases/record-decision";
 import { reassignCase } from "@/lib/cases/reassign-case";
 import { decisionBody } from "@/lib/cases/decision-input";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
 import { parseEnv } from "@/lib/env/env-schema";
 import { SETTINGS_KEY } from "@/lib/settings/adjudication-settings";
 
@@ -26,7 +26,7 @@ beforeEach(async () => {
   await prisma.setting.deleteMany({ where: { key: SETTINGS_KEY } });
 });
 
-const status = (s: number) => (e: unknown) => e instanceof HttpError && e.status === s;
+const status = (s: DomainErrorCode) => (e: unknown) => e instanceof DomainError && e.code === s;
 
 test("primary and secondary agree on a duplicate: one outbox row with MOSIP's response, never the same person twice", async () => {
   const a = await seedUser(prisma, ["OPERATOR"]);
@@ -45,12 +45,12 @@ test("primary and secondary agree on a duplicate: one outbox row with MOSIP's re
     ],
     comment: "thumb matches",
   });
-  await assert.rejects(recordDecision(prisma, secondary, c.id, verdict, mosip), status(403));
+  await assert.rejects(recordDecision(prisma, secondary, c.id, verdict, mosip), status("forbidden"));
   assert.equal(await recordDecision(prisma, primary, c.id, verdict, mosip), "AWAITING_SECONDARY");
   const mid = await prisma.case.findUniqueOrThrow({ where: { id: c.id } });
   assert.equal(mid.state, "IN_SECONDARY");
   assert.equal(mid.secondaryAssigneeId, secondary.id, "the only other operator is the secondary");
-  await assert.rejects(recordDecision(prisma, primary, c.id, verdict, mosip), status(409));
+  await assert.rejects(recordDecision(prisma, primary, c.id, verdict, mosip), status("conflict"));
 
   assert.equal(await recordDecision(prisma, secondary, c.id, decisionBody.parse({ ...verdict, comment: "agree" }), mosip), "DECIDED");
   const out = await prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: c.id } });
@@ -65,7 +65,7 @@ test("primary and secondary agree on a duplicate: one outbox row with MOSIP's re
   assert.equal(body.candidateList.analytics.secondaryOperatorComments, "agree");
   assert.equal(body.candidateList.candidates[0].analytics.Finger, "Right_Thumb");
   assert.equal((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).state, "DECIDED");
-  await assert.rejects(recordDecision(prisma, secondary, c.id, verdict, mosip), status(409));
+  await assert.rejects(recordDecision(prisma, secondary, c.id, verdict, mosip), status("conflict"));
   assert.equal(await prisma.outboxMessage.count(), 1);
 });
 
@@ -93,7 +93,7 @@ test("a disagreement goes to the conflicts queue and a supervisor's resolution i
   const kase = await prisma.case.findUniqueOrThrow({ where: { id: c.id } });
   assert.equal(kase.secondaryAssigneeId, b.id);
   assert.equal(await recordDecision(prisma, b, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: false }] }), mosip), "CONFLICT");
-  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: true }] }), mosip), status(409));
+  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: true }] }), mosip), status("conflict"));
   assert.equal(await recordDecision(prisma, sup, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: false }], comment: "different person" }), mosip), "DECIDED");
   const body = JSON.parse((await prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: c.id } })).body);
   assert.equal(body.candidateList.count, 0);
@@ -114,9 +114,9 @@ test("decisions must cover exactly the case's candidates and match its kind", as
   const a = await seedUser(prisma, ["OPERATOR"]);
   const c = await seedReadyCase(prisma, { candidates: 2 });
   await claimNextCase(prisma, a);
-  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: c.candidates[0].referenceId, duplicate: false }] }), mosip), status(400));
-  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: "999", duplicate: false }, { referenceId: c.candidates[0].referenceId, duplicate: false }] }), mosip), status(400));
-  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ approve: true }), mosip), status(400));
+  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: c.candidates[0].referenceId, duplicate: false }] }), mosip), status("invalid"));
+  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: "999", duplicate: false }, { referenceId: c.candidates[0].referenceId, duplicate: false }] }), mosip), status("invalid"));
+  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ approve: true }), mosip), status("invalid"));
   assert.equal(await prisma.decision.count(), 0, "nothing half-written");
 });
 
@@ -143,14 +143,14 @@ test("reassignment moves the review to another eligible operator with a reason; 
   await claimNextCase(prisma, a);
   await reassignCase(prisma, sup, c.id, { level: "PRIMARY", userId: b.id, reason: "a is on leave" });
   const v = decisionBody.parse({ candidates: [{ referenceId: c.candidates[0].referenceId, duplicate: true }] });
-  await assert.rejects(recordDecision(prisma, a, c.id, v, mosip), status(403));
+  await assert.rejects(recordDecision(prisma, a, c.id, v, mosip), status("forbidden"));
   assert.equal(await recordDecision(prisma, b, c.id, v, mosip), "AWAITING_SECONDARY");
   const mid = await prisma.case.findUniqueOrThrow({ where: { id: c.id } });
-  await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: b.id, reason: "x" }), status(409));
-  await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: noSecondary.id, reason: "x" }), status(409));
-  await assert.rejects(reassignCase(prisma, sup, c.id, { level: "PRIMARY", userId: a.id, reason: "x" }), status(409));
+  await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: b.id, reason: "x" }), status("conflict"));
+  await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: noSecondary.id, reason: "x" }), status("conflict"));
+  await assert.rejects(reassignCase(prisma, sup, c.id, { level: "PRIMARY", userId: a.id, reason: "x" }), status("conflict"));
   const other = mid.secondaryAssigneeId === a.id ? noSecondary : a;
-  if (other.id !== noSecondary.id) await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: a.id, reason: "x" }), status(409));
+  if (other.id !== noSecondary.id) await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: a.id, reason: "x" }), status("conflict"));
   const audit = await prisma.auditEvent.findFirst({ where: { action: "case.reassigned", targetId: c.id } });
   assert.deepEqual(audit?.details, { level: "PRIMARY", from: a.id, to: b.id, reason: "a is on leave" });
 });

@@ -10,7 +10,7 @@ import { answerResend } from "@/lib/integration/answer-resend";
 import { listDatashareFailures, listInbox, listIntakeErrors } from "@/lib/integration/list-integration";
 import { validateAdjudicationResponse, validateVerificationResponse } from "@/lib/mosip/adjudication-response";
 import { receiveRequest } from "@/lib/intake/receive-request";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { Database } from "@/lib/db/open-database";
 
 let db: Database;
@@ -44,7 +44,7 @@ test("answer MOSIP 'resend' for a DATA_UNAVAILABLE case: returnValue 2 queued, c
   assert.equal((await db.prisma.case.findUniqueOrThrow({ where: { id: adj.id } })).state, "DECIDED");
   const actions = (await db.prisma.auditEvent.findMany({ where: { targetId: adj.id }, orderBy: { id: "asc" } })).map((a) => a.action);
   assert.deepEqual(actions, ["case.decided", "integration.answered_resend"]);
-  await assert.rejects(answerResend(db.prisma, adj.id, env, ADMIN), (e: unknown) => e instanceof HttpError && e.status === 409);
+  await assert.rejects(answerResend(db.prisma, adj.id, env, ADMIN), (e: unknown) => e instanceof DomainError && e.code === "conflict");
   assert.equal((await listDatashareFailures(db.prisma)).length, 0);
 });
 

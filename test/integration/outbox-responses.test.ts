@@ -15,7 +15,7 @@ import { receiveJms, type ReceivedJms } from "./java/recv-jms";
 import { parseEnv, type MosipEnv } from "@/lib/env/env-schema";
 import { validateAdjudicationResponse, validateVerificationResponse } from "@/lib/mosip/adjudication-response";
 import { receiveRequest } from "@/lib/intake/receive-request";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { ResponsePublisher } from "@/lib/outbox/start-response-publisher";
 import type { Database } from "@/lib/db/open-database";
 
@@ -185,7 +185,7 @@ test("a superseded case is never answered, even when a decision raced the supers
   assert.equal((await db.prisma.case.findUniqueOrThrow({ where: { id: old.id } })).state, "SUPERSEDED");
   await assert.rejects(
     decide(db.prisma, old, buildResponse(old, { candidates: [{ referenceId: old.gallery[0].referenceId, duplicate: false }] }, mosip), mosip),
-    (e: unknown) => e instanceof HttpError && e.status === 409,
+    (e: unknown) => e instanceof DomainError && e.code === "conflict",
   );
 
   // The race: a decision committed, then the supersede overwrote the case's state before the publisher ran.
@@ -220,7 +220,7 @@ test("two concurrent final decisions for one case: one outbox row, the other get
   const results = await Promise.allSettled([decide(db.prisma, kase, a, mosip), decide(db.prisma, kase, b, mosip)]);
   assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
   const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-  assert.ok(failed.reason instanceof HttpError && failed.reason.status === 409, `409, got ${failed.reason}`);
+  assert.ok(failed.reason instanceof DomainError && failed.reason.code === "conflict", `conflict, got ${failed.reason}`);
   assert.equal(await db.prisma.outboxMessage.count({ where: { caseId: kase.id } }), 1);
   await answered(kase);
   const got = await receiveJms({ openwireUrl: broker.openwireUrl, queue: mosip.queues.adjudicationResponse });

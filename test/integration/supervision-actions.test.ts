@@ -13,7 +13,7 @@ import { updateSettings } from "@/lib/supervision/update-settings";
 import { updateUser } from "@/lib/users/update-user";
 import { updateUserBody } from "@/lib/users/user-schemas";
 import { adjudicationSettingsSchema, DEFAULT_SETTINGS, getAdjudicationSettings, SETTINGS_KEY } from "@/lib/settings/adjudication-settings";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
 
 const t = await createTestDatabase("sup_act");
 const prisma = t.db.prisma;
@@ -28,7 +28,7 @@ beforeEach(async () => {
   await prisma.setting.deleteMany({ where: { key: SETTINGS_KEY } });
 });
 
-const status = (s: number) => (e: unknown) => e instanceof HttpError && e.status === s;
+const status = (s: DomainErrorCode) => (e: unknown) => e instanceof DomainError && e.code === s;
 const audits = (action: string) => prisma.auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
 
 test("release: a primary review goes back to READY, a secondary loses its reviewer, both audited; nothing else can be released", async () => {
@@ -44,7 +44,7 @@ test("release: a primary review goes back to READY, a secondary loses its review
   assert.equal(row.actorId, sup.id);
   assert.equal(row.targetId, c.id);
   assert.deepEqual(row.details, { level: "PRIMARY", from: a.id, reason: "operator went home" });
-  await assert.rejects(releaseCase(prisma, sup, c.id, { reason: "again" }), status(409));
+  await assert.rejects(releaseCase(prisma, sup, c.id, { reason: "again" }), status("conflict"));
 
   // Secondary: the assigner then picks someone who is not the primary.
   const b = await seedUser(prisma, ["OPERATOR"]);
@@ -55,7 +55,7 @@ test("release: a primary review goes back to READY, a secondary loses its review
   await prisma.user.update({ where: { id: b.id }, data: { active: false } });
   assert.equal(await assignWaitingCases(prisma), 1);
   assert.equal((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).secondaryAssigneeId, s.id);
-  await assert.rejects(releaseCase(prisma, sup, "00000000-0000-4000-8000-000000000000", { reason: "x" }), status(404));
+  await assert.rejects(releaseCase(prisma, sup, "00000000-0000-4000-8000-000000000000", { reason: "x" }), status("not_found"));
 });
 
 test("bulk reassignment moves what it can and reports every case; each move has its own audit row", async () => {
@@ -72,12 +72,12 @@ test("bulk reassignment moves what it can and reports every case; each move has 
   const missing = "00000000-0000-4000-8000-000000000000";
 
   const results = await bulkReassign(prisma, sup, { caseIds: [inPrimary.id, ready.id, bIsPrimary.id, answered.id, missing], userId: b.id, reason: "rebalancing the queue" });
-  assert.deepEqual(results.map((r) => (r.ok ? [r.caseId, "ok", r.level] : [r.caseId, r.status])), [
+  assert.deepEqual(results.map((r) => (r.ok ? [r.caseId, "ok", r.level] : [r.caseId, r.code])), [
     [inPrimary.id, "ok", "PRIMARY"],
     [ready.id, "ok", "PRIMARY"],
-    [bIsPrimary.id, 409],
-    [answered.id, 409],
-    [missing, 404],
+    [bIsPrimary.id, "conflict"],
+    [answered.id, "conflict"],
+    [missing, "not_found"],
   ]);
   assert.match((results[2] as { error: string }).error, /primary reviewer cannot also be the secondary/);
   for (const id of [inPrimary.id, ready.id]) {
@@ -111,7 +111,7 @@ test("case search filters by kind, operator, age and exact RID; a RID look-up is
   assert.deepEqual(rows.map((r) => [r.actorId, r.targetId, r.details]), [[sup.id, adj.id, { matches: 1 }], [sup.id, null, { matches: 0 }]]);
   assert.ok(!JSON.stringify(rows.map((r) => ({ ...r, id: String(r.id) }))).includes("1000110001000012026"), "the RID is not in the audit log");
   assert.equal(listCasesQuery.safeParse({ scope: "all", rid: "x'; drop" }).success, false);
-  await assert.rejects(listCases(prisma, a, q({})), status(403));
+  await assert.rejects(listCases(prisma, a, q({})), status("forbidden"));
 });
 
 test("settings: validated, stored, audited old → new in the same transaction; per-operator caps through the user update", async () => {

@@ -1,6 +1,6 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { AuditLog } from "@/components/admin/audit-log";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function AdminAuditPage() {
   const access = await pageAccess("audit.read", "/admin/audit");

@@ -1,6 +1,6 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { IntegrationConsole } from "@/components/integration/integration-console";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function AdminIntegrationPage() {
   const access = await pageAccess("integration.view", "/admin/integration");

@@ -1,6 +1,6 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { RolePermissionsEditor } from "@/components/admin/role-permissions-editor";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function AdminRolesPage() {
   const access = await pageAccess("roles.manage", "/admin/roles");

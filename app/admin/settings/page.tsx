@@ -1,6 +1,6 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { SettingsEditor } from "@/components/supervision/settings-editor";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function AdminSettingsPage() {
   const access = await pageAccess("settings.manage", "/admin/settings");

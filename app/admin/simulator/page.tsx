@@ -1,6 +1,6 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { SimulatorPanel } from "@/components/simulator-panel";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function SimulatorPage() {
   const access = await pageAccess("integration.operate", "/admin/simulator");

@@ -1,6 +1,6 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { CaseWorkbench } from "@/components/workbench/case-workbench";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 import { ready } from "@/lib/boot/boot-app";
 import { caseRole } from "@/lib/cases/case-access";
 

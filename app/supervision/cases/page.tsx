@@ -1,7 +1,7 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { CaseHandling } from "@/components/supervision/case-handling";
 import { SupervisionNav } from "@/components/supervision/supervision-nav";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function SupervisionCasesPage() {
   const access = await pageAccess("cases.viewAll", "/supervision/cases");

@@ -8,6 +8,7 @@ import type { ImageCodec } from "../iso/types";
 import { decodeBiometric, DEFAULT_JOB_CODECS, type DecodeBiometricOptions, type DecodedBiometric } from "./decode-biometric";
 import type { RenderJob, RenderJobResult } from "./render-job.mjs";
 import { wsqBundleStatus, type WsqBundleStatus } from "./wsq-decoder-bundle.mjs";
+import { processSlot } from "@/lib/process/process-slot";
 
 /**
  * A small worker_threads pool for the CPU-heavy part of showing a biometric
@@ -235,22 +236,17 @@ function revive(result: RenderJobResult): RenderJobResult {
   };
 }
 
-// One pool per process, kept on globalThis so that module re-evaluation
-// (Next.js dev reloads) does not leak worker threads.
-const POOL_KEY = Symbol.for("mas.biometrics.decodePool");
-type PoolHolder = { [POOL_KEY]?: DecodePool };
+// One pool per process, so that module re-evaluation (Next.js dev reloads) does not leak worker threads.
+const poolSlot = processSlot<DecodePool>("biometrics.decodePool");
 
 export function getDecodePool(): DecodePool {
-  const holder = globalThis as PoolHolder;
-  holder[POOL_KEY] ??= new DecodePool();
-  return holder[POOL_KEY];
+  return poolSlot.getOrCreate(() => new DecodePool());
 }
 
 /** Shuts the shared pool down (tests, graceful shutdown). */
 export async function closeDecodePool(): Promise<void> {
-  const holder = globalThis as PoolHolder;
-  const pool = holder[POOL_KEY];
-  delete holder[POOL_KEY];
+  const pool = poolSlot.get();
+  poolSlot.clear();
   await pool?.close();
 }
 

@@ -1,6 +1,6 @@
 import { NotAllowed } from "@/components/not-allowed";
 import { EditUserForm } from "@/components/admin/edit-user-form";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess } from "@/lib/session/page-access";
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

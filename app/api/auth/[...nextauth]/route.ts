@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { getAuthOptions } from "@/lib/session/auth-options";
 import { ready } from "@/lib/boot/boot-app";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getEmbeddedMosip } from "@/lib/embedded/embedded-mosip-instance";
 import { recordAudit } from "@/lib/audit/record-audit";
 
@@ -16,7 +16,7 @@ const body = z.strictObject({
 /** Demo and test control of the built-in MOSIP simulator; absent when a real broker is configured. */
 export const POST = apiRoute({ permission: "integration.operate", body }, async ({ db, user, body }) => {
   const sim = getEmbeddedMosip();
-  if (!sim) throw new HttpError(409, "the MOSIP simulator is not running: this installation is connected to a real broker");
+  if (!sim) throw new DomainError("conflict", "the MOSIP simulator is not running: this installation is connected to a real broker");
   const created = await sim.addRequests(body);
   await recordAudit(db.prisma, { actor: user, action: "simulator.requests", details: { ...body, created } });
   return json({ created }, 201);

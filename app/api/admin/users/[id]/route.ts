@@ -1,5 +1,5 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import { updateUserBody, userIdParams } from "@/lib/users/user-schemas";
 import { getUser } from "@/lib/users/list-users";
 import { updateUser } from "@/lib/users/update-user";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ permission: "users.read", params: userIdParams }, async ({ db, params }) => {
   const user = await getUser(db.prisma, params.id);
-  if (!user) throw new HttpError(404, "no such user");
+  if (!user) throw new DomainError("not_found", "no such user");
   return json(user);
 });
 

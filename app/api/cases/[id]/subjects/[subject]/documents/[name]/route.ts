@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/session/current-user";
 import { ready } from "@/lib/boot/boot-app";
 import { authorizeCaseRead } from "@/lib/cases/authorize-case-read";
 import { loadSubject } from "@/lib/cases/load-subject";
 import { sniffDocumentType } from "@/lib/cases/sniff-document-type";
-import { HttpError } from "@/lib/http/http-error";
+import { DomainError } from "@/lib/errors/domain-error";
+import { STATUS_OF } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function GET(_req: Request, ctx: { params: Promise<Record<string, s
   try {
     await authorizeCaseRead(prisma, user, p.data.id, p.data.subject, "document");
   } catch (e) {
-    const status = e instanceof HttpError ? e.status : 500;
+    const status = e instanceof DomainError ? STATUS_OF[e.code] : 500;
     return new Response(status === 403 ? "Forbidden" : "Not found", { status, headers });
   }
   const s = await loadSubject(prisma, p.data.id, p.data.subject);

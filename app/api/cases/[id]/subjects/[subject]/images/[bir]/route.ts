@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/session/current-user";
 import { ready } from "@/lib/boot/boot-app";
 import { imageResponse } from "@/lib/biometrics/image-response";
 import { authorizeCaseRead } from "@/lib/cases/authorize-case-read";

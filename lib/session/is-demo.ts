@@ -1,6 +1,6 @@
 import "server-only";
 import { ready } from "@/lib/boot/boot-app";
-import { DEMO_SETTING } from "./bootstrap-users";
+import { DEMO_SETTING } from "@/lib/users/bootstrap-users";
 
 export async function isDemo(): Promise<boolean> {
   const { prisma } = await ready();

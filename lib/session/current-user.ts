@@ -2,7 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { ready } from "@/lib/boot/boot-app";
 import { getAuthOptions } from "./auth-options";
-import { loadUser, type SessionUser } from "./load-user";
+import { loadUser, type SessionUser } from "@/lib/auth/load-user";
 
 /** The signed-in, active user with their current roles and permissions, or null. */
 export async function getCurrentUser(): Promise<SessionUser | null> {

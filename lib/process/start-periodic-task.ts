@@ -1,20 +1,18 @@
 import "server-only";
+import { processSlot } from "./process-slot";
 
 export interface PeriodicTask {
   stop(): void;
 }
 
-const tasks = Symbol.for("mas.periodicTasks");
-type G = typeof globalThis & { [tasks]?: Map<string, PeriodicTask> };
+const tasksSlot = processSlot<Map<string, PeriodicTask>>("periodicTasks");
 
 /**
- * Runs `run` after `firstDelayMs`, then every `everyMs`, once per process per name (kept on globalThis: Next.js
- * bundles routes apart from instrumentation). A slow run never overlaps the next one, a failure is logged by its
+ * Runs `run` after `firstDelayMs`, then every `everyMs`, once per process per name. A slow run never overlaps the next one, a failure is logged by its
  * first line only (a Prisma error can quote query parameters), and the timers never keep the process alive.
  */
 export function startPeriodicTask(name: string, opts: { everyMs: number; firstDelayMs: number; log: (line: string) => void }, run: () => Promise<void>): PeriodicTask {
-  const g = globalThis as G;
-  const registry = (g[tasks] ??= new Map());
+  const registry = tasksSlot.getOrCreate(() => new Map());
   const existing = registry.get(name);
   if (existing) return existing;
   let running = false;

@@ -4,10 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getEnv } from "@/lib/env/get-env";
 import { ready } from "@/lib/boot/boot-app";
-import { ensureAuthSecret } from "./auth-secret";
-import { verifyCredentials } from "./verify-credentials";
-import { loadUser } from "./load-user";
-import { oidcProvider, provisionOidcUser } from "./oidc";
+import { ensureAuthSecret } from "@/lib/auth/auth-secret";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { loadUser } from "@/lib/auth/load-user";
+import { oidcProvider, provisionOidcUser } from "@/lib/auth/oidc";
 
 const credentialsInput = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 

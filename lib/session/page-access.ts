@@ -1,8 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "./current-user";
-import type { SessionUser } from "./load-user";
-import type { Permission } from "./permissions";
+import type { SessionUser } from "@/lib/auth/load-user";
+import type { Permission } from "@/lib/auth/permissions";
 
 export type PageAccess = { allowed: true; user: SessionUser } | { allowed: false; user: SessionUser; needs: Permission };
 
