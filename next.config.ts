@@ -2,7 +2,15 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native, wasm and worker-using packages stay outside the bundle and load from node_modules at run time.
-  serverExternalPackages: ["@cornerstonejs/codec-openjpeg", "sharp", "@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@stomp/stompjs", "@stomp/tcp-wrapper"],
+  serverExternalPackages: [
+    "@cornerstonejs/codec-openjpeg",
+    "sharp",
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+    "@stomp/stompjs",
+    "@stomp/tcp-wrapper",
+  ],
   poweredByHeader: false,
   async headers() {
     return [

@@ -28,11 +28,25 @@ function NextCaseButton() {
   });
   return (
     <div className="mb-4 flex items-center gap-3">
-      <button type="button" onClick={() => next.mutate()} disabled={next.isPending} className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60" data-testid="next-case">
+      <button
+        type="button"
+        onClick={() => next.mutate()}
+        disabled={next.isPending}
+        className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+        data-testid="next-case"
+      >
         Next case
       </button>
-      {next.data && !next.data.caseId && <span role="status" className="text-sm text-slate-600">No case is waiting for you.</span>}
-      {next.error && <span role="alert" className="text-sm text-red-700">{next.error.message}</span>}
+      {next.data && !next.data.caseId && (
+        <span role="status" className="text-sm text-slate-600">
+          No case is waiting for you.
+        </span>
+      )}
+      {next.error && (
+        <span role="alert" className="text-sm text-red-700">
+          {next.error.message}
+        </span>
+      )}
     </div>
   );
 }
@@ -53,7 +67,12 @@ function QueueTable() {
     refetchInterval: 10_000,
   });
   if (isPending) return <p className="text-slate-500">Loading your queue…</p>;
-  if (error) return <p role="alert" className="text-red-700">Could not load your queue: {error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-red-700">
+        Could not load your queue: {error.message}
+      </p>
+    );
   if (data.cases.length === 0)
     return (
       <p data-testid="queue-empty" className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">

@@ -18,8 +18,10 @@ export function SessionKeepAlive() {
       void getSession();
     };
     const events = ["keydown", "pointerdown", "wheel"] as const;
-    events.forEach((e) => window.addEventListener(e, onActivity, { passive: true }));
-    return () => events.forEach((e) => window.removeEventListener(e, onActivity));
+    for (const e of events) window.addEventListener(e, onActivity, { passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, onActivity);
+    };
   }, []);
   return null;
 }

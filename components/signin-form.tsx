@@ -38,25 +38,50 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
           <label htmlFor="username" className="block text-sm font-medium">
             Username
           </label>
-          <input id="username" name="username" autoComplete="username" required maxLength={64} className="mt-1 w-full rounded border border-slate-300 px-3 py-2" autoFocus />
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            required
+            maxLength={64}
+            className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+            // biome-ignore lint/a11y/noAutofocus: the sign-in page has one task; focus on its first field is what every user expects
+            autoFocus
+          />
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium">
             Password
           </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+            className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+          />
         </div>
         {error && (
           <p role="alert" data-testid="signin-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
             {MESSAGES[error] ?? "Sign-in failed."}
           </p>
         )}
-        <button type="submit" disabled={busy} className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+        >
           Sign in
         </button>
       </form>
       {oidcName && (
-        <button type="button" onClick={() => signIn("oidc", { callbackUrl })} className="w-full rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => signIn("oidc", { callbackUrl })}
+          className="w-full rounded border border-slate-300 px-4 py-2 hover:bg-slate-100"
+        >
           Sign in with {oidcName}
         </button>
       )}
@@ -66,5 +91,5 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
 
 // Only same-site paths: an open redirect after sign-in would be a phishing aid.
 function safeCallback(v: string | null): string {
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
+  return v?.startsWith("/") && !v.startsWith("//") ? v : "/";
 }

@@ -17,12 +17,18 @@ export function SimulatorPanel() {
   const qc = useQueryClient();
   const [adj, setAdj] = useState(3);
   const [ver, setVer] = useState(1);
-  const { data } = useQuery({ queryKey: ["simulator"], queryFn: () => apiFetch<Summary>("/api/simulator/requests"), refetchInterval: 5000 });
+  const { data } = useQuery({
+    queryKey: ["simulator"],
+    queryFn: () => apiFetch<Summary>("/api/simulator/requests"),
+    refetchInterval: 5000,
+  });
   const add = useMutation({
-    mutationFn: () => apiFetch<{ created: number }>("/api/simulator/requests", { method: "POST", json: { adjudications: adj, verifications: ver } }),
+    mutationFn: () =>
+      apiFetch<{ created: number }>("/api/simulator/requests", { method: "POST", json: { adjudications: adj, verifications: ver } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["simulator"] }),
   });
-  if (data && !data.running) return <p className="text-slate-600">This installation is connected to a real MOSIP broker; the simulator is off.</p>;
+  if (data && !data.running)
+    return <p className="text-slate-600">This installation is connected to a real MOSIP broker; the simulator is off.</p>;
   return (
     <div className="space-y-4">
       {data && (
@@ -52,17 +58,39 @@ export function SimulatorPanel() {
       >
         <label className="text-sm">
           Adjudication requests
-          <input type="number" min={0} max={50} value={adj} onChange={(e) => setAdj(Number(e.target.value))} className="mt-1 block w-24 rounded border px-2 py-1" />
+          <input
+            type="number"
+            min={0}
+            max={50}
+            value={adj}
+            onChange={(e) => setAdj(Number(e.target.value))}
+            className="mt-1 block w-24 rounded border px-2 py-1"
+          />
         </label>
         <label className="text-sm">
           Verification requests
-          <input type="number" min={0} max={50} value={ver} onChange={(e) => setVer(Number(e.target.value))} className="mt-1 block w-24 rounded border px-2 py-1" />
+          <input
+            type="number"
+            min={0}
+            max={50}
+            value={ver}
+            onChange={(e) => setVer(Number(e.target.value))}
+            className="mt-1 block w-24 rounded border px-2 py-1"
+          />
         </label>
         <button type="submit" disabled={add.isPending} className="rounded bg-slate-800 px-4 py-1.5 text-white disabled:opacity-60">
           Send from MOSIP
         </button>
-        {add.data && <span role="status" className="text-sm text-green-800">{add.data.created} new cases received.</span>}
-        {add.error && <span role="alert" className="text-sm text-red-700">{add.error.message}</span>}
+        {add.data && (
+          <span role="status" className="text-sm text-green-800">
+            {add.data.created} new cases received.
+          </span>
+        )}
+        {add.error && (
+          <span role="alert" className="text-sm text-red-700">
+            {add.error.message}
+          </span>
+        )}
       </form>
     </div>
   );

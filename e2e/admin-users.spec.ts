@@ -1,7 +1,10 @@
 import { test, expect, request as newRequest } from "@playwright/test";
 import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session";
 
-test("an admin changes roles and eligibility, deactivates, reactivates and resets a password; each is audited", async ({ page, baseURL }, info) => {
+test("an admin changes roles and eligibility, deactivates, reactivates and resets a password; each is audited", async ({
+  page,
+  baseURL,
+}, info) => {
   const admin = server(info).admin;
   const adminApi = await newRequest.newContext({ baseURL });
   await apiSignIn(adminApi, admin);
@@ -23,7 +26,10 @@ test("an admin changes roles and eligibility, deactivates, reactivates and reset
   await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();
   const opApi = await newRequest.newContext({ baseURL });
   const { csrfToken } = await (await opApi.get("/api/auth/csrf")).json();
-  await opApi.post("/api/auth/callback/credentials", { form: { csrfToken, username: user.username, password: user.password, json: "true" }, maxRedirects: 0 });
+  await opApi.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username: user.username, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
   expect((await (await opApi.get("/api/auth/session")).json()).user).toBeUndefined();
 
   await page.getByRole("button", { name: "Reactivate" }).click();

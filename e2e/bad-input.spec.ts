@@ -8,7 +8,10 @@ test("bad input gets 400 or 409 naming the field, and nothing is half-written", 
   const auditCount = async () => (await (await api.get("/api/admin/audit?action=user.&limit=500")).json()).events.length;
   const before = { users: await count(), audit: await auditCount() };
 
-  const malformed = await api.post("/api/admin/users", { headers: { "content-type": "application/json" }, data: Buffer.from('{"username": "x",') });
+  const malformed = await api.post("/api/admin/users", {
+    headers: { "content-type": "application/json" },
+    data: Buffer.from('{"username": "x",'),
+  });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error).toMatch(/not valid JSON/);
 

@@ -2,7 +2,10 @@ import { test, expect, request as newRequest } from "@playwright/test";
 import { apiSignIn, createUserViaApi, server, uiSignIn, uniqueName } from "./support/session";
 
 // The "done when" flow of the foundation, on both backends (see playwright.config.ts projects).
-test("an admin creates operators through the API and the UI, and each operator signs in to an empty queue", async ({ page, baseURL }, info) => {
+test("an admin creates operators through the API and the UI, and each operator signs in to an empty queue", async ({
+  page,
+  baseURL,
+}, info) => {
   const { admin } = server(info);
   const adminApi = await newRequest.newContext({ baseURL });
   await apiSignIn(adminApi, admin);

@@ -25,8 +25,17 @@ async function seed(databaseUrl: string) {
       [Buffer.from(body), Buffer.byteLength(body), badRequestId],
     );
     const caseId = randomUUID();
-    await c.query(`INSERT INTO "Case" ("id","requestId","referenceId","kind","state","updatedAt","decidedAt") VALUES ($1,$2,'10001000000000000000000000042','ADJUDICATION','DECIDED',now(),now())`, [caseId, requestId]);
-    const response = JSON.stringify({ id: "mosip.manual.adjudication.adjudicate", requestId, responsetime: "2026-01-01T00:00:00.000Z", returnValue: 1, candidateList: { count: 0, candidates: [], analytics: { primaryOperatorID: "op" } } });
+    await c.query(
+      `INSERT INTO "Case" ("id","requestId","referenceId","kind","state","updatedAt","decidedAt") VALUES ($1,$2,'10001000000000000000000000042','ADJUDICATION','DECIDED',now(),now())`,
+      [caseId, requestId],
+    );
+    const response = JSON.stringify({
+      id: "mosip.manual.adjudication.adjudicate",
+      requestId,
+      responsetime: "2026-01-01T00:00:00.000Z",
+      returnValue: 1,
+      candidateList: { count: 0, candidates: [], analytics: { primaryOperatorID: "op" } },
+    });
     await c.query(
       `INSERT INTO "OutboxMessage" ("id","caseId","requestId","destination","format","body","state","attempts","lastError","sendingAt")
        VALUES ($1,$2,$3,'adjudication-to-mosip','TEXT',$4,'UNCERTAIN',1,'found SENDING after the publisher stopped: the broker may or may not have received it',now())`,

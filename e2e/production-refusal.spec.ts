@@ -4,7 +4,13 @@ import { spawn } from "node:child_process";
 function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3109"], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", NEXT_TELEMETRY_DISABLED: "1", MAS_DATA_DIR: ".test-work/e2e-refusal", ...env } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/root",
+        NEXT_TELEMETRY_DISABLED: "1",
+        MAS_DATA_DIR: ".test-work/e2e-refusal",
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
     });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d));

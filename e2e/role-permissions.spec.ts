@@ -1,7 +1,11 @@
 import { test, expect, request as newRequest } from "@playwright/test";
 import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session";
 
-test("granting a permission to a role in the console takes effect for a signed-in holder at once, and so does revoking it", async ({ browser, page, baseURL }, info) => {
+test("granting a permission to a role in the console takes effect for a signed-in holder at once, and so does revoking it", async ({
+  browser,
+  page,
+  baseURL,
+}, info) => {
   const admin = server(info).admin;
   const adminApi = await newRequest.newContext({ baseURL });
   await apiSignIn(adminApi, admin);

@@ -8,9 +8,6 @@ import { newReadyCases, queryOne } from "./support/cases";
 // reassignment and release through the case list, a conflict resolved from the conflicts queue, the
 // dashboard's counts against the database, and operators kept out.
 
-
-
-
 async function countStates(db: string): Promise<Record<string, number>> {
   const c = new pg.Client({ connectionString: db });
   await c.connect();
@@ -45,7 +42,10 @@ async function expectDashboardMatchesDatabase(page: Page, db: string) {
     .toEqual([true, true, true, true, true, true]);
 }
 
-test("a supervisor reassigns a case with a reason and releases another through the case list; the dashboard counts them", async ({ browser, baseURL }, info) => {
+test("a supervisor reassigns a case with a reason and releases another through the case list; the dashboard counts them", async ({
+  browser,
+  baseURL,
+}, info) => {
   const t = await reviewTeam(baseURL!, info);
   const [c1, c2] = await newReadyCases(t.admin, t.sup, { adjudications: 2 });
   await assignReview(t.sup, c1.id, "PRIMARY", t.a.id);
@@ -65,8 +65,15 @@ test("a supervisor reassigns a case with a reason and releases another through t
   await row1.getByRole("checkbox").check();
   await ps.getByRole("button", { name: /Reassign 1 selected/ }).click();
   await expect(ps.getByTestId("outcomes")).toContainText(`${c1.id.slice(0, 8)}: reassigned (primary)`);
-  expect((await queryOne<{ primaryAssigneeId: string }>(t.db, `SELECT "primaryAssigneeId" FROM "Case" WHERE id = $1`, [c1.id]))?.primaryAssigneeId).toBe(t.b.id);
-  const audit = await queryOne<{ details: { reason: string; from: string; to: string } }>(t.db, `SELECT details FROM "AuditEvent" WHERE action = 'case.reassigned' AND "targetId" = $1 ORDER BY id DESC LIMIT 1`, [c1.id]);
+  expect(
+    (await queryOne<{ primaryAssigneeId: string }>(t.db, `SELECT "primaryAssigneeId" FROM "Case" WHERE id = $1`, [c1.id]))
+      ?.primaryAssigneeId,
+  ).toBe(t.b.id);
+  const audit = await queryOne<{ details: { reason: string; from: string; to: string } }>(
+    t.db,
+    `SELECT details FROM "AuditEvent" WHERE action = 'case.reassigned' AND "targetId" = $1 ORDER BY id DESC LIMIT 1`,
+    [c1.id],
+  );
   expect(audit?.details).toMatchObject({ reason: "a is in training today", from: t.a.id, to: t.b.id });
 
   // The previous assignee loses the case at once.
@@ -77,7 +84,11 @@ test("a supervisor reassigns a case with a reason and releases another through t
   // Release the other case back to the pool.
   await ps.getByTestId(`case-row-${c2.id}`).getByRole("button", { name: "Release" }).click();
   await expect(ps.getByTestId("outcomes")).toContainText(`${c2.id.slice(0, 8)}: released (primary)`);
-  const released = await queryOne<{ state: string; primaryAssigneeId: string | null }>(t.db, `SELECT state, "primaryAssigneeId" FROM "Case" WHERE id = $1`, [c2.id]);
+  const released = await queryOne<{ state: string; primaryAssigneeId: string | null }>(
+    t.db,
+    `SELECT state, "primaryAssigneeId" FROM "Case" WHERE id = $1`,
+    [c2.id],
+  );
   expect(released).toEqual({ state: "READY", primaryAssigneeId: null });
 
   await expectDashboardMatchesDatabase(ps, t.db);
@@ -93,7 +104,10 @@ test("a supervisor resolves a conflict from the conflicts queue in the workbench
   const ps = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(ps, t.supUser);
   await expectDashboardMatchesDatabase(ps, t.db);
-  const row = ps.getByTestId("conflicts").getByTestId("conflict-row").filter({ hasText: c.id.slice(0, 8) });
+  const row = ps
+    .getByTestId("conflicts")
+    .getByTestId("conflict-row")
+    .filter({ hasText: c.id.slice(0, 8) });
   await expect(row).toContainText(t.a.username);
   await expect(row).toContainText(t.b.username);
   await row.getByRole("link", { name: "Resolve" }).click();
@@ -107,8 +121,16 @@ test("a supervisor resolves a conflict from the conflicts queue in the workbench
   await ps.keyboard.press("Enter");
   await expect(ps.getByRole("dialog", { name: "Confirm decision" })).toBeVisible();
   await ps.keyboard.press("Enter");
-  await expect.poll(async () => (await queryOne<{ state: string }>(t.db, `SELECT state FROM "Case" WHERE id = $1`, [c.id]))?.state, { timeout: 20_000 }).toMatch(/DECIDED|ANSWERED/);
-  const d = await queryOne<{ level: string; userId: string }>(t.db, `SELECT level, "userId" FROM "Decision" WHERE "caseId" = $1 AND level = 'SUPERVISOR'`, [c.id]);
+  await expect
+    .poll(async () => (await queryOne<{ state: string }>(t.db, `SELECT state FROM "Case" WHERE id = $1`, [c.id]))?.state, {
+      timeout: 20_000,
+    })
+    .toMatch(/DECIDED|ANSWERED/);
+  const d = await queryOne<{ level: string; userId: string }>(
+    t.db,
+    `SELECT level, "userId" FROM "Decision" WHERE "caseId" = $1 AND level = 'SUPERVISOR'`,
+    [c.id],
+  );
   expect(d).toEqual({ level: "SUPERVISOR", userId: t.supUser.id });
 
   await ps.goto("/supervision");
@@ -116,7 +138,11 @@ test("a supervisor resolves a conflict from the conflicts queue in the workbench
   await expectDashboardMatchesDatabase(ps, t.db);
 });
 
-test("an operator gets the not-allowed page at /supervision, and an admin's invalid reject value is refused with a clear message", async ({ page, browser, baseURL }, info) => {
+test("an operator gets the not-allowed page at /supervision, and an admin's invalid reject value is refused with a clear message", async ({
+  page,
+  browser,
+  baseURL,
+}, info) => {
   const t = await reviewTeam(baseURL!, info);
   await uiSignIn(page, t.a);
   for (const path of ["/supervision", "/supervision/cases", "/admin/settings"]) {
@@ -137,6 +163,10 @@ test("an operator gets the not-allowed page at /supervision, and an admin's inva
   await pa.getByLabel(`Cap for ${t.a.username}`).fill("3");
   await pa.getByTestId(`cap-${t.a.username}`).getByRole("button", { name: "Save" }).click();
   await expect(pa.getByTestId(`cap-${t.a.username}`).getByRole("status")).toHaveText("saved");
-  const audit = await queryOne<{ details: { caseCap: unknown } }>(t.db, `SELECT details FROM "AuditEvent" WHERE action = 'user.update' AND "targetId" = $1 ORDER BY id DESC LIMIT 1`, [t.a.id]);
+  const audit = await queryOne<{ details: { caseCap: unknown } }>(
+    t.db,
+    `SELECT details FROM "AuditEvent" WHERE action = 'user.update' AND "targetId" = $1 ORDER BY id DESC LIMIT 1`,
+    [t.a.id],
+  );
   expect(audit?.details.caseCap).toEqual({ from: null, to: 3 });
 });

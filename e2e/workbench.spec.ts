@@ -1,6 +1,6 @@
 import { test, expect, request as newRequest, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { apiSignIn, server, uiSignIn } from "./support/session";
+import { apiSignIn, uiSignIn } from "./support/session";
 import { reviewTeam, assignReview, conflictedCase } from "./support/review-team";
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 
@@ -9,9 +9,6 @@ import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 
 // Each test downloads and decodes four synthetic people's biometrics and signs in several officers.
 test.describe.configure({ timeout: 180_000 });
-
-
-
 
 async function openCase(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}`);
@@ -30,14 +27,25 @@ async function confirmWithKeyboard(page: Page, summary: RegExp[]) {
 }
 
 async function outbox(db: string, caseId: string) {
-  await expect.poll(async () => (await queryOne<{ state: string }>(db, `SELECT state FROM "OutboxMessage" WHERE "caseId" = $1`, [caseId]))?.state, { timeout: 20_000 }).toBe("SENT");
-  const row = await queryOne<{ body: string; destination: string }>(db, `SELECT body, destination FROM "OutboxMessage" WHERE "caseId" = $1`, [caseId]);
+  await expect
+    .poll(async () => (await queryOne<{ state: string }>(db, `SELECT state FROM "OutboxMessage" WHERE "caseId" = $1`, [caseId]))?.state, {
+      timeout: 20_000,
+    })
+    .toBe("SENT");
+  const row = await queryOne<{ body: string; destination: string }>(
+    db,
+    `SELECT body, destination FROM "OutboxMessage" WHERE "caseId" = $1`,
+    [caseId],
+  );
   const kase = await queryOne<{ state: string; requestId: string }>(db, `SELECT state, "requestId" FROM "Case" WHERE id = $1`, [caseId]);
   expect(kase?.state).toBe("ANSWERED");
   return { ...row!, json: JSON.parse(row!.body), requestId: kase!.requestId };
 }
 
-test("a duplicate, decided by two different officers with the keyboard, reaches MOSIP exactly as the contract says", async ({ browser, baseURL }, info) => {
+test("a duplicate, decided by two different officers with the keyboard, reaches MOSIP exactly as the contract says", async ({
+  browser,
+  baseURL,
+}, info) => {
   const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
   const rids = await caseCandidates(t.db, c.id);
@@ -48,7 +56,17 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
   await openCase(pa, c.id);
   await expect(pa.getByRole("tab")).toHaveCount(rids.length);
   // All thumbnails of applicant and candidate 1 load; this is the screen kept as an artefact.
-  await expect.poll(async () => pa.evaluate(() => [...document.querySelectorAll("[data-testid=biometric-grid] img")].filter((i) => (i as HTMLImageElement).naturalWidth > 0).length), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+  await expect
+    .poll(
+      async () =>
+        pa.evaluate(
+          () =>
+            [...document.querySelectorAll("[data-testid=biometric-grid] img")].filter((i) => (i as HTMLImageElement).naturalWidth > 0)
+              .length,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThanOrEqual(20);
   mkdirSync(".test-work/artifacts", { recursive: true });
   const shot = await pa.screenshot({ path: ".test-work/artifacts/comparison-screen.png", fullPage: true });
   await info.attach("comparison-screen", { body: shot, contentType: "image/png" });
@@ -69,7 +87,9 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
 
   // The primary has handed the case on and can no longer open it; nobody can make them its secondary.
   expect((await pa.request.get(`/api/cases/${c.id}`)).status()).toBe(403);
-  const bad = await t.sup.post(`/api/cases/${c.id}/reassign`, { data: { level: "SECONDARY", userId: t.a.id, reason: "try four-eyes bypass" } });
+  const bad = await t.sup.post(`/api/cases/${c.id}/reassign`, {
+    data: { level: "SECONDARY", userId: t.a.id, reason: "try four-eyes bypass" },
+  });
   expect(bad.status()).toBe(409);
   await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
 
@@ -112,7 +132,12 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
       },
     },
   ]);
-  expect(sent.json.candidateList.analytics).toEqual({ primaryOperatorID: t.a.username, primaryOperatorComments: "thumb and face match", secondaryOperatorID: t.b.username, secondaryOperatorComments: "agree: same person" });
+  expect(sent.json.candidateList.analytics).toEqual({
+    primaryOperatorID: t.a.username,
+    primaryOperatorComments: "thumb and face match",
+    secondaryOperatorID: t.b.username,
+    secondaryOperatorComments: "agree: same person",
+  });
   const sim = await (await t.admin.get("/api/simulator/requests")).json();
   expect(sim.broken).toBe(0);
 });
@@ -121,7 +146,10 @@ test("a not-duplicate decision sends count 0 and no candidates", async ({ browse
   const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
   const rids = await caseCandidates(t.db, c.id);
-  for (const [who, level] of [[t.a, "PRIMARY"], [t.b, "SECONDARY"]] as const) {
+  for (const [who, level] of [
+    [t.a, "PRIMARY"],
+    [t.b, "SECONDARY"],
+  ] as const) {
     await assignReview(t.sup, c.id, level, who.id);
     const p = await (await browser.newContext({ baseURL })).newPage();
     await uiSignIn(p, who);
@@ -161,7 +189,12 @@ test("a disagreement goes to a supervisor, whose resolution is final", async ({ 
   await confirmWithKeyboard(ps, [/Not a duplicate/]);
   const sent = await outbox(t.db, c.id);
   expect(sent.json.candidateList.count).toBe(0);
-  expect(sent.json.candidateList.analytics).toMatchObject({ primaryOperatorID: t.a.username, secondaryOperatorID: t.b.username, supervisorID: t.supUser.username, supervisorComments: "different people" });
+  expect(sent.json.candidateList.analytics).toMatchObject({
+    primaryOperatorID: t.a.username,
+    secondaryOperatorID: t.b.username,
+    supervisorID: t.supUser.username,
+    supervisorComments: "different people",
+  });
 });
 
 test("an operator cannot open a case not assigned to them, and reassignment revokes access at once", async ({ browser, baseURL }, info) => {
@@ -193,7 +226,10 @@ test("an operator cannot open a case not assigned to them, and reassignment revo
 test("a verification case is approved by two officers and answered on the verification queue", async ({ baseURL }, info) => {
   const t = await reviewTeam(baseURL!, info);
   const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 0, verifications: 1 });
-  for (const [who, level] of [[t.a, "PRIMARY"], [t.b, "SECONDARY"]] as const) {
+  for (const [who, level] of [
+    [t.a, "PRIMARY"],
+    [t.b, "SECONDARY"],
+  ] as const) {
     await assignReview(t.sup, c.id, level, who.id);
     const api = await newRequest.newContext({ baseURL });
     await apiSignIn(api, who);
@@ -204,7 +240,12 @@ test("a verification case is approved by two officers and answered on the verifi
   }
   const sent = await outbox(t.db, c.id);
   expect(sent.destination).toBe("verification-to-mosip");
-  expect(sent.json).toEqual({ id: "mosip.verification.adjudicate", requestId: sent.requestId, responsetime: sent.json.responsetime, returnValue: 1 });
+  expect(sent.json).toEqual({
+    id: "mosip.verification.adjudicate",
+    requestId: sent.requestId,
+    responsetime: sent.json.responsetime,
+    returnValue: 1,
+  });
 });
 
 test("WSQ fingerprints are decoded on the server and shown as images an examiner can read", async ({ browser, baseURL }, info) => {
@@ -219,7 +260,9 @@ test("WSQ fingerprints are decoded on the server and shown as images an examiner
   // The same finger opened at full size: the WSQ record decoded to its declared 300x400 grey pixels.
   await thumb.click();
   const full = page.getByTestId("compare-image").first();
-  await expect.poll(() => full.evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]), { timeout: 30_000 }).toEqual([300, 400]);
+  await expect
+    .poll(() => full.evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]), { timeout: 30_000 })
+    .toEqual([300, 400]);
   mkdirSync(".test-work/artifacts", { recursive: true });
   const shot = await page.screenshot({ path: ".test-work/artifacts/wsq-fingerprint.png" });
   await info.attach("wsq-fingerprint", { body: shot, contentType: "image/png" });

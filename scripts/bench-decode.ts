@@ -153,7 +153,11 @@ async function comparisonPage(iterations: number) {
     const jobs: Promise<unknown>[] = [];
     await Promise.all(
       subjects.map(async (subject) => {
-        const cbeff = await cache.getOrCreate({ caseId: "bench-case", subject, bir: "cbeff" }, async () => parseCbeff(xml), approximateBytes);
+        const cbeff = await cache.getOrCreate(
+          { caseId: "bench-case", subject, bir: "cbeff" },
+          async () => parseCbeff(xml),
+          approximateBytes,
+        );
         for (const bir of cbeff.birs) {
           if (!bir.bdb) continue;
           const bdb = bir.bdb;
@@ -195,7 +199,9 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), "mas-bench-"));
   try {
     const samples = loadSamples();
-    console.log(`Decode benchmark: ${samples.length} images, median of ${REPS} runs after one warm-up; ${cpus().length} CPUs, Node ${process.version}`);
+    console.log(
+      `Decode benchmark: ${samples.length} images, median of ${REPS} runs after one warm-up; ${cpus().length} CPUs, Node ${process.version}`,
+    );
     console.log(`Our path = ISO parse + decode + thumbnail WebP (<=256 px) + full-size WebP, on one thread.`);
     console.log(`J2K = JPEG 2000 decode alone (OpenJPEG wasm). opj proc = Debian opj_decompress as a whole process (start-up,`);
     console.log(`file read, decode, .raw write); opj dec = the decode time opj_decompress reports itself (whole ms). Times in ms.\n`);
@@ -219,16 +225,22 @@ async function main() {
     const medOpj = med(jp2.map((r) => r.opj));
     const medOpjInternal = med(jp2.map((r) => r.opjInternal));
     console.log(`Median over all ${rows.length} images, our path: ${ms(med(rows.map((r) => r.ours)))} ms`);
-    console.log(`Median over ${jp2Count} JPEG 2000 images: J2K wasm ${ms(medJ2k)} ms; opj_decompress process ${ms(medOpj)} ms (ratio ${ratio(medJ2k, medOpj)}); opj's own decode time ${ms(medOpjInternal)} ms (ratio ${ratio(medJ2k, medOpjInternal)})`);
+    console.log(
+      `Median over ${jp2Count} JPEG 2000 images: J2K wasm ${ms(medJ2k)} ms; opj_decompress process ${ms(medOpj)} ms (ratio ${ratio(medJ2k, medOpj)}); opj's own decode time ${ms(medOpjInternal)} ms (ratio ${ratio(medJ2k, medOpjInternal)})`,
+    );
     if (startup !== null) {
       console.log(`opj_decompress process start-up (opj_decompress -h): ${ms(startup)} ms`);
-      console.log(`opj_decompress batch (-ImgDir, ${jp2Count} files, one process): ${ms(batchPerImage)} ms per image -> J2K wasm / opj batch = ${ratio(medJ2k, batchPerImage)}`);
+      console.log(
+        `opj_decompress batch (-ImgDir, ${jp2Count} files, one process): ${ms(batchPerImage)} ms per image -> J2K wasm / opj batch = ${ratio(medJ2k, batchPerImage)}`,
+      );
     } else {
       console.log(`${OPJ} not found: install libopenjp2-tools for the native comparison.`);
     }
 
     const page = await comparisonPage(3);
-    console.log(`\nComparison page: 4 subjects x 13 biometrics = ${page.images} images (1.2 packet CBEFF), decode pool of ${page.poolSize} workers, WSQ ${page.wsqInWorker ? "in worker" : "on request thread"}`);
+    console.log(
+      `\nComparison page: 4 subjects x 13 biometrics = ${page.images} images (1.2 packet CBEFF), decode pool of ${page.poolSize} workers, WSQ ${page.wsqInWorker ? "in worker" : "on request thread"}`,
+    );
     console.log(`${pad("scenario", 46)} ${lpad("total ms", 9)} ${lpad("per image", 10)}`);
     for (const [label, t] of [
       ["cold: fresh pool (worker start) + empty cache", page.cold],
@@ -237,7 +249,9 @@ async function main() {
     ] as const) {
       console.log(`${pad(label, 46)} ${lpad(ms(t), 9)} ${lpad(ms(t / page.images), 10)}`);
     }
-    console.log(`cold and cache-cold include parsing the 4 CBEFF documents; cache held ${(page.cacheBytes / 1024 / 1024).toFixed(1)} MiB for the page`);
+    console.log(
+      `cold and cache-cold include parsing the 4 CBEFF documents; cache held ${(page.cacheBytes / 1024 / 1024).toFixed(1)} MiB for the page`,
+    );
     console.log(`\nfinished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     rmSync(work, { recursive: true, force: true });

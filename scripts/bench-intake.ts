@@ -39,7 +39,12 @@ function rid(): string {
 }
 
 async function connect(port: number): Promise<Client> {
-  const c = new Client({ webSocketFactory: () => new TCPWrapper("127.0.0.1", port), connectHeaders: { host: "localhost" }, reconnectDelay: 0, debug: () => {} });
+  const c = new Client({
+    webSocketFactory: () => new TCPWrapper("127.0.0.1", port),
+    connectHeaders: { host: "localhost" },
+    reconnectDelay: 0,
+    debug: () => {},
+  });
   await new Promise<void>((res, rej) => {
     c.onConnect = () => res();
     c.onWebSocketError = () => rej(new Error("cannot connect to the broker"));
@@ -53,24 +58,36 @@ async function publish(port: number, queue: string, bodies: string[]): Promise<v
   const c = await connect(port);
   const receipt = randomUUID();
   const done = new Promise<void>((res) => c.watchForReceipt(receipt, () => res()));
-  bodies.forEach((body, i) =>
-    c.publish({ destination: `/queue/${queue}`, body, skipContentLengthHeader: true, headers: { persistent: "true", ...(i === bodies.length - 1 ? { receipt } : {}) } }),
-  );
+  for (const [i, body] of bodies.entries())
+    c.publish({
+      destination: `/queue/${queue}`,
+      body,
+      skipContentLengthHeader: true,
+      headers: { persistent: "true", ...(i === bodies.length - 1 ? { receipt } : {}) },
+    });
   await done;
   await c.deactivate();
 }
 
 /** The yardstick: consume and acknowledge N messages one by one, nothing else. */
 async function bareConsumer(port: number, queue: string, n: number): Promise<number> {
-  await publish(port, queue, Array.from({ length: n }, () => JSON.stringify({ requestId: randomUUID(), pad: "x".repeat(600) })));
+  await publish(
+    port,
+    queue,
+    Array.from({ length: n }, () => JSON.stringify({ requestId: randomUUID(), pad: "x".repeat(600) })),
+  );
   const c = await connect(port);
   const t0 = performance.now();
   await new Promise<void>((res) => {
     let seen = 0;
-    c.subscribe(`/queue/${queue}`, (m) => {
-      m.ack();
-      if (++seen === n) res();
-    }, { ack: "client-individual", "activemq.prefetchSize": "1" });
+    c.subscribe(
+      `/queue/${queue}`,
+      (m) => {
+        m.ack();
+        if (++seen === n) res();
+      },
+      { ack: "client-individual", "activemq.prefetchSize": "1" },
+    );
   });
   const seconds = (performance.now() - t0) / 1000;
   await c.deactivate();
@@ -103,7 +120,10 @@ async function main() {
       await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
       await c.end();
     });
-    const [broker, db] = await Promise.all([startActiveMq(join(work, "amq")), openDatabase({ kind: "postgresql", url: `${server}/${dbName}` })]);
+    const [broker, db] = await Promise.all([
+      startActiveMq(join(work, "amq")),
+      openDatabase({ kind: "postgresql", url: `${server}/${dbName}` }),
+    ]);
     cleanups.unshift(() => broker.stop());
     cleanups.unshift(() => db.close());
     await applyMigrations(db.sql, readMigrations());
@@ -111,10 +131,13 @@ async function main() {
     // Encrypted shares for a freshly generated partner key; a handful of distinct bodies served round-robin.
     const key = generatePartnerKey();
     const bodies = Array.from({ length: 8 }, () =>
-      encryptDatashare(JSON.stringify({ biometrics: randomBytes(SHARE_BYTES * 0.7).toString("base64url"), identity: { fullName: "Bench Subject" } }), key.certificate),
+      encryptDatashare(
+        JSON.stringify({ biometrics: randomBytes(SHARE_BYTES * 0.7).toString("base64url"), identity: { fullName: "Bench Subject" } }),
+        key.certificate,
+      ),
     );
     let served = 0;
-    const http: Server = createServer((req, res) => {
+    const http: Server = createServer((_req, res) => {
       const body = bodies[served++ % bodies.length];
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
       res.end(body);
@@ -122,7 +145,8 @@ async function main() {
     await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
     cleanups.unshift(() => new Promise<void>((r) => http.close(() => r())));
     const port = (http.address() as { port: number }).port;
-    const share = () => `http://127.0.0.1:${port}/v1/datashare/get/mpolicy-default-adjudication/mpartner-default-adjudication/${randomUUID()}`;
+    const share = () =>
+      `http://127.0.0.1:${port}/v1/datashare/get/mpolicy-default-adjudication/mpartner-default-adjudication/${randomUUID()}`;
 
     const env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl }).mosip;
     const bridge = startMosipBridge(db.prisma, env, { log: () => {}, downloadPollMs: 200 });
@@ -141,7 +165,11 @@ async function main() {
     }));
     const enqueuedAt = Date.now();
     const t0 = performance.now();
-    await publish(broker.stompPort, env.queues.adjudicationRequest, requests.map((r) => JSON.stringify(r)));
+    await publish(
+      broker.stompPort,
+      env.queues.adjudicationRequest,
+      requests.map((r) => JSON.stringify(r)),
+    );
 
     let ready: { requestId: string; updatedAt: Date }[] = [];
     for (;;) {
@@ -160,11 +188,15 @@ async function main() {
     const bareSeconds = await bareConsumer(broker.stompPort, "bench-bare", N);
     const masRate = N / masSeconds;
     const bareRate = N / bareSeconds;
-    console.log(`bench:intake  N=${N} requests x ${CANDIDATES} candidates (${N * (CANDIDATES + 1)} encrypted datashares of ~${Math.round(Buffer.byteLength(bodies[0]) / 1024)} KB)`);
+    console.log(
+      `bench:intake  N=${N} requests x ${CANDIDATES} candidates (${N * (CANDIDATES + 1)} encrypted datashares of ~${Math.round(Buffer.byteLength(bodies[0]) / 1024)} KB)`,
+    );
     console.log(`  MAS intake     ${masRate.toFixed(1)} cases/s   (${masSeconds.toFixed(2)} s to all READY)`);
     console.log(`  enqueue->READY p50 ${quantile(latencies, 0.5).toFixed(2)} s   p95 ${quantile(latencies, 0.95).toFixed(2)} s`);
     console.log(`  bare STOMP ack ${bareRate.toFixed(1)} msgs/s  (${bareSeconds.toFixed(2)} s)`);
-    console.log(`  ratio MAS / bare consumer: ${(masRate / bareRate).toFixed(3)}  (${(bareRate / masRate).toFixed(1)}x slower than acknowledging alone)`);
+    console.log(
+      `  ratio MAS / bare consumer: ${(masRate / bareRate).toFixed(3)}  (${(bareRate / masRate).toFixed(1)}x slower than acknowledging alone)`,
+    );
     console.log(`  total run ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     clearTimeout(watchdog);

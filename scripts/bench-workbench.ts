@@ -30,19 +30,37 @@ async function waitHealthy() {
 }
 
 async function thumbnailsShown(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const imgs = [...document.querySelectorAll("[data-testid=biometric-grid] img")] as HTMLImageElement[];
-    return imgs.length >= 20 && imgs.every((i) => i.complete && i.naturalWidth > 0);
-  }, null, { timeout: 120_000, polling: 25 });
+  await page.waitForFunction(
+    () => {
+      const imgs = [...document.querySelectorAll("[data-testid=biometric-grid] img")] as HTMLImageElement[];
+      return imgs.length >= 20 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    },
+    null,
+    { timeout: 120_000, polling: 25 },
+  );
 }
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "mas-bench-"));
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MAS_DEPLOYMENT: "development", NEXTAUTH_URL: BASE, MAS_DATA_DIR: dir, MAS_ADMIN_USERNAME: admin.username, MAS_ADMIN_PASSWORD: admin.password, MAS_SIMULATOR_ADJUDICATIONS: "0", MAS_SIMULATOR_VERIFICATIONS: "0", MAS_AUTO_ASSIGN_SECONDS: "0" },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      MAS_DEPLOYMENT: "development",
+      NEXTAUTH_URL: BASE,
+      MAS_DATA_DIR: dir,
+      MAS_ADMIN_USERNAME: admin.username,
+      MAS_ADMIN_PASSWORD: admin.password,
+      MAS_SIMULATOR_ADJUDICATIONS: "0",
+      MAS_SIMULATOR_VERIFICATIONS: "0",
+      MAS_AUTO_ASSIGN_SECONDS: "0",
+    },
     stdio: "ignore",
   });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   try {
     await waitHealthy();
     const api = await request.newContext({ baseURL: BASE });
@@ -52,7 +70,9 @@ async function main() {
     await api.post("/api/admin/users", { data: { username: "bench-sup", password: "bench-supervisor-pw", roles: ["SUPERVISOR"] } });
     const sup = await request.newContext({ baseURL: BASE });
     const csrf2 = (await (await sup.get("/api/auth/csrf")).json()).csrfToken;
-    await sup.post("/api/auth/callback/credentials", { form: { csrfToken: csrf2, username: "bench-sup", password: "bench-supervisor-pw", json: "true" } });
+    await sup.post("/api/auth/callback/credentials", {
+      form: { csrfToken: csrf2, username: "bench-sup", password: "bench-supervisor-pw", json: "true" },
+    });
     const t0 = Date.now();
     await api.post("/api/simulator/requests", { data: { adjudications: N, verifications: 0 } });
     for (;;) {
@@ -87,7 +107,10 @@ async function main() {
       const r = await page.request.post(`${BASE}/api/cases/${id}/decision`, { data: { cannotAdjudicate: true, comment: "benchmark" } });
       if (!r.ok()) throw new Error(`decision failed: ${r.status()} ${await r.text()}`);
     }
-    const row = (name: string, xs: number[]) => console.log(`${name.padEnd(6)} p50 ${pct(xs, 50)} ms   p95 ${pct(xs, 95)} ms   min ${Math.min(...xs)} ms   max ${Math.max(...xs)} ms`);
+    const row = (name: string, xs: number[]) =>
+      console.log(
+        `${name.padEnd(6)} p50 ${pct(xs, 50)} ms   p95 ${pct(xs, 95)} ms   min ${Math.min(...xs)} ms   max ${Math.max(...xs)} ms`,
+      );
     console.log(`\n"Next case" (or reopening) to all thumbnails visible, ${N} cases, 1 applicant + 1 candidate on screen:`);
     row("cold", cold);
     row("warm", warm);

@@ -11,7 +11,10 @@ export function prismaGenerate({ force = false } = {}) {
   const stubDir = join("node_modules", ".cache", "mas");
   mkdirSync(stubDir, { recursive: true });
   const stub = join(stubDir, "no-schema-engine.sh");
-  writeFileSync(stub, '#!/bin/sh\necho "no native Prisma schema engine here: migrations are applied by the app (lib/db/apply-migrations.ts)" >&2\nexit 1\n');
+  writeFileSync(
+    stub,
+    '#!/bin/sh\necho "no native Prisma schema engine here: migrations are applied by the app (lib/db/apply-migrations.ts)" >&2\nexit 1\n',
+  );
   chmodSync(stub, 0o755);
   const r = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
     stdio: ["ignore", "pipe", "inherit"],

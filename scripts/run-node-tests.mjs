@@ -1,4 +1,4 @@
-// Runs the node:test suites in one group: "unit" (lib/**/*.test.ts, pure, no services)
+// Runs the node:test suites in one group: "unit" (lib/**/*.test.ts and scripts/**/*.test.ts, no services)
 // or "integration" (test/integration/**/*.test.ts, real PostgreSQL / ActiveMQ).
 // react-server condition: lets lib modules that `import "server-only"` load under node:test.
 import { spawnSync } from "node:child_process";
@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const group = process.argv[2] ?? "unit";
-const roots = { unit: ["lib"], integration: ["test/integration"] }[group];
+const roots = { unit: ["lib", "scripts"], integration: ["test/integration"] }[group];
 if (!roots) {
   console.error(`unknown test group "${group}": use unit or integration`);
   process.exit(2);
@@ -15,7 +15,11 @@ const only = process.argv.slice(3);
 
 function walk(dir, out) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     if (name === "node_modules" || name === "generated") continue;
     const p = join(dir, name);

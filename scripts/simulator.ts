@@ -11,7 +11,7 @@ import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
 import { ResponseChecker, type KnownRequest, type ResponseVerdict } from "@/lib/simulator/check-response";
 import { CliError, HELP, parseSimulatorArgs, type SimulatorCli } from "@/lib/simulator/cli-options";
-import { createEmbeddedSimulator, type EmbeddedSimulator } from "@/lib/simulator/embedded-simulator";
+import { createEmbeddedSimulator } from "@/lib/simulator/embedded-simulator";
 import { publishHeaders } from "@/lib/simulator/message-headers";
 import type { RequestTruth } from "@/lib/simulator/scenario";
 
@@ -122,7 +122,13 @@ async function publishAndCheck(cli: SimulatorCli): Promise<number> {
     const state: StateFile = {
       seed: sim.scenario.seed,
       queues: cli.queues,
-      requests: sim.scenario.requests.map((r) => ({ kind: r.kind, requestId: r.requestId, referenceId: r.referenceId, gallery: r.gallery.map((g) => ({ referenceId: g.rid })), supersedes: r.supersedes })),
+      requests: sim.scenario.requests.map((r) => ({
+        kind: r.kind,
+        requestId: r.requestId,
+        referenceId: r.referenceId,
+        gallery: r.gallery.map((g) => ({ referenceId: g.rid })),
+        supersedes: r.supersedes,
+      })),
       truth: [...sim.scenario.truth.entries()],
     };
     writeFileSync(cli.state, JSON.stringify(state, null, 2), { mode: 0o600 });
@@ -229,10 +235,22 @@ function subscribeAndCheck(client: Client, checker: ResponseChecker, cli: Simula
       clearTimeout(timer);
       const s = checker.summary();
       out(`[summary] ${s.responses} response(s): ${s.ok} met the contract, ${s.broken} broke it`);
-      out(`[summary] MOSIP outcomes: ${Object.entries(s.outcomes).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
+      out(
+        `[summary] MOSIP outcomes: ${
+          Object.entries(s.outcomes)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ") || "none"
+        }`,
+      );
       out(`[summary] against the truth: ${s.truthAgreed} agreed, ${s.truthDisagreed} disagreed`);
-      if (Object.keys(s.problemCounts).length) out(`[summary] problems: ${Object.entries(s.problemCounts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
-      if (s.unanswered.length) out(`[summary] unanswered: ${s.unanswered.length} (${s.unanswered.slice(0, 5).join(", ")}${s.unanswered.length > 5 ? ", …" : ""})`);
+      if (Object.keys(s.problemCounts).length)
+        out(
+          `[summary] problems: ${Object.entries(s.problemCounts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")}`,
+        );
+      if (s.unanswered.length)
+        out(`[summary] unanswered: ${s.unanswered.length} (${s.unanswered.slice(0, 5).join(", ")}${s.unanswered.length > 5 ? ", …" : ""})`);
       done(s.broken > 0 ? 1 : timedOut && s.unanswered.length > 0 ? 3 : 0);
     };
     const timer = setTimeout(() => finish(true), cli.timeoutSeconds * 1000);
@@ -254,8 +272,14 @@ function subscribeAndCheck(client: Client, checker: ResponseChecker, cli: Simula
 
 function printVerdict(v: ResponseVerdict): void {
   const mark = v.ok ? "ok  " : "FAIL";
-  const truth = v.truth ? (v.truth.agrees ? " truth: agrees" : ` truth: missed ${v.truth.missed.length}, wrong ${v.truth.wrong.length}`) : "";
-  out(`[response] ${mark} ${v.requestId ?? "(no requestId)"} ${v.kind ?? ""} -> MOSIP ${v.outcome ?? "?"}${v.reason ? ` (${v.reason})` : ""}${truth}`);
+  const truth = v.truth
+    ? v.truth.agrees
+      ? " truth: agrees"
+      : ` truth: missed ${v.truth.missed.length}, wrong ${v.truth.wrong.length}`
+    : "";
+  out(
+    `[response] ${mark} ${v.requestId ?? "(no requestId)"} ${v.kind ?? ""} -> MOSIP ${v.outcome ?? "?"}${v.reason ? ` (${v.reason})` : ""}${truth}`,
+  );
   for (const p of v.problems) out(`           ${p.code}${p.path ? ` at ${p.path}` : ""}: ${p.message}`);
 }
 

@@ -1,5 +1,5 @@
 // `npm test`: installs what is missing, then runs every suite in order and stops at the first failure:
-// schema/migration agreement, type check, unit tests, integration tests against a real PostgreSQL,
+// format and lint, import boundaries, schema/migration agreement, type check, unit tests, integration tests against a real PostgreSQL,
 // and Playwright end-to-end tests in Debian's Chromium.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -34,6 +34,8 @@ async function main() {
   const want = (s) => !only || only === s;
 
   if (want("unit")) {
+    if (!run("format and lint (Biome)", node, ["node_modules/@biomejs/biome/bin/biome", "ci", "--colors=off", "."])) return 1;
+    if (!run("import boundaries (docs/architecture.md)", node, ["scripts/check-boundaries.mjs"])) return 1;
     if (!run("schema and migrations agree", node, ["--import", "tsx", "scripts/db-diff.ts", "--check"])) return 1;
     if (!run("type check", node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "tsconfig.json"])) return 1;
     if (!run("unit tests", node, ["scripts/run-node-tests.mjs", "unit"])) return 1;
@@ -44,11 +46,21 @@ async function main() {
   const pg = await startPostgres(".test-work/pg");
   const TEST_PG_URL = `postgresql://postgres@127.0.0.1:${pg.port}`;
   try {
-    if (want("integration") && !run("integration tests (PostgreSQL, ActiveMQ)", node, ["scripts/run-node-tests.mjs", "integration"], { TEST_PG_URL })) return 1;
+    if (
+      want("integration") &&
+      !run("integration tests (PostgreSQL, ActiveMQ)", node, ["scripts/run-node-tests.mjs", "integration"], { TEST_PG_URL })
+    )
+      return 1;
     if (want("e2e")) {
       const { ensureBuild } = await import("./lib/ensure-build.mjs");
       ensureBuild();
-      if (!run("end-to-end tests (Chromium)", node, ["node_modules/@playwright/test/cli.js", "test"], { TEST_PG_URL, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" })) return 1;
+      if (
+        !run("end-to-end tests (Chromium)", node, ["node_modules/@playwright/test/cli.js", "test"], {
+          TEST_PG_URL,
+          PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+        })
+      )
+        return 1;
     }
   } finally {
     pg.stop();

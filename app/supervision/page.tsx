@@ -15,8 +15,14 @@ export default async function SupervisionPage() {
       <SupervisionDashboard />
       {access.user.permissions.includes("analytics.export") && (
         <p className="text-sm text-slate-600">
-          Anonymous profiles for Kibana: <a className="text-blue-700 underline" href="/api/supervision/profiles.ndjson">NDJSON</a> ·{" "}
-          <a className="text-blue-700 underline" href="/api/supervision/profiles.ndjson?format=bulk">Elasticsearch bulk</a>
+          Anonymous profiles for Kibana:{" "}
+          <a className="text-blue-700 underline" href="/api/supervision/profiles.ndjson">
+            NDJSON
+          </a>{" "}
+          ·{" "}
+          <a className="text-blue-700 underline" href="/api/supervision/profiles.ndjson?format=bulk">
+            Elasticsearch bulk
+          </a>
         </p>
       )}
     </main>

@@ -31,9 +31,18 @@ export function AuditLog() {
     <div className="space-y-3">
       <label className="text-sm">
         Action starts with{" "}
-        <input value={action} onChange={(e) => setAction(e.target.value)} placeholder="user." className="rounded border border-slate-300 px-2 py-1" />
+        <input
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          placeholder="user."
+          className="rounded border border-slate-300 px-2 py-1"
+        />
       </label>
-      {q.error && <p role="alert" className="text-red-700">{q.error.message}</p>}
+      {q.error && (
+        <p role="alert" className="text-red-700">
+          {q.error.message}
+        </p>
+      )}
       <table className="w-full border-collapse bg-white text-sm" data-testid="audit-table">
         <thead>
           <tr className="border-b text-left text-slate-500">

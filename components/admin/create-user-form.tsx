@@ -51,16 +51,35 @@ export function CreateUserForm() {
         </label>
         <label className="text-sm font-medium">
           Initial password
-          <input name="password" type="password" required minLength={12} autoComplete="new-password" className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-normal" />
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={12}
+            autoComplete="new-password"
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-normal"
+          />
         </label>
       </div>
       <div className="flex gap-10">
         <RoleCheckboxes value={roles} onChange={setRoles} idPrefix="new-role" />
         <EligibilityCheckboxes primary={elig.primary} secondary={elig.secondary} onChange={setElig} idPrefix="new-elig" />
       </div>
-      {create.error && <p role="alert" className="text-sm text-red-700">{create.error.message}</p>}
-      {created && <p role="status" className="text-sm text-green-800">User {created} created.</p>}
-      <button type="submit" disabled={create.isPending} className="rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700 disabled:opacity-60">
+      {create.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {create.error.message}
+        </p>
+      )}
+      {created && (
+        <p role="status" className="text-sm text-green-800">
+          User {created} created.
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={create.isPending}
+        className="rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700 disabled:opacity-60"
+      >
         Create user
       </button>
     </form>

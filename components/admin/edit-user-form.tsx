@@ -8,7 +8,11 @@ import type { RoleName, UserRow } from "./types";
 
 export function EditUserForm({ id }: { id: string }) {
   const qc = useQueryClient();
-  const { data: user, error, isPending } = useQuery({ queryKey: ["users", id], queryFn: () => apiFetch<UserRow>(`/api/admin/users/${id}`) });
+  const {
+    data: user,
+    error,
+    isPending,
+  } = useQuery({ queryKey: ["users", id], queryFn: () => apiFetch<UserRow>(`/api/admin/users/${id}`) });
   const [roles, setRoles] = useState<RoleName[]>([]);
   const [elig, setElig] = useState({ primary: true, secondary: true });
   const [displayName, setDisplayName] = useState("");
@@ -37,7 +41,12 @@ export function EditUserForm({ id }: { id: string }) {
   });
 
   if (isPending) return <p className="text-slate-500">Loading…</p>;
-  if (error) return <p role="alert" className="text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-red-700">
+        {error.message}
+      </p>
+    );
 
   function save(e: FormEvent) {
     e.preventDefault();
@@ -57,15 +66,29 @@ export function EditUserForm({ id }: { id: string }) {
         {user.username}{" "}
         <span className="text-base font-normal text-slate-500">
           {user.active ? "active" : "deactivated"}
-          {user.lockedUntil && ` · locked until ${new Date(user.lockedUntil).toLocaleTimeString()}`} · {user.authSource === "OIDC" ? "single sign-on" : "password"}
+          {user.lockedUntil && ` · locked until ${new Date(user.lockedUntil).toLocaleTimeString()}`} ·{" "}
+          {user.authSource === "OIDC" ? "single sign-on" : "password"}
         </span>
       </h1>
-      {failure && <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">{failure.message}</p>}
-      {notice && <p role="status" className="rounded bg-green-50 p-2 text-sm text-green-800">{notice}</p>}
+      {failure && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+          {failure.message}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="rounded bg-green-50 p-2 text-sm text-green-800">
+          {notice}
+        </p>
+      )}
       <form onSubmit={save} aria-label="Edit user" className="space-y-3 rounded bg-white p-4 shadow-sm">
         <label className="block text-sm font-medium">
           Display name
-          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={128} className="mt-1 w-80 rounded border border-slate-300 px-2 py-1 font-normal" />
+          <input
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            maxLength={128}
+            className="mt-1 w-80 rounded border border-slate-300 px-2 py-1 font-normal"
+          />
         </label>
         <RoleCheckboxes value={roles} onChange={setRoles} idPrefix="edit-role" />
         <EligibilityCheckboxes primary={elig.primary} secondary={elig.secondary} onChange={setElig} idPrefix="edit-elig" />
@@ -75,16 +98,28 @@ export function EditUserForm({ id }: { id: string }) {
       </form>
       <div className="flex gap-3">
         {user.active ? (
-          <button type="button" onClick={() => patch.mutate({ active: false })} className="rounded border border-red-300 px-3 py-1.5 text-red-800 hover:bg-red-50">
+          <button
+            type="button"
+            onClick={() => patch.mutate({ active: false })}
+            className="rounded border border-red-300 px-3 py-1.5 text-red-800 hover:bg-red-50"
+          >
             Deactivate
           </button>
         ) : (
-          <button type="button" onClick={() => patch.mutate({ active: true })} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => patch.mutate({ active: true })}
+            className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+          >
             Reactivate
           </button>
         )}
         {user.lockedUntil && (
-          <button type="button" onClick={() => patch.mutate({ unlock: true })} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => patch.mutate({ unlock: true })}
+            className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+          >
             Unlock
           </button>
         )}
@@ -93,7 +128,14 @@ export function EditUserForm({ id }: { id: string }) {
         <form onSubmit={onReset} aria-label="Reset password" className="space-y-2 rounded bg-white p-4 shadow-sm">
           <label className="block text-sm font-medium">
             New password
-            <input name="newPassword" type="password" required minLength={12} autoComplete="new-password" className="mt-1 w-80 rounded border border-slate-300 px-2 py-1 font-normal" />
+            <input
+              name="newPassword"
+              type="password"
+              required
+              minLength={12}
+              autoComplete="new-password"
+              className="mt-1 w-80 rounded border border-slate-300 px-2 py-1 font-normal"
+            />
           </label>
           <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
             Reset password

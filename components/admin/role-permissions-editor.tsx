@@ -16,16 +16,23 @@ export function RolePermissionsEditor() {
   // until the refetch after the save reports the stored state (a refused change then shows as it really is).
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const save = useMutation({
-    mutationFn: ({ role, permissions }: { role: RoleName; permissions: string[]; key: string }) => apiFetch(`/api/admin/roles/${role}`, { method: "PUT", json: { permissions } }),
+    mutationFn: ({ role, permissions }: { role: RoleName; permissions: string[]; key: string }) =>
+      apiFetch(`/api/admin/roles/${role}`, { method: "PUT", json: { permissions } }),
     onSettled: async (_d, _e, v) => {
       await qc.invalidateQueries({ queryKey: ["roles"] });
       setPending(({ [v.key]: _done, ...rest }) => rest);
     },
   });
   if (isPending) return <p className="text-slate-500">Loading…</p>;
-  if (error) return <p role="alert" className="text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-red-700">
+        {error.message}
+      </p>
+    );
 
-  const holds = (role: RoleName, permission: string) => pending[`${role} ${permission}`] ?? data!.roles.find((r) => r.role === role)!.permissions.includes(permission);
+  const holds = (role: RoleName, permission: string) =>
+    pending[`${role} ${permission}`] ?? data!.roles.find((r) => r.role === role)!.permissions.includes(permission);
 
   function toggle(role: RoleName, permission: string, on: boolean) {
     const key = `${role} ${permission}`;
@@ -35,7 +42,11 @@ export function RolePermissionsEditor() {
   }
   return (
     <div className="space-y-3">
-      {save.error && <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">{save.error.message}</p>}
+      {save.error && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+          {save.error.message}
+        </p>
+      )}
       <table className="w-full border-collapse bg-white text-sm">
         <thead>
           <tr className="border-b text-left text-slate-500">

@@ -7,7 +7,12 @@ import type { UserRow } from "./types";
 export function UsersTable() {
   const { data, error, isPending } = useQuery({ queryKey: ["users"], queryFn: () => apiFetch<{ users: UserRow[] }>("/api/admin/users") });
   if (isPending) return <p className="text-slate-500">Loading users…</p>;
-  if (error) return <p role="alert" className="text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-red-700">
+        {error.message}
+      </p>
+    );
   return (
     <table className="w-full border-collapse bg-white text-sm" data-testid="users-table">
       <thead>
@@ -31,7 +36,15 @@ export function UsersTable() {
             <td className="p-2">{u.displayName}</td>
             <td className="p-2">{u.roles.join(", ")}</td>
             <td className="p-2">{[u.canPrimary && "primary", u.canSecondary && "secondary"].filter(Boolean).join(", ") || "—"}</td>
-            <td className="p-2">{!u.active ? <span className="text-red-700">deactivated</span> : u.lockedUntil ? <span className="text-amber-700">locked</span> : "active"}</td>
+            <td className="p-2">
+              {!u.active ? (
+                <span className="text-red-700">deactivated</span>
+              ) : u.lockedUntil ? (
+                <span className="text-amber-700">locked</span>
+              ) : (
+                "active"
+              )}
+            </td>
             <td className="p-2">{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "never"}</td>
           </tr>
         ))}

@@ -17,7 +17,10 @@ export interface BiometricSubject {
  */
 export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject[]; onOpen?: (slot: GridSlot) => void }) {
   if (subjects.length === 0) return null;
-  const rows = alignGrids(subjects[0].grid, subjects.slice(1).map((s) => s.grid));
+  const rows = alignGrids(
+    subjects[0].grid,
+    subjects.slice(1).map((s) => s.grid),
+  );
   return (
     <table className="w-full border-collapse text-sm" data-testid="biometric-grid">
       <thead>
@@ -40,7 +43,12 @@ export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject
             </th>
             {[row.applicant, ...row.candidates].map((cell, i) => (
               <td key={i} className="border-b px-2 py-2">
-                <Cell cell={cell} thumb={subjects[i].thumbnails?.[row.slot]} full={subjects[i].fullImages?.[row.slot]} onOpen={onOpen && (() => onOpen(row.slot))} />
+                <Cell
+                  cell={cell}
+                  thumb={subjects[i].thumbnails?.[row.slot]}
+                  full={subjects[i].fullImages?.[row.slot]}
+                  onOpen={onOpen && (() => onOpen(row.slot))}
+                />
               </td>
             ))}
           </tr>

@@ -8,7 +8,21 @@ export interface BarDatum {
   title?: string;
 }
 
-export function BarChart({ data, label, height = 140, color = "#334155", every = 1, testId }: { data: BarDatum[]; label: string; height?: number; color?: string; every?: number; testId?: string }) {
+export function BarChart({
+  data,
+  label,
+  height = 140,
+  color = "#334155",
+  every = 1,
+  testId,
+}: {
+  data: BarDatum[];
+  label: string;
+  height?: number;
+  color?: string;
+  every?: number;
+  testId?: string;
+}) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const barW = 24;
   const gap = 6;
@@ -17,7 +31,13 @@ export function BarChart({ data, label, height = 140, color = "#334155", every =
   const width = data.length * (barW + gap) + gap;
   const plot = height - top - bottom;
   return (
-    <svg role="img" aria-label={`${label}: ${data.map((d) => `${d.title ?? d.label} ${d.value}`).join(", ")}`} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-full" data-testid={testId}>
+    <svg
+      role="img"
+      aria-label={`${label}: ${data.map((d) => `${d.title ?? d.label} ${d.value}`).join(", ")}`}
+      viewBox={`0 0 ${width} ${height}`}
+      className="h-auto w-full max-w-full"
+      data-testid={testId}
+    >
       <line x1={0} x2={width} y1={top + plot} y2={top + plot} stroke="#cbd5e1" />
       {data.map((d, i) => {
         const h = (d.value / max) * plot;

@@ -10,7 +10,13 @@ export function StackedBar({ segments, label, testId }: { segments: Segment[]; l
   let x = 0;
   return (
     <figure data-testid={testId}>
-      <svg role="img" aria-label={`${label}: ${segments.map((s) => `${s.label} ${s.value}`).join(", ")}`} viewBox="0 0 1000 28" preserveAspectRatio="none" className="h-7 w-full rounded">
+      <svg
+        role="img"
+        aria-label={`${label}: ${segments.map((s) => `${s.label} ${s.value}`).join(", ")}`}
+        viewBox="0 0 1000 28"
+        preserveAspectRatio="none"
+        className="h-7 w-full rounded"
+      >
         <rect x={0} y={0} width={1000} height={28} fill="#f1f5f9" />
         {total > 0 &&
           segments.map((s) => {

@@ -1,4 +1,11 @@
-import { compareDemographics, htmlLang, type DemographicField, type DemographicsView, type FieldComparison, type MatchStatus } from "@/lib/demographics";
+import {
+  compareDemographics,
+  htmlLang,
+  type DemographicField,
+  type DemographicsView,
+  type FieldComparison,
+  type MatchStatus,
+} from "@/lib/demographics";
 
 export interface DemographicsSubject {
   title: string;

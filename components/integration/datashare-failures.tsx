@@ -7,7 +7,10 @@ import { ConfirmAction } from "./confirm-action";
 /** Cases whose datashares could not be fetched: retry the downloads, or answer MOSIP "resend" (returnValue 2). */
 export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ["integration", "datashare-failures"], queryFn: () => apiFetch<{ cases: DatashareFailureRow[] }>("/api/admin/integration/datashare-failures") });
+  const q = useQuery({
+    queryKey: ["integration", "datashare-failures"],
+    queryFn: () => apiFetch<{ cases: DatashareFailureRow[] }>("/api/admin/integration/datashare-failures"),
+  });
   const action = useMutation({
     mutationFn: (a: { caseId: string; kind: "retry" | "resend" }) =>
       a.kind === "retry"
@@ -15,10 +18,19 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
         : apiFetch(`/api/admin/integration/cases/${a.caseId}/answer-resend`, { method: "POST", json: { confirm: true } }),
     onSettled: () => qc.invalidateQueries({ queryKey: ["integration"] }),
   });
-  if (q.error) return <p role="alert" className="text-red-700">{q.error.message}</p>;
+  if (q.error)
+    return (
+      <p role="alert" className="text-red-700">
+        {q.error.message}
+      </p>
+    );
   return (
     <div className="space-y-2">
-      {action.error && <p role="alert" className="text-red-700">{action.error.message}</p>}
+      {action.error && (
+        <p role="alert" className="text-red-700">
+          {action.error.message}
+        </p>
+      )}
       <table className="w-full border-collapse bg-white text-sm" data-testid="datashare-failures">
         <thead>
           <tr className="border-b text-left text-slate-500">
@@ -63,8 +75,14 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
                     busy={action.isPending}
                     onConfirm={() => action.mutate({ caseId: c.caseId, kind: "resend" })}
                   >
-                    <p>MOSIP puts the packet back and later sends a new request with a new requestId and fresh datashares. This case is then closed and can no longer be reviewed.</p>
-                    <p>Use it when the shares have expired or MOSIP refuses them; try “Retry downloads” first if the failure may be temporary.</p>
+                    <p>
+                      MOSIP puts the packet back and later sends a new request with a new requestId and fresh datashares. This case is then
+                      closed and can no longer be reviewed.
+                    </p>
+                    <p>
+                      Use it when the shares have expired or MOSIP refuses them; try “Retry downloads” first if the failure may be
+                      temporary.
+                    </p>
                   </ConfirmAction>
                 </td>
               )}
@@ -72,7 +90,9 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
           ))}
           {q.data && q.data.cases.length === 0 && (
             <tr>
-              <td colSpan={canOperate ? 7 : 6} className="p-2 text-slate-500">No case is waiting for data.</td>
+              <td colSpan={canOperate ? 7 : 6} className="p-2 text-slate-500">
+                No case is waiting for data.
+              </td>
             </tr>
           )}
         </tbody>

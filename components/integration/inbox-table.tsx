@@ -3,16 +3,28 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { InboxRow } from "@/lib/integration/list-integration";
 
-const OUTCOME_STYLE: Record<InboxRow["outcome"], string> = { CREATED: "text-green-700", DUPLICATE: "text-slate-600", REJECTED: "text-red-700" };
+const OUTCOME_STYLE: Record<InboxRow["outcome"], string> = {
+  CREATED: "text-green-700",
+  DUPLICATE: "text-slate-600",
+  REJECTED: "text-red-700",
+};
 
 export function InboxTable() {
   const q = useInfiniteQuery({
     queryKey: ["integration", "inbox"],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => apiFetch<{ messages: InboxRow[]; next: string | null }>(`/api/admin/integration/inbox?limit=50${pageParam ? `&before=${pageParam}` : ""}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<{ messages: InboxRow[]; next: string | null }>(
+        `/api/admin/integration/inbox?limit=50${pageParam ? `&before=${pageParam}` : ""}`,
+      ),
     getNextPageParam: (last) => last.next,
   });
-  if (q.error) return <p role="alert" className="text-red-700">{q.error.message}</p>;
+  if (q.error)
+    return (
+      <p role="alert" className="text-red-700">
+        {q.error.message}
+      </p>
+    );
   const rows = q.data?.pages.flatMap((p) => p.messages) ?? [];
   return (
     <div className="space-y-2">
@@ -43,7 +55,9 @@ export function InboxTable() {
           ))}
           {q.isSuccess && rows.length === 0 && (
             <tr>
-              <td colSpan={6} className="p-2 text-slate-500">No message received yet.</td>
+              <td colSpan={6} className="p-2 text-slate-500">
+                No message received yet.
+              </td>
             </tr>
           )}
         </tbody>

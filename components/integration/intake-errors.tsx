@@ -8,10 +8,18 @@ export function IntakeErrors() {
   const q = useInfiniteQuery({
     queryKey: ["integration", "intake-errors"],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => apiFetch<{ errors: IntakeErrorRow[]; next: string | null }>(`/api/admin/integration/intake-errors?limit=50${pageParam ? `&before=${pageParam}` : ""}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<{ errors: IntakeErrorRow[]; next: string | null }>(
+        `/api/admin/integration/intake-errors?limit=50${pageParam ? `&before=${pageParam}` : ""}`,
+      ),
     getNextPageParam: (last) => last.next,
   });
-  if (q.error) return <p role="alert" className="text-red-700">{q.error.message}</p>;
+  if (q.error)
+    return (
+      <p role="alert" className="text-red-700">
+        {q.error.message}
+      </p>
+    );
   const rows = q.data?.pages.flatMap((p) => p.errors) ?? [];
   return (
     <div className="space-y-2" data-testid="intake-errors">
@@ -22,14 +30,18 @@ export function IntakeErrors() {
             <span className="font-mono font-medium text-red-700">{e.errorCode ?? "ERROR"}</span>
             <span>{new Date(e.receivedAt).toLocaleString()}</span>
             <span className="font-mono text-xs">{e.destination}</span>
-            <span>{e.format === "TEXT" ? "text" : "bytes"}, {e.bodySize.toLocaleString()} B</span>
+            <span>
+              {e.format === "TEXT" ? "text" : "bytes"}, {e.bodySize.toLocaleString()} B
+            </span>
             {e.requestId && <span className="font-mono text-xs">requestId {e.requestId}</span>}
           </header>
           <p className="mt-1">{e.errorReason}</p>
           <details className="mt-1">
             <summary className="cursor-pointer text-blue-700">Raw message{e.bodyTruncated ? " (cut)" : ""}</summary>
             <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">{e.body}</pre>
-            <p className="text-xs text-slate-500">The last part of every datashare URL is hidden: the URL itself grants access to the data.</p>
+            <p className="text-xs text-slate-500">
+              The last part of every datashare URL is hidden: the URL itself grants access to the data.
+            </p>
           </details>
         </article>
       ))}

@@ -20,7 +20,10 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ["integration", "outbox", state],
-    queryFn: () => apiFetch<{ messages: OutboxRow[]; counts: OutboxBacklog }>(`/api/admin/integration/outbox?limit=100${state ? `&state=${state}` : ""}`),
+    queryFn: () =>
+      apiFetch<{ messages: OutboxRow[]; counts: OutboxBacklog }>(
+        `/api/admin/integration/outbox?limit=100${state ? `&state=${state}` : ""}`,
+      ),
     refetchInterval: 10_000,
   });
   const action = useMutation({
@@ -34,7 +37,11 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
     <div className="space-y-2">
       <label className="text-sm">
         State{" "}
-        <select value={state} onChange={(e) => setState(e.target.value as typeof state)} className="rounded border border-slate-300 px-2 py-1">
+        <select
+          value={state}
+          onChange={(e) => setState(e.target.value as typeof state)}
+          className="rounded border border-slate-300 px-2 py-1"
+        >
           {STATES.map((s) => (
             <option key={s} value={s}>
               {s ? `${s.toLowerCase()}${q.data ? ` (${q.data.counts[s.toLowerCase() as keyof OutboxBacklog]})` : ""}` : "all"}
@@ -42,8 +49,16 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
           ))}
         </select>
       </label>
-      {q.error && <p role="alert" className="text-red-700">{q.error.message}</p>}
-      {action.error && <p role="alert" className="text-red-700">{action.error.message}</p>}
+      {q.error && (
+        <p role="alert" className="text-red-700">
+          {q.error.message}
+        </p>
+      )}
+      {action.error && (
+        <p role="alert" className="text-red-700">
+          {action.error.message}
+        </p>
+      )}
       <table className="w-full border-collapse bg-white text-sm" data-testid="outbox-table">
         <thead>
           <tr className="border-b text-left text-slate-500">
@@ -73,7 +88,9 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
                 {m.lastError && <p className="text-amber-800">{m.lastError}</p>}
                 <details>
                   <summary className="cursor-pointer text-blue-700">Response</summary>
-                  <pre className="max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2">{JSON.stringify(JSON.parse(m.body), null, 2)}</pre>
+                  <pre className="max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2">
+                    {JSON.stringify(JSON.parse(m.body), null, 2)}
+                  </pre>
                 </details>
                 {canOperate && m.state === "FAILED" && (
                   <button
@@ -94,8 +111,14 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
                       busy={action.isPending}
                       onConfirm={() => action.mutate({ id: m.id, kind: "resolve", resolution: "markSent" })}
                     >
-                      <p>The MAS stopped after handing this response to the broker and before the broker confirmed it. It may have reached MOSIP.</p>
-                      <p>Choose this when MOSIP shows the packet as decided (or the message is on the {m.destination} queue). Nothing is sent. If MOSIP never got it, the packet waits until MOSIP re-sends the request.</p>
+                      <p>
+                        The MAS stopped after handing this response to the broker and before the broker confirmed it. It may have reached
+                        MOSIP.
+                      </p>
+                      <p>
+                        Choose this when MOSIP shows the packet as decided (or the message is on the {m.destination} queue). Nothing is
+                        sent. If MOSIP never got it, the packet waits until MOSIP re-sends the request.
+                      </p>
                     </ConfirmAction>
                     <ConfirmAction
                       label="Send now…"
@@ -105,8 +128,13 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
                       busy={action.isPending}
                       onConfirm={() => action.mutate({ id: m.id, kind: "resolve", resolution: "sendNow" })}
                     >
-                      <p>Choose this only when you have checked that MOSIP did not receive the first attempt (the packet is still waiting for manual adjudication).</p>
-                      <p className="font-medium">If MOSIP did receive it, a second answer for the same requestId can move the packet to FAILED in MOSIP.</p>
+                      <p>
+                        Choose this only when you have checked that MOSIP did not receive the first attempt (the packet is still waiting for
+                        manual adjudication).
+                      </p>
+                      <p className="font-medium">
+                        If MOSIP did receive it, a second answer for the same requestId can move the packet to FAILED in MOSIP.
+                      </p>
                     </ConfirmAction>
                   </div>
                 )}
@@ -115,7 +143,9 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
           ))}
           {q.data && q.data.messages.length === 0 && (
             <tr>
-              <td colSpan={6} className="p-2 text-slate-500">No responses{state ? ` in state ${state.toLowerCase()}` : ""}.</td>
+              <td colSpan={6} className="p-2 text-slate-500">
+                No responses{state ? ` in state ${state.toLowerCase()}` : ""}.
+              </td>
             </tr>
           )}
         </tbody>

@@ -12,8 +12,17 @@ interface Status {
 }
 
 export function StatusPanel() {
-  const { data, error } = useQuery({ queryKey: ["integration", "status"], queryFn: () => apiFetch<Status>("/api/admin/integration/status"), refetchInterval: 10_000 });
-  if (error) return <p role="alert" className="text-red-700">{error.message}</p>;
+  const { data, error } = useQuery({
+    queryKey: ["integration", "status"],
+    queryFn: () => apiFetch<Status>("/api/admin/integration/status"),
+    refetchInterval: 10_000,
+  });
+  if (error)
+    return (
+      <p role="alert" className="text-red-700">
+        {error.message}
+      </p>
+    );
   if (!data) return <p className="text-slate-500">Loading status…</p>;
   const b = data.broker;
   return (
@@ -35,7 +44,10 @@ export function StatusPanel() {
       </div>
       <div className="rounded border border-slate-200 bg-white p-3 text-sm">
         <h2 className="font-medium">Responses to MOSIP</h2>
-        <p>Pending: {data.outbox.pending}{data.outbox.oldestPendingAt && ` (oldest ${new Date(data.outbox.oldestPendingAt).toLocaleString()})`}</p>
+        <p>
+          Pending: {data.outbox.pending}
+          {data.outbox.oldestPendingAt && ` (oldest ${new Date(data.outbox.oldestPendingAt).toLocaleString()})`}
+        </p>
         <p className={data.outbox.uncertain ? "font-medium text-red-700" : ""}>Uncertain: {data.outbox.uncertain}</p>
         <p className={data.outbox.failed ? "font-medium text-red-700" : ""}>Failed: {data.outbox.failed}</p>
         <p>Sent: {data.outbox.sent}</p>

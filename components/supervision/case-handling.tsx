@@ -8,7 +8,18 @@ import type { OperatorWorkload } from "@/lib/supervision/load-dashboard";
 import type { BulkOutcome } from "@/lib/supervision/bulk-reassign";
 import { duration, minutesBetween, STATE_LABELS } from "./format";
 
-const STATES = ["RECEIVED", "FETCHING", "DATA_UNAVAILABLE", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT", "DECIDED", "ANSWERED", "SUPERSEDED"];
+const STATES = [
+  "RECEIVED",
+  "FETCHING",
+  "DATA_UNAVAILABLE",
+  "READY",
+  "IN_PRIMARY",
+  "IN_SECONDARY",
+  "CONFLICT",
+  "DECIDED",
+  "ANSWERED",
+  "SUPERSEDED",
+];
 
 interface Filters {
   state: string;
@@ -47,13 +58,21 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
     // A RID search is audited per request: do not repeat it behind the supervisor's back.
     refetchInterval: filters.rid ? false : 15_000,
   });
-  const operators = useQuery({ queryKey: ["supervision", "operators"], queryFn: () => apiFetch<{ operators: OperatorWorkload[] }>("/api/supervision/operators"), refetchInterval: 30_000 });
+  const operators = useQuery({
+    queryKey: ["supervision", "operators"],
+    queryFn: () => apiFetch<{ operators: OperatorWorkload[] }>("/api/supervision/operators"),
+    refetchInterval: 30_000,
+  });
 
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ["supervision"] });
   };
   const bulk = useMutation({
-    mutationFn: () => apiFetch<{ moved: number; failed: number; results: BulkOutcome[] }>("/api/supervision/bulk-reassign", { method: "POST", json: { caseIds: [...selected], userId: target, reason } }),
+    mutationFn: () =>
+      apiFetch<{ moved: number; failed: number; results: BulkOutcome[] }>("/api/supervision/bulk-reassign", {
+        method: "POST",
+        json: { caseIds: [...selected], userId: target, reason },
+      }),
     onSuccess: (r) => {
       setOutcomes(new Map(r.results.map((o) => [o.caseId, o.ok ? `reassigned (${o.level.toLowerCase()})` : `not moved: ${o.error}`])));
       setSelected(new Set());
@@ -61,7 +80,8 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
     },
   });
   const release = useMutation({
-    mutationFn: (caseId: string) => apiFetch<{ level: string }>(`/api/supervision/cases/${caseId}/release`, { method: "POST", json: { reason } }),
+    mutationFn: (caseId: string) =>
+      apiFetch<{ level: string }>(`/api/supervision/cases/${caseId}/release`, { method: "POST", json: { reason } }),
     onSuccess: (r, caseId) => {
       setOutcomes((m) => new Map(m).set(caseId, `released (${r.level.toLowerCase()})`));
       refresh();
@@ -71,15 +91,17 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
 
   const rows = cases.data?.cases ?? [];
   const now = cases.dataUpdatedAt || Date.now();
-  const toggle = (id: string) => setSelected((s) => {
-    const n = new Set(s);
-    if (n.has(id)) n.delete(id);
-    else n.add(id);
-    return n;
-  });
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
 
   return (
     <div className="space-y-4">
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form names the landmark in every browser in use (<search> is newer) */}
       <form
         role="search"
         aria-label="Find cases"
@@ -94,7 +116,12 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
           <span className="block text-xs text-slate-600">State</span>
           <select className={input} value={draft.state} onChange={(e) => setDraft({ ...draft, state: e.target.value })}>
             <option value="">any</option>
-            {STATES.map((s) => <option key={s} value={s}>{STATE_LABELS[s]}{s === "RECEIVED" || s === "FETCHING" ? ` (${s.toLowerCase()})` : ""}</option>)}
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {STATE_LABELS[s]}
+                {s === "RECEIVED" || s === "FETCHING" ? ` (${s.toLowerCase()})` : ""}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
@@ -109,19 +136,45 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
           <span className="block text-xs text-slate-600">Operator</span>
           <select className={input} value={draft.operator} onChange={(e) => setDraft({ ...draft, operator: e.target.value })}>
             <option value="">anyone</option>
-            {operators.data?.operators.map((o) => <option key={o.userId} value={o.userId}>{o.username}</option>)}
+            {operators.data?.operators.map((o) => (
+              <option key={o.userId} value={o.userId}>
+                {o.username}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block text-xs text-slate-600">Older than (minutes)</span>
-          <input className={`${input} w-28`} inputMode="numeric" pattern="[0-9]*" value={draft.minAgeMinutes} onChange={(e) => setDraft({ ...draft, minAgeMinutes: e.target.value })} />
+          <input
+            className={`${input} w-28`}
+            inputMode="numeric"
+            pattern="[0-9]*"
+            value={draft.minAgeMinutes}
+            onChange={(e) => setDraft({ ...draft, minAgeMinutes: e.target.value })}
+          />
         </label>
         <label className="text-sm">
           <span className="block text-xs text-slate-600">RID (exact; the search is audited)</span>
-          <input className={`${input} w-64 font-mono`} value={draft.rid} onChange={(e) => setDraft({ ...draft, rid: e.target.value })} autoComplete="off" />
+          <input
+            className={`${input} w-64 font-mono`}
+            value={draft.rid}
+            onChange={(e) => setDraft({ ...draft, rid: e.target.value })}
+            autoComplete="off"
+          />
         </label>
-        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Search</button>
-        <button type="button" className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100" onClick={() => { setDraft(EMPTY); setFilters(EMPTY); }}>Clear</button>
+        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">
+          Search
+        </button>
+        <button
+          type="button"
+          className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+          onClick={() => {
+            setDraft(EMPTY);
+            setFilters(EMPTY);
+          }}
+        >
+          Clear
+        </button>
       </form>
 
       {canReassign && (
@@ -134,11 +187,14 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
             <span className="block text-xs text-slate-600">Reassign selected to</span>
             <select className={input} value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">choose an operator</option>
-              {operators.data?.operators.filter((o) => o.active).map((o) => (
-                <option key={o.userId} value={o.userId}>
-                  {o.username} ({o.openPrimary + o.openSecondary}/{o.effectiveCap} open{!o.canPrimary ? ", secondary only" : !o.canSecondary ? ", primary only" : ""})
-                </option>
-              ))}
+              {operators.data?.operators
+                .filter((o) => o.active)
+                .map((o) => (
+                  <option key={o.userId} value={o.userId}>
+                    {o.username} ({o.openPrimary + o.openSecondary}/{o.effectiveCap} open
+                    {!o.canPrimary ? ", secondary only" : !o.canSecondary ? ", primary only" : ""})
+                  </option>
+                ))}
             </select>
           </label>
           <button
@@ -149,8 +205,16 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
           >
             Reassign {selected.size || ""} selected
           </button>
-          {bulk.data && <span role="status" className="text-sm">{bulk.data.moved} moved, {bulk.data.failed} not moved.</span>}
-          {bulk.error && <span role="alert" className="text-sm text-red-700">{bulk.error.message}</span>}
+          {bulk.data && (
+            <span role="status" className="text-sm">
+              {bulk.data.moved} moved, {bulk.data.failed} not moved.
+            </span>
+          )}
+          {bulk.error && (
+            <span role="alert" className="text-sm text-red-700">
+              {bulk.error.message}
+            </span>
+          )}
         </section>
       )}
 
@@ -159,7 +223,10 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
         <ul role="status" aria-label="Results" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="outcomes">
           {[...outcomes].map(([id, text]) => (
             <li key={id}>
-              <Link href={`/cases/${id}`} className="font-mono text-xs text-blue-700 underline">{id.slice(0, 8)}</Link>: {text}
+              <Link href={`/cases/${id}`} className="font-mono text-xs text-blue-700 underline">
+                {id.slice(0, 8)}
+              </Link>
+              : {text}
             </li>
           ))}
         </ul>
@@ -168,16 +235,25 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
       {cases.isPending ? (
         <p className="text-slate-500">Loading cases…</p>
       ) : cases.error ? (
-        <p role="alert" className="text-red-700">Could not load cases: {cases.error.message}</p>
+        <p role="alert" className="text-red-700">
+          Could not load cases: {cases.error.message}
+        </p>
       ) : rows.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600" data-testid="no-cases">No case matches.</p>
+        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600" data-testid="no-cases">
+          No case matches.
+        </p>
       ) : (
         <table className="w-full border-collapse bg-white text-sm" data-testid="cases-table">
           <thead>
             <tr className="border-b text-left text-slate-500">
               {canReassign && (
                 <th className="p-2">
-                  <input type="checkbox" aria-label="Select all" checked={selected.size > 0 && selected.size === rows.length} onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((r) => r.id) : []))} />
+                  <input
+                    type="checkbox"
+                    aria-label="Select all"
+                    checked={selected.size > 0 && selected.size === rows.length}
+                    onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((r) => r.id) : []))}
+                  />
                 </th>
               )}
               <th className="p-2">Case</th>
@@ -200,21 +276,42 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
                 <tr key={c.id} className="border-b" data-testid={`case-row-${c.id}`}>
                   {canReassign && (
                     <td className="p-2">
-                      <input type="checkbox" aria-label={`Select case ${c.id.slice(0, 8)}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
+                      <input
+                        type="checkbox"
+                        aria-label={`Select case ${c.id.slice(0, 8)}`}
+                        checked={selected.has(c.id)}
+                        onChange={() => toggle(c.id)}
+                      />
                     </td>
                   )}
                   <td className="p-2">
-                    <Link href={`/cases/${c.id}`} className="font-mono text-xs text-blue-700 underline">{c.id.slice(0, 8)}</Link>
+                    <Link href={`/cases/${c.id}`} className="font-mono text-xs text-blue-700 underline">
+                      {c.id.slice(0, 8)}
+                    </Link>
                   </td>
                   <td className="p-2">{c.kind === "ADJUDICATION" ? `Adjudication (${c.candidateCount})` : "Verification"}</td>
-                  <td className="p-2" data-testid="case-state">{STATE_LABELS[c.state] ?? c.state}</td>
-                  <td className="p-2" data-testid="case-primary">{c.primaryAssignee?.username ?? "—"}</td>
-                  <td className="p-2" data-testid="case-secondary">{c.secondaryAssignee?.username ?? "—"}</td>
+                  <td className="p-2" data-testid="case-state">
+                    {STATE_LABELS[c.state] ?? c.state}
+                  </td>
+                  <td className="p-2" data-testid="case-primary">
+                    {c.primaryAssignee?.username ?? "—"}
+                  </td>
+                  <td className="p-2" data-testid="case-secondary">
+                    {c.secondaryAssignee?.username ?? "—"}
+                  </td>
                   <td className="p-2">{duration(minutesBetween(c.receivedAt, now))}</td>
-                  <td className={`p-2 ${left !== null && left < 0 ? "text-red-700" : ""}`}>{left === null ? "—" : left < 0 ? `overdue ${duration(-left)}` : duration(left)}</td>
+                  <td className={`p-2 ${left !== null && left < 0 ? "text-red-700" : ""}`}>
+                    {left === null ? "—" : left < 0 ? `overdue ${duration(-left)}` : duration(left)}
+                  </td>
                   <td className="p-2 text-right">
                     {canReassign && releasable && (
-                      <button type="button" disabled={!reason.trim() || release.isPending} onClick={() => release.mutate(c.id)} className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-50" title={reason.trim() ? "Give the case back to the pool" : "Enter a reason first"}>
+                      <button
+                        type="button"
+                        disabled={!reason.trim() || release.isPending}
+                        onClick={() => release.mutate(c.id)}
+                        className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-50"
+                        title={reason.trim() ? "Give the case back to the pool" : "Enter a reason first"}
+                      >
                         Release
                       </button>
                     )}

@@ -27,7 +27,12 @@ export function SettingsEditor() {
   useEffect(() => {
     if (q.data && !form) {
       const s = q.data.settings;
-      setForm({ secondaryReview: s.secondaryReview, defaultCaseCap: String(s.defaultCaseCap), deadlineWarningMinutes: String(s.deadlineWarningMinutes), verificationRejectValue: String(s.verificationRejectValue) });
+      setForm({
+        secondaryReview: s.secondaryReview,
+        defaultCaseCap: String(s.defaultCaseCap),
+        deadlineWarningMinutes: String(s.deadlineWarningMinutes),
+        verificationRejectValue: String(s.verificationRejectValue),
+      });
     }
   }, [q.data, form]);
   const save = useMutation({
@@ -45,8 +50,14 @@ export function SettingsEditor() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["admin", "settings"] }),
   });
   if (q.isPending || !form) return <p className="text-slate-500">Loading settings…</p>;
-  if (q.error) return <p role="alert" className="text-red-700">Could not load the settings: {q.error.message}</p>;
-  const set = (k: keyof AdjudicationSettings) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  if (q.error)
+    return (
+      <p role="alert" className="text-red-700">
+        Could not load the settings: {q.error.message}
+      </p>
+    );
+  const set = (k: keyof AdjudicationSettings) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setForm({ ...form, [k]: e.target.value });
   return (
     <div className="space-y-6">
       <form
@@ -60,35 +71,73 @@ export function SettingsEditor() {
         <fieldset>
           <legend className="text-sm font-medium">Secondary review</legend>
           <label className="mt-1 flex items-center gap-2 text-sm">
-            <input type="radio" name="secondaryReview" value="ALL" checked={form.secondaryReview === "ALL"} onChange={set("secondaryReview")} />
+            <input
+              type="radio"
+              name="secondaryReview"
+              value="ALL"
+              checked={form.secondaryReview === "ALL"}
+              onChange={set("secondaryReview")}
+            />
             Every case gets a second reviewer
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="secondaryReview" value="DUPLICATES_ONLY" checked={form.secondaryReview === "DUPLICATES_ONLY"} onChange={set("secondaryReview")} />
+            <input
+              type="radio"
+              name="secondaryReview"
+              value="DUPLICATES_ONLY"
+              checked={form.secondaryReview === "DUPLICATES_ONLY"}
+              onChange={set("secondaryReview")}
+            />
             Only cases where the primary found a duplicate
           </label>
         </fieldset>
         <label className="block text-sm">
           <span className="block font-medium">Default case cap</span>
-          <span className="block text-xs text-slate-600">Most open cases an operator holds at once, unless their own cap (below) says otherwise.</span>
+          <span className="block text-xs text-slate-600">
+            Most open cases an operator holds at once, unless their own cap (below) says otherwise.
+          </span>
           <input className={`${input} mt-1 w-28`} value={form.defaultCaseCap} onChange={set("defaultCaseCap")} inputMode="numeric" />
         </label>
         <label className="block text-sm">
           <span className="block font-medium">Deadline warning (minutes)</span>
           <span className="block text-xs text-slate-600">Cases this close to MOSIP&apos;s deadline are highlighted on the dashboard.</span>
-          <input className={`${input} mt-1 w-28`} value={form.deadlineWarningMinutes} onChange={set("deadlineWarningMinutes")} inputMode="numeric" />
+          <input
+            className={`${input} mt-1 w-28`}
+            value={form.deadlineWarningMinutes}
+            onChange={set("deadlineWarningMinutes")}
+            inputMode="numeric"
+          />
         </label>
         <label className="block text-sm">
           <span className="block font-medium">Verification reject value</span>
-          <span className="block text-xs text-slate-600">The returnValue a rejected verification sends MOSIP. Not 1 (that means approve) and not 2 (that means resend).</span>
-          <input className={`${input} mt-1 w-28`} value={form.verificationRejectValue} onChange={set("verificationRejectValue")} inputMode="numeric" />
+          <span className="block text-xs text-slate-600">
+            The returnValue a rejected verification sends MOSIP. Not 1 (that means approve) and not 2 (that means resend).
+          </span>
+          <input
+            className={`${input} mt-1 w-28`}
+            value={form.verificationRejectValue}
+            onChange={set("verificationRejectValue")}
+            inputMode="numeric"
+          />
         </label>
         <div className="flex items-center gap-3">
-          <button type="submit" disabled={save.isPending} className="rounded bg-slate-800 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={save.isPending}
+            className="rounded bg-slate-800 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+          >
             Save settings
           </button>
-          {save.data && <span role="status" className="text-sm text-green-800">{save.data.changed.length ? `Saved: ${save.data.changed.join(", ")} changed.` : "Nothing changed."}</span>}
-          {save.error && <span role="alert" className="text-sm text-red-700">{save.error.message}</span>}
+          {save.data && (
+            <span role="status" className="text-sm text-green-800">
+              {save.data.changed.length ? `Saved: ${save.data.changed.join(", ")} changed.` : "Nothing changed."}
+            </span>
+          )}
+          {save.error && (
+            <span role="alert" className="text-sm text-red-700">
+              {save.error.message}
+            </span>
+          )}
         </div>
       </form>
       <OperatorCaps operators={q.data.operators} defaultCap={q.data.settings.defaultCaseCap} />
@@ -105,7 +154,9 @@ function OperatorCaps({ operators, defaultCap }: { operators: OperatorCap[]; def
   return (
     <section aria-label="Case cap per operator" className="rounded border border-slate-200 bg-white p-4">
       <h2 className="mb-1 font-semibold">Case cap per operator</h2>
-      <p className="mb-3 text-xs text-slate-600">Empty means the default ({defaultCap}). Changes are audited like any other change to a user.</p>
+      <p className="mb-3 text-xs text-slate-600">
+        Empty means the default ({defaultCap}). Changes are audited like any other change to a user.
+      </p>
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left text-slate-500">
@@ -114,7 +165,9 @@ function OperatorCaps({ operators, defaultCap }: { operators: OperatorCap[]; def
           </tr>
         </thead>
         <tbody>
-          {operators.map((o) => <CapRow key={o.id} op={o} />)}
+          {operators.map((o) => (
+            <CapRow key={o.id} op={o} />
+          ))}
         </tbody>
       </table>
     </section>
@@ -125,7 +178,8 @@ function CapRow({ op }: { op: OperatorCap }) {
   const qc = useQueryClient();
   const [value, setValue] = useState(op.caseCap === null ? "" : String(op.caseCap));
   const save = useMutation({
-    mutationFn: () => apiFetch(`/api/admin/users/${op.id}`, { method: "PATCH", json: { caseCap: value.trim() === "" ? null : toNumber(value) } }),
+    mutationFn: () =>
+      apiFetch(`/api/admin/users/${op.id}`, { method: "PATCH", json: { caseCap: value.trim() === "" ? null : toNumber(value) } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["admin", "settings"] }),
   });
   return (
@@ -136,11 +190,34 @@ function CapRow({ op }: { op: OperatorCap }) {
         {!op.active && <span className="ml-1 text-xs text-slate-500">inactive</span>}
       </td>
       <td className="p-1">
-        <form className="flex items-center gap-2" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-          <input aria-label={`Cap for ${op.username}`} className={`${input} w-20`} value={value} onChange={(e) => setValue(e.target.value)} inputMode="numeric" placeholder="default" />
-          <button type="submit" disabled={save.isPending} className="rounded border border-slate-300 px-2 py-0.5 text-xs">Save</button>
-          {save.isSuccess && <span role="status" className="text-xs text-green-800">saved</span>}
-          {save.error && <span role="alert" className="text-xs text-red-700">{save.error.message}</span>}
+        <form
+          className="flex items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          <input
+            aria-label={`Cap for ${op.username}`}
+            className={`${input} w-20`}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            inputMode="numeric"
+            placeholder="default"
+          />
+          <button type="submit" disabled={save.isPending} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
+            Save
+          </button>
+          {save.isSuccess && (
+            <span role="status" className="text-xs text-green-800">
+              saved
+            </span>
+          )}
+          {save.error && (
+            <span role="alert" className="text-xs text-red-700">
+              {save.error.message}
+            </span>
+          )}
         </form>
       </td>
     </tr>

@@ -10,7 +10,19 @@ import { duration, minutesBetween, seconds, STATE_LABELS } from "./format";
 
 const REFRESH_MS = 15_000;
 
-function Tile({ label, value, testId, tone = "slate", href }: { label: string; value: number; testId: string; tone?: "slate" | "amber" | "red"; href?: string }) {
+function Tile({
+  label,
+  value,
+  testId,
+  tone = "slate",
+  href,
+}: {
+  label: string;
+  value: number;
+  testId: string;
+  tone?: "slate" | "amber" | "red";
+  href?: string;
+}) {
   const colors = { slate: "border-slate-200", amber: "border-amber-400 bg-amber-50", red: "border-red-400 bg-red-50" }[tone];
   const body = (
     <>
@@ -48,7 +60,12 @@ export function SupervisionDashboard() {
     refetchInterval: REFRESH_MS,
   });
   if (isPending) return <p className="text-slate-500">Loading the dashboard…</p>;
-  if (error) return <p role="alert" className="text-red-700">Could not load the dashboard: {error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-red-700">
+        Could not load the dashboard: {error.message}
+      </p>
+    );
   const s = data.states;
   const now = Date.parse(data.generatedAt);
   const agreement = data.last7Days.agreement;
@@ -59,10 +76,19 @@ export function SupervisionDashboard() {
       </p>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
         <Tile label="Waiting for data" value={s.waitingForData} testId="count-waiting" />
-        <Tile label="Data unavailable" value={s.dataUnavailable} testId="count-data-unavailable" tone={s.dataUnavailable ? "amber" : "slate"} />
+        <Tile
+          label="Data unavailable"
+          value={s.dataUnavailable}
+          testId="count-data-unavailable"
+          tone={s.dataUnavailable ? "amber" : "slate"}
+        />
         <Tile label="Ready" value={s.ready} testId="count-ready" />
         <Tile label="In primary review" value={s.inPrimary} testId="count-in-primary" />
-        <Tile label={`In secondary review${s.awaitingSecondaryAssignee ? ` (${s.awaitingSecondaryAssignee} unassigned)` : ""}`} value={s.inSecondary} testId="count-in-secondary" />
+        <Tile
+          label={`In secondary review${s.awaitingSecondaryAssignee ? ` (${s.awaitingSecondaryAssignee} unassigned)` : ""}`}
+          value={s.inSecondary}
+          testId="count-in-secondary"
+        />
         <Tile label="In conflict" value={s.conflict} testId="count-conflict" tone={s.conflict ? "amber" : "slate"} />
         <Tile label="Answered" value={s.answered} testId="count-answered" />
         <Tile label="Failed responses" value={s.failed} testId="count-failed" tone={s.failed ? "red" : "slate"} />
@@ -87,7 +113,8 @@ export function SupervisionDashboard() {
         <Panel title="Deadlines" testId="deadlines">
           {data.oldestOpen ? (
             <p className="mb-3 text-sm" data-testid="oldest-open">
-              Oldest open case: <CaseLink c={data.oldestOpen} /> ({STATE_LABELS[data.oldestOpen.state]}), waiting {duration(minutesBetween(data.oldestOpen.receivedAt, now))}.
+              Oldest open case: <CaseLink c={data.oldestOpen} /> ({STATE_LABELS[data.oldestOpen.state]}), waiting{" "}
+              {duration(minutesBetween(data.oldestOpen.receivedAt, now))}.
             </p>
           ) : (
             <p className="mb-3 text-sm text-slate-600">No open cases.</p>
@@ -110,9 +137,13 @@ export function SupervisionDashboard() {
                   const left = -minutesBetween(c.deadlineAt!, now);
                   return (
                     <tr key={c.id} className={left < 0 ? "bg-red-50 text-red-900" : "bg-amber-50"}>
-                      <td className="p-1"><CaseLink c={c} /></td>
+                      <td className="p-1">
+                        <CaseLink c={c} />
+                      </td>
                       <td className="p-1">{STATE_LABELS[c.state]}</td>
-                      <td className="p-1">{c.state === "IN_SECONDARY" ? c.secondaryAssignee : c.state === "IN_PRIMARY" ? c.primaryAssignee : "—"}</td>
+                      <td className="p-1">
+                        {c.state === "IN_SECONDARY" ? c.secondaryAssignee : c.state === "IN_PRIMARY" ? c.primaryAssignee : "—"}
+                      </td>
                       <td className="p-1 font-medium">{left < 0 ? `overdue ${duration(-left)}` : duration(left)}</td>
                     </tr>
                   );
@@ -139,7 +170,9 @@ export function SupervisionDashboard() {
               <tbody>
                 {data.conflicts.map((c) => (
                   <tr key={c.id} className="border-t" data-testid="conflict-row">
-                    <td className="p-1"><CaseLink c={c} /></td>
+                    <td className="p-1">
+                      <CaseLink c={c} />
+                    </td>
                     <td className="p-1">{c.kind === "ADJUDICATION" ? "Adjudication" : "Verification"}</td>
                     <td className="p-1">{c.primaryAssignee}</td>
                     <td className="p-1">{c.secondaryAssignee}</td>
@@ -159,21 +192,40 @@ export function SupervisionDashboard() {
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel title="Decided per hour (last 24 h)">
-          <BarChart testId="per-hour-chart" label="Cases decided per hour" every={3} data={data.decidedPerHour.map((b) => ({ label: new Date(b.start).getHours().toString().padStart(2, "0"), title: new Date(b.start).toLocaleString(), value: b.count }))} />
+          <BarChart
+            testId="per-hour-chart"
+            label="Cases decided per hour"
+            every={3}
+            data={data.decidedPerHour.map((b) => ({
+              label: new Date(b.start).getHours().toString().padStart(2, "0"),
+              title: new Date(b.start).toLocaleString(),
+              value: b.count,
+            }))}
+          />
         </Panel>
         <Panel title="Decided per day (last 14 days, from anonymous profiles)">
-          <BarChart testId="per-day-chart" label="Cases decided per day" every={2} color="#2563eb" data={data.decidedPerDay.map((b) => ({ label: b.start.slice(5), title: b.start, value: b.count }))} />
+          <BarChart
+            testId="per-day-chart"
+            label="Cases decided per day"
+            every={2}
+            color="#2563eb"
+            data={data.decidedPerDay.map((b) => ({ label: b.start.slice(5), title: b.start, value: b.count }))}
+          />
         </Panel>
       </div>
 
       <Panel title="Last 7 days (from anonymous profiles)" testId="outcomes">
         <div className="grid gap-4 sm:grid-cols-3">
           <div>
-            <div className="text-2xl font-semibold" data-testid="median-time">{seconds(data.last7Days.medianSecondsToDecide)}</div>
+            <div className="text-2xl font-semibold" data-testid="median-time">
+              {seconds(data.last7Days.medianSecondsToDecide)}
+            </div>
             <div className="text-xs text-slate-600">median time from receipt to decision, over {data.last7Days.profiles} case(s)</div>
           </div>
           <div>
-            <div className="text-2xl font-semibold" data-testid="agreement-rate">{agreement.rate === null ? "—" : `${Math.round(agreement.rate * 100)} %`}</div>
+            <div className="text-2xl font-semibold" data-testid="agreement-rate">
+              {agreement.rate === null ? "—" : `${Math.round(agreement.rate * 100)} %`}
+            </div>
             <div className="text-xs text-slate-600">
               primary and secondary agreed in {agreement.agreed} of {agreement.reviewed} case(s) reviewed twice
             </div>
@@ -214,14 +266,26 @@ export function SupervisionDashboard() {
                     {!o.active && <span className="ml-1 text-xs text-slate-500">(inactive)</span>}
                   </td>
                   <td className="p-1">
-                    <span className="tabular-nums">{o.openPrimary} / {o.openSecondary}</span>
+                    <span className="tabular-nums">
+                      {o.openPrimary} / {o.openSecondary}
+                    </span>
                     <span aria-hidden className="ml-2 inline-block h-2 w-20 rounded bg-slate-100 align-middle">
-                      <span className={`block h-2 rounded ${open >= o.effectiveCap ? "bg-red-500" : "bg-slate-600"}`} style={{ width: `${Math.min(100, (open / o.effectiveCap) * 100)}%` }} />
+                      <span
+                        className={`block h-2 rounded ${open >= o.effectiveCap ? "bg-red-500" : "bg-slate-600"}`}
+                        style={{ width: `${Math.min(100, (open / o.effectiveCap) * 100)}%` }}
+                      />
                     </span>
                   </td>
-                  <td className="p-1">{o.effectiveCap}{o.caseCap === null && <span className="text-xs text-slate-500"> (default)</span>}</td>
-                  <td className="p-1 tabular-nums">{o.decisions24h.PRIMARY} / {o.decisions24h.SECONDARY} / {o.decisions24h.SUPERVISOR}</td>
-                  <td className="p-1 tabular-nums">{o.decisions7d.PRIMARY} / {o.decisions7d.SECONDARY} / {o.decisions7d.SUPERVISOR}</td>
+                  <td className="p-1">
+                    {o.effectiveCap}
+                    {o.caseCap === null && <span className="text-xs text-slate-500"> (default)</span>}
+                  </td>
+                  <td className="p-1 tabular-nums">
+                    {o.decisions24h.PRIMARY} / {o.decisions24h.SECONDARY} / {o.decisions24h.SUPERVISOR}
+                  </td>
+                  <td className="p-1 tabular-nums">
+                    {o.decisions7d.PRIMARY} / {o.decisions7d.SECONDARY} / {o.decisions7d.SUPERVISOR}
+                  </td>
                 </tr>
               );
             })}

@@ -15,7 +15,9 @@ import { SHORTCUTS, useWorkbenchKeys } from "./use-workbench-keys";
 
 function imageUrl(caseId: string, subject: SubjectView, slot: GridSlot, variant: "thumb" | "full"): string | undefined {
   const cell = subject.biometrics?.cells.find((c) => c.slot === slot);
-  return cell?.birIndex !== null && cell?.birIndex !== undefined ? `/api/cases/${caseId}/subjects/${subject.key}/images/${cell.birIndex}?variant=${variant}` : undefined;
+  return cell?.birIndex !== null && cell?.birIndex !== undefined
+    ? `/api/cases/${caseId}/subjects/${subject.key}/images/${cell.birIndex}?variant=${variant}`
+    : undefined;
 }
 
 function gridSubject(caseId: string, s: SubjectView): BiometricSubject | null {
@@ -40,9 +42,23 @@ function Unavailable({ s }: { s: SubjectView }) {
 export function CaseWorkbench({ caseId }: { caseId: string }) {
   const router = useRouter();
   const qc = useQueryClient();
-  const { data: view, error, isPending } = useQuery({ queryKey: ["case", caseId], queryFn: () => apiFetch<CaseView>(`/api/cases/${caseId}`), staleTime: Infinity, retry: false });
+  const {
+    data: view,
+    error,
+    isPending,
+  } = useQuery({
+    queryKey: ["case", caseId],
+    queryFn: () => apiFetch<CaseView>(`/api/cases/${caseId}`),
+    staleTime: Infinity,
+    retry: false,
+  });
   if (isPending) return <p className="p-6 text-slate-500">Opening the case…</p>;
-  if (error) return <p role="alert" className="p-6 text-red-700" data-testid="case-error">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="p-6 text-red-700" data-testid="case-error">
+        {error.message}
+      </p>
+    );
   // After a decision the officer goes straight to their next case, or back to the queue when there is none.
   const onDone = async () => {
     await qc.invalidateQueries({ queryKey: ["cases"] });
@@ -65,7 +81,8 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
   const check = checkDraft(draft);
 
   const send = useMutation({
-    mutationFn: () => apiFetch<{ outcome: string }>(`/api/cases/${view.id}/decision`, { method: "POST", json: (check as { decision: unknown }).decision }),
+    mutationFn: () =>
+      apiFetch<{ outcome: string }>(`/api/cases/${view.id}/decision`, { method: "POST", json: (check as { decision: unknown }).decision }),
     onSuccess: () => onDone(),
   });
   const review = useCallback(() => {
@@ -75,7 +92,13 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
     setConfirming(true);
   }, [draft]);
   const handlers = useMemo(
-    () => ({ dispatch, review, focusComment: () => commentRef.current?.focus(), toggleHelp: () => setHelp((h) => !h), enabled: canDecide && !confirming && enlarged === null }),
+    () => ({
+      dispatch,
+      review,
+      focusComment: () => commentRef.current?.focus(),
+      toggleHelp: () => setHelp((h) => !h),
+      enabled: canDecide && !confirming && enlarged === null,
+    }),
     [review, canDecide, confirming, enlarged],
   );
   useWorkbenchKeys(handlers);
@@ -90,38 +113,62 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
         <h1 className="text-xl font-semibold">{view.kind === "ADJUDICATION" ? "Adjudication" : "Verification"} case</h1>
         <span className="text-sm text-slate-600">You review as {view.role.toLowerCase()}</span>
         {deadline !== null && (
-          <span className={`text-sm ${deadline < 30 ? "font-semibold text-red-700" : "text-slate-600"}`}>{deadline >= 0 ? `${deadline} min left before MOSIP's deadline` : "past MOSIP's deadline"}</span>
+          <span className={`text-sm ${deadline < 30 ? "font-semibold text-red-700" : "text-slate-600"}`}>
+            {deadline >= 0 ? `${deadline} min left before MOSIP's deadline` : "past MOSIP's deadline"}
+          </span>
         )}
-        <button type="button" onClick={() => setHelp((h) => !h)} className="ml-auto text-sm text-blue-700 underline">Keyboard shortcuts (?)</button>
+        <button type="button" onClick={() => setHelp((h) => !h)} className="ml-auto text-sm text-blue-700 underline">
+          Keyboard shortcuts (?)
+        </button>
       </header>
       {help && (
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded bg-white p-3 text-sm shadow-sm md:grid-cols-4" data-testid="shortcut-help">
           {SHORTCUTS.map(([k, what]) => (
-            <div key={k} className="flex gap-2"><dt><kbd className="rounded bg-slate-100 px-1">{k}</kbd></dt><dd>{what}</dd></div>
+            <div key={k} className="flex gap-2">
+              <dt>
+                <kbd className="rounded bg-slate-100 px-1">{k}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
           ))}
         </dl>
       )}
       {view.kind === "ADJUDICATION" && (
-        <nav role="tablist" aria-label="Candidates" className="flex flex-wrap gap-1">
+        <div role="tablist" aria-label="Candidates" className="flex flex-wrap gap-1">
           {view.candidates.map((c, i) => {
             const verdict = draft.candidates[i]?.duplicate;
             return (
-              <button key={c.key} role="tab" aria-selected={i === draft.current} onClick={() => dispatch({ type: "select", index: i })} className={`rounded-t border px-3 py-1.5 text-sm ${i === draft.current ? "border-b-white bg-white font-semibold" : "bg-slate-100"}`}>
+              <button
+                key={c.key}
+                type="button"
+                role="tab"
+                aria-selected={i === draft.current}
+                onClick={() => dispatch({ type: "select", index: i })}
+                className={`rounded-t border px-3 py-1.5 text-sm ${i === draft.current ? "border-b-white bg-white font-semibold" : "bg-slate-100"}`}
+              >
                 {c.label} <span className="text-slate-500">{c.referenceId}</span>{" "}
-                {verdict === true ? <span className="text-red-700">· duplicate</span> : verdict === false ? <span className="text-green-700">· not duplicate</span> : null}
+                {verdict === true ? (
+                  <span className="text-red-700">· duplicate</span>
+                ) : verdict === false ? (
+                  <span className="text-green-700">· not duplicate</span>
+                ) : null}
               </button>
             );
           })}
-        </nav>
+        </div>
       )}
       <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
-          {shown.map((s) => <Unavailable key={s.key} s={s} />)}
+          {shown.map((s) => (
+            <Unavailable key={s.key} s={s} />
+          ))}
           {view.applicant.demographics && (
             <section className="rounded bg-white p-3 shadow-sm" aria-label="Demographics">
               <DemographicsTable
                 applicant={{ title: `Applicant ${view.applicant.referenceId}`, view: view.applicant.demographics }}
-                candidates={candidate?.demographics ? [{ title: `${candidate.label} ${candidate.referenceId}`, view: candidate.demographics }] : []}
+                candidates={
+                  candidate?.demographics ? [{ title: `${candidate.label} ${candidate.referenceId}`, view: candidate.demographics }] : []
+                }
               />
             </section>
           )}
@@ -134,7 +181,13 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
             <section className="space-y-2 rounded bg-white p-3 shadow-sm" aria-label="Documents">
               <h2 className="font-semibold">Documents</h2>
               {view.applicant.documents.map((d) => (
-                <iframe key={d.name} title={d.name} src={`/api/cases/${view.id}/subjects/applicant/documents/${encodeURIComponent(d.name)}`} className="h-96 w-full rounded border" sandbox="" />
+                <iframe
+                  key={d.name}
+                  title={d.name}
+                  src={`/api/cases/${view.id}/subjects/applicant/documents/${encodeURIComponent(d.name)}`}
+                  className="h-96 w-full rounded border"
+                  sandbox=""
+                />
               ))}
             </section>
           )}
@@ -145,8 +198,17 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
               <h2 className="font-semibold">Earlier decisions</h2>
               {view.decisions.map((d) => (
                 <div key={d.level} className="mt-2">
-                  <div className="font-medium">{d.level.toLowerCase()}: {d.username}</div>
-                  <ul className="list-disc pl-5">{summariseDecision(d.body as never, view.candidates.map((c) => c.label)).map((l, i) => <li key={i}>{l}</li>)}</ul>
+                  <div className="font-medium">
+                    {d.level.toLowerCase()}: {d.username}
+                  </div>
+                  <ul className="list-disc pl-5">
+                    {summariseDecision(
+                      d.body as never,
+                      view.candidates.map((c) => c.label),
+                    ).map((l, i) => (
+                      <li key={i}>{l}</li>
+                    ))}
+                  </ul>
                 </div>
               ))}
             </section>
@@ -154,13 +216,18 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
           {canDecide ? (
             <DecisionPanel ref={commentRef} draft={draft} dispatch={dispatch} onReview={review} problem={problem} />
           ) : (
-            <p className="rounded bg-white p-3 text-sm text-slate-600 shadow-sm">You are viewing this case as a supervisor. It is {view.state.toLowerCase().replace("_", " ")}.</p>
+            <p className="rounded bg-white p-3 text-sm text-slate-600 shadow-sm">
+              You are viewing this case as a supervisor. It is {view.state.toLowerCase().replace("_", " ")}.
+            </p>
           )}
         </aside>
       </div>
       {confirming && check.ready && (
         <ConfirmDialog
-          lines={summariseDecision(check.decision, view.candidates.map((c) => `${c.label} (${c.referenceId})`))}
+          lines={summariseDecision(
+            check.decision,
+            view.candidates.map((c) => `${c.label} (${c.referenceId})`),
+          )}
           busy={send.isPending}
           error={send.error?.message ?? null}
           onConfirm={() => send.mutate()}

@@ -37,7 +37,11 @@ export function CompareViewer({ label, panes, onClose }: { label: string; panes:
       else if (e.key === "i") setInvert((x) => !x);
       else if (e.key.startsWith("Arrow")) {
         const d = 40 / view.zoom;
-        setView((v) => ({ ...v, x: v.x + (e.key === "ArrowLeft" ? d : e.key === "ArrowRight" ? -d : 0), y: v.y + (e.key === "ArrowUp" ? d : e.key === "ArrowDown" ? -d : 0) }));
+        setView((v) => ({
+          ...v,
+          x: v.x + (e.key === "ArrowLeft" ? d : e.key === "ArrowRight" ? -d : 0),
+          y: v.y + (e.key === "ArrowUp" ? d : e.key === "ArrowDown" ? -d : 0),
+        }));
       } else return;
       e.preventDefault();
       e.stopPropagation();
@@ -61,24 +65,49 @@ export function CompareViewer({ label, panes, onClose }: { label: string; panes:
   const filter = `brightness(${brightness}%) contrast(${contrast}%)${invert ? " invert(1)" : ""}`;
 
   return (
-    <div role="dialog" aria-modal="true" aria-label={`Compare ${label}`} className="fixed inset-0 z-40 flex flex-col bg-slate-900 text-white">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Compare ${label}`}
+      className="fixed inset-0 z-40 flex flex-col bg-slate-900 text-white"
+    >
       <div className="flex flex-wrap items-center gap-4 px-4 py-2 text-sm">
         <h2 className="font-semibold">{label}</h2>
-        <button type="button" onClick={() => zoomBy(0.8)} className="rounded bg-slate-700 px-2">−</button>
+        <button type="button" onClick={() => zoomBy(0.8)} className="rounded bg-slate-700 px-2">
+          −
+        </button>
         <span data-testid="zoom-level">{Math.round(view.zoom * 100)}%</span>
-        <button type="button" onClick={() => zoomBy(1.25)} className="rounded bg-slate-700 px-2">+</button>
-        <button type="button" onClick={() => setView(START)} className="rounded bg-slate-700 px-2">Reset</button>
-        <label className="flex items-center gap-1">Brightness <input type="range" min={30} max={250} value={brightness} onChange={(e) => setBrightness(Number(e.target.value))} /></label>
-        <label className="flex items-center gap-1">Contrast <input type="range" min={30} max={300} value={contrast} onChange={(e) => setContrast(Number(e.target.value))} /></label>
-        <label className="flex items-center gap-1"><input type="checkbox" checked={invert} onChange={(e) => setInvert(e.target.checked)} /> Invert</label>
+        <button type="button" onClick={() => zoomBy(1.25)} className="rounded bg-slate-700 px-2">
+          +
+        </button>
+        <button type="button" onClick={() => setView(START)} className="rounded bg-slate-700 px-2">
+          Reset
+        </button>
+        <label className="flex items-center gap-1">
+          Brightness <input type="range" min={30} max={250} value={brightness} onChange={(e) => setBrightness(Number(e.target.value))} />
+        </label>
+        <label className="flex items-center gap-1">
+          Contrast <input type="range" min={30} max={300} value={contrast} onChange={(e) => setContrast(Number(e.target.value))} />
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={invert} onChange={(e) => setInvert(e.target.checked)} /> Invert
+        </label>
         <span className="text-slate-400">wheel or +/− zoom · drag or arrows pan · 0 reset · i invert · Esc close</span>
-        <button ref={closeRef} type="button" onClick={onClose} className="ml-auto rounded bg-slate-700 px-3 py-1">Close</button>
+        <button ref={closeRef} type="button" onClick={onClose} className="ml-auto rounded bg-slate-700 px-3 py-1">
+          Close
+        </button>
       </div>
       <div className="grid flex-1 gap-2 p-2" style={{ gridTemplateColumns: `repeat(${panes.length}, minmax(0, 1fr))` }}>
         {panes.map((p, i) => (
           <figure key={i} className="flex min-h-0 flex-col">
             <figcaption className="pb-1 text-sm text-slate-300">{p.title}</figcaption>
-            <div className="relative flex-1 cursor-grab overflow-hidden rounded bg-black" onWheel={onWheel} onPointerDown={onDown} onPointerMove={onMove} onPointerUp={() => (drag.current = null)}>
+            <div
+              className="relative flex-1 cursor-grab overflow-hidden rounded bg-black"
+              onWheel={onWheel}
+              onPointerDown={onDown}
+              onPointerMove={onMove}
+              onPointerUp={() => (drag.current = null)}
+            >
               {p.src ? (
                 <img
                   src={p.src}

@@ -2,11 +2,29 @@
 import { useEffect, useRef } from "react";
 
 /** The last step before a decision is recorded: the summary of exactly what will be sent. Enter sends, Escape goes back. */
-export function ConfirmDialog({ lines, busy, error, onConfirm, onCancel }: { lines: string[]; busy: boolean; error: string | null; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog({
+  lines,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  lines: string[];
+  busy: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), []);
   return (
-    <div role="dialog" aria-modal="true" aria-label="Confirm decision" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/50" onKeyDown={(e) => e.key === "Escape" && onCancel()}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label="Confirm decision"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/50"
+      onKeyDown={(e) => e.key === "Escape" && onCancel()}
+    >
       <div className="w-full max-w-lg space-y-4 rounded-lg bg-white p-6 shadow-xl">
         <h2 className="text-lg font-semibold">Send this decision?</h2>
         <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="decision-summary">
@@ -14,12 +32,22 @@ export function ConfirmDialog({ lines, busy, error, onConfirm, onCancel }: { lin
             <li key={i}>{l}</li>
           ))}
         </ul>
-        {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        )}
         <div className="flex justify-end gap-2">
           <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1.5">
             Back <kbd className="text-xs opacity-70">Esc</kbd>
           </button>
-          <button ref={confirmRef} type="button" disabled={busy} onClick={onConfirm} className="rounded bg-slate-800 px-4 py-1.5 font-medium text-white disabled:opacity-60">
+          <button
+            ref={confirmRef}
+            type="button"
+            disabled={busy}
+            onClick={onConfirm}
+            className="rounded bg-slate-800 px-4 py-1.5 font-medium text-white disabled:opacity-60"
+          >
             Confirm and send <kbd className="text-xs opacity-70">Enter</kbd>
           </button>
         </div>

@@ -13,7 +13,10 @@ interface Props {
 }
 
 /** The officer's verdict for the candidate on screen, plus the case-level comment and "cannot adjudicate". */
-export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function DecisionPanel({ draft, dispatch, onReview, problem }, commentRef) {
+export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function DecisionPanel(
+  { draft, dispatch, onReview, problem },
+  commentRef,
+) {
   const c = draft.candidates[draft.current];
   return (
     <section aria-label="Decision" className="space-y-3 rounded bg-white p-4 shadow-sm">
@@ -23,29 +26,44 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
             Candidate {draft.current + 1} of {draft.candidates.length}
           </h2>
           <div className="flex gap-2" role="radiogroup" aria-label="Verdict">
-            <button type="button" role="radio" aria-checked={c.duplicate === true} onClick={() => dispatch({ type: "verdict", duplicate: true })} className={`rounded border px-3 py-1.5 ${c.duplicate === true ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}>
+            {/* biome-ignore lint/a11y/useSemanticElements: a pressed-state button group keeps one-key shortcuts and large targets; role=radio with aria-checked tells assistive technology which verdict is chosen */}
+            <button
+              type="button"
+              role="radio"
+              aria-checked={c.duplicate === true}
+              onClick={() => dispatch({ type: "verdict", duplicate: true })}
+              className={`rounded border px-3 py-1.5 ${c.duplicate === true ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}
+            >
               Duplicate <kbd className="ml-1 text-xs opacity-70">D</kbd>
             </button>
-            <button type="button" role="radio" aria-checked={c.duplicate === false} onClick={() => dispatch({ type: "verdict", duplicate: false })} className={`rounded border px-3 py-1.5 ${c.duplicate === false ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}>
+            {/* biome-ignore lint/a11y/useSemanticElements: a pressed-state button group keeps one-key shortcuts and large targets; role=radio with aria-checked tells assistive technology which verdict is chosen */}
+            <button
+              type="button"
+              role="radio"
+              aria-checked={c.duplicate === false}
+              onClick={() => dispatch({ type: "verdict", duplicate: false })}
+              className={`rounded border px-3 py-1.5 ${c.duplicate === false ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}
+            >
               Not a duplicate <kbd className="ml-1 text-xs opacity-70">N</kbd>
             </button>
           </div>
           <fieldset className="space-y-1 text-sm">
             <legend className="font-medium">Matched modalities</legend>
             <label className="mr-4 inline-flex items-center gap-1">
-              <input type="checkbox" checked={c.face} onChange={() => dispatch({ type: "toggleFace" })} /> Face <kbd className="text-xs text-slate-400">F</kbd>
+              <input type="checkbox" checked={c.face} onChange={() => dispatch({ type: "toggleFace" })} /> Face{" "}
+              <kbd className="text-xs text-slate-400">F</kbd>
             </label>
             {(["RIGHT", "LEFT"] as const).map((eye) => (
               <label key={eye} className="mr-4 inline-flex items-center gap-1">
-                <input type="checkbox" checked={c.irises.includes(eye)} onChange={() => dispatch({ type: "toggleIris", eye })} /> {eye.toLowerCase()} iris{" "}
-                <kbd className="text-xs text-slate-400">{eye[0]}</kbd>
+                <input type="checkbox" checked={c.irises.includes(eye)} onChange={() => dispatch({ type: "toggleIris", eye })} />{" "}
+                {eye.toLowerCase()} iris <kbd className="text-xs text-slate-400">{eye[0]}</kbd>
               </label>
             ))}
             <div className="grid grid-cols-5 gap-x-3 gap-y-1">
               {FINGER_POSITIONS.map((f, i) => (
                 <label key={f} className="inline-flex items-center gap-1">
-                  <input type="checkbox" checked={c.fingers.includes(f)} onChange={() => dispatch({ type: "toggleFinger", finger: f })} /> {label(f)}{" "}
-                  <kbd className="text-xs text-slate-400">{(i + 1) % 10}</kbd>
+                  <input type="checkbox" checked={c.fingers.includes(f)} onChange={() => dispatch({ type: "toggleFinger", finger: f })} />{" "}
+                  {label(f)} <kbd className="text-xs text-slate-400">{(i + 1) % 10}</kbd>
                 </label>
               ))}
             </div>
@@ -54,22 +72,53 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
       )}
       {draft.kind === "VERIFICATION" && (
         <div className="flex gap-2" role="radiogroup" aria-label="Verification">
-          <button type="button" role="radio" aria-checked={draft.approve === true} onClick={() => dispatch({ type: "approve", approve: true })} className={`rounded border px-3 py-1.5 ${draft.approve === true ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}>
+          {/* biome-ignore lint/a11y/useSemanticElements: a pressed-state button group keeps one-key shortcuts and large targets; role=radio with aria-checked tells assistive technology which verdict is chosen */}
+          <button
+            type="button"
+            role="radio"
+            aria-checked={draft.approve === true}
+            onClick={() => dispatch({ type: "approve", approve: true })}
+            className={`rounded border px-3 py-1.5 ${draft.approve === true ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}
+          >
             Approve <kbd className="ml-1 text-xs opacity-70">A</kbd>
           </button>
-          <button type="button" role="radio" aria-checked={draft.approve === false} onClick={() => dispatch({ type: "approve", approve: false })} className={`rounded border px-3 py-1.5 ${draft.approve === false ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}>
+          {/* biome-ignore lint/a11y/useSemanticElements: a pressed-state button group keeps one-key shortcuts and large targets; role=radio with aria-checked tells assistive technology which verdict is chosen */}
+          <button
+            type="button"
+            role="radio"
+            aria-checked={draft.approve === false}
+            onClick={() => dispatch({ type: "approve", approve: false })}
+            className={`rounded border px-3 py-1.5 ${draft.approve === false ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}
+          >
             Reject <kbd className="ml-1 text-xs opacity-70">X</kbd>
           </button>
         </div>
       )}
       <label className="block text-sm font-medium">
         Comment <kbd className="text-xs text-slate-400">C</kbd>
-        <textarea ref={commentRef} value={draft.comment} maxLength={2000} rows={3} onChange={(e) => dispatch({ type: "comment", text: e.target.value })} onKeyDown={(e) => e.key === "Escape" && (e.target as HTMLTextAreaElement).blur()} className="mt-1 w-full rounded border border-slate-300 p-2 font-normal" />
+        <textarea
+          ref={commentRef}
+          value={draft.comment}
+          maxLength={2000}
+          rows={3}
+          onChange={(e) => dispatch({ type: "comment", text: e.target.value })}
+          onKeyDown={(e) => e.key === "Escape" && (e.target as HTMLTextAreaElement).blur()}
+          className="mt-1 w-full rounded border border-slate-300 p-2 font-normal"
+        />
       </label>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={draft.cannotAdjudicate} onChange={(e) => dispatch({ type: "cannotAdjudicate", on: e.target.checked })} /> Cannot adjudicate (MOSIP will resend; say why in the comment)
+        <input
+          type="checkbox"
+          checked={draft.cannotAdjudicate}
+          onChange={(e) => dispatch({ type: "cannotAdjudicate", on: e.target.checked })}
+        />{" "}
+        Cannot adjudicate (MOSIP will resend; say why in the comment)
       </label>
-      {problem && <p role="alert" className="text-sm text-red-700">{problem}</p>}
+      {problem && (
+        <p role="alert" className="text-sm text-red-700">
+          {problem}
+        </p>
+      )}
       <button type="button" onClick={onReview} className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700">
         Review and send <kbd className="ml-1 text-xs opacity-70">Enter</kbd>
       </button>

@@ -26,7 +26,17 @@ function start(name: string, port: number, env: Record<string, string>) {
   const child = spawn(process.execPath, [NEXT, "start", "-p", String(port)], {
     // Tests create the cases they need through the simulator API and place them with reassignment,
     // so nothing is fed or handed out behind their backs.
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MAS_DEPLOYMENT: "development", NEXTAUTH_URL: `http://localhost:${port}`, PORT: String(port), MAS_SIMULATOR_ADJUDICATIONS: "0", MAS_SIMULATOR_VERIFICATIONS: "0", MAS_AUTO_ASSIGN_SECONDS: "0", ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      MAS_DEPLOYMENT: "development",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      PORT: String(port),
+      MAS_SIMULATOR_ADJUDICATIONS: "0",
+      MAS_SIMULATOR_VERIFICATIONS: "0",
+      MAS_AUTO_ASSIGN_SECONDS: "0",
+      ...env,
+    },
     stdio: ["ignore", fd, fd],
     detached: true,
   });
@@ -52,7 +62,13 @@ export default async function globalSetup() {
   rmSync(embeddedDir, { recursive: true, force: true });
   const secret = randomBytes(32).toString("base64url");
 
-  const a = start("postgresql", 3101, { DATABASE_URL: `${pgServer}/${dbName}`, MAS_DATA_DIR: pgDir, MAS_ADMIN_USERNAME: admin.username, MAS_ADMIN_PASSWORD: admin.password, AUTH_SECRET: secret });
+  const a = start("postgresql", 3101, {
+    DATABASE_URL: `${pgServer}/${dbName}`,
+    MAS_DATA_DIR: pgDir,
+    MAS_ADMIN_USERNAME: admin.username,
+    MAS_ADMIN_PASSWORD: admin.password,
+    AUTH_SECRET: secret,
+  });
   const b = start("embedded", 3102, { MAS_DATA_DIR: embeddedDir });
   await Promise.all([waitFor("http://localhost:3101/api/health", a.log), waitFor("http://localhost:3102/api/health", b.log)]);
 

@@ -53,7 +53,9 @@ export async function conflictedCase(t: ReviewTeam, baseURL: string): Promise<{ 
   await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
   const apiB = await newRequest.newContext({ baseURL });
   await apiSignIn(apiB, t.b);
-  expect(await (await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } })).json()).toEqual({ outcome: "CONFLICT" });
+  expect(await (await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts(false), comment: "different" } })).json()).toEqual({
+    outcome: "CONFLICT",
+  });
   await apiA.dispose();
   await apiB.dispose();
   return { id: c.id, rids };

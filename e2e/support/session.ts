@@ -9,7 +9,10 @@ export function server(info: TestInfo): ServerInfo {
 /** Signs in through next-auth's credentials callback, as curl would; the cookie lands in the request context. */
 export async function apiSignIn(request: APIRequestContext, c: Credentials): Promise<void> {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, username: c.username, password: c.password, json: "true" }, maxRedirects: 0 });
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username: c.username, password: c.password, json: "true" },
+    maxRedirects: 0,
+  });
   expect([200, 302]).toContain(res.status());
   const session = await (await request.get("/api/auth/session")).json();
   expect(session.user?.username, `signed in as ${c.username}`).toBe(c.username);
@@ -34,7 +37,11 @@ export function uniqueName(prefix: string): string {
 }
 
 /** Creates a user through the admin API with an admin's request context; returns their credentials and id. */
-export async function createUserViaApi(adminRequest: APIRequestContext, roles: string[], extra: Record<string, unknown> = {}): Promise<Credentials & { id: string }> {
+export async function createUserViaApi(
+  adminRequest: APIRequestContext,
+  roles: string[],
+  extra: Record<string, unknown> = {},
+): Promise<Credentials & { id: string }> {
   const username = uniqueName(roles[0]?.toLowerCase() ?? "user");
   const password = `pw-${randomBytes(9).toString("base64url")}`;
   const res = await adminRequest.post("/api/admin/users", { data: { username, password, roles, ...extra } });

@@ -6,7 +6,13 @@ import { parseCbeff } from "@/lib/biometrics/cbeff/parse-cbeff";
 import { CBEFF_SAMPLES, FIXTURE_DIR, readFixture } from "@/lib/biometrics/testing/fixtures";
 import { normaliseIdentity } from "@/lib/mosip/identity";
 import { decisionBody } from "@/lib/cases/decision-input";
-import { buildAdjudicationProfile, finalDecision, profileLocation, yearOfBirth, type ProfileDecisionRow } from "./build-adjudication-profile";
+import {
+  buildAdjudicationProfile,
+  finalDecision,
+  profileLocation,
+  yearOfBirth,
+  type ProfileDecisionRow,
+} from "./build-adjudication-profile";
 
 const ID_JSON = JSON.parse(readFileSync(join(FIXTURE_DIR, "identity", "ID.json"), "utf8")) as { identity: Record<string, unknown> };
 const RID = "10001100010002520210101120000";
@@ -18,13 +24,30 @@ const RID = "10001100010002520210101120000";
  */
 function sampleIdentity() {
   const raw = structuredClone(ID_JSON.identity);
-  raw.region = [{ language: "eng", value: "Tamil Nadu Region" }, { language: "arb", value: "منطقة" }];
+  raw.region = [
+    { language: "eng", value: "Tamil Nadu Region" },
+    { language: "arb", value: "منطقة" },
+  ];
   raw.zone = [{ language: "eng", value: "Velachery Zone" }];
   const packet = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
   return normaliseIdentity(packet)!;
 }
 
-const PERSONAL_FIELDS = ["fullName", "dateOfBirth", "addressLine1", "addressLine2", "addressLine3", "phone", "email", "introducerName", "postalCode", "zone", "UIN", "CNIENumber", "introducerOrUIN"];
+const PERSONAL_FIELDS = [
+  "fullName",
+  "dateOfBirth",
+  "addressLine1",
+  "addressLine2",
+  "addressLine3",
+  "phone",
+  "email",
+  "introducerName",
+  "postalCode",
+  "zone",
+  "UIN",
+  "CNIENumber",
+  "introducerOrUIN",
+];
 
 /** Every string an identity holds for the given fields, in every language. */
 function valuesOf(identity: Record<string, unknown>, fields: string[]): string[] {
@@ -40,9 +63,20 @@ function valuesOf(identity: Record<string, unknown>, fields: string[]): string[]
   return out;
 }
 
-const facts = { kind: "ADJUDICATION" as const, receivedAt: new Date("2026-03-01T08:00:00Z"), decidedAt: new Date("2026-03-01T09:30:15.400Z"), candidateCount: 2 };
+const facts = {
+  kind: "ADJUDICATION" as const,
+  receivedAt: new Date("2026-03-01T08:00:00Z"),
+  decidedAt: new Date("2026-03-01T09:30:15.400Z"),
+  candidateCount: 2,
+};
 const verdicts = (dup: boolean, comment = "") =>
-  decisionBody.parse({ candidates: [{ referenceId: "R1", duplicate: dup, modalities: dup ? { face: true } : undefined }, { referenceId: "R2", duplicate: false }], ...(comment ? { comment } : {}) });
+  decisionBody.parse({
+    candidates: [
+      { referenceId: "R1", duplicate: dup, modalities: dup ? { face: true } : undefined },
+      { referenceId: "R2", duplicate: false },
+    ],
+    ...(comment ? { comment } : {}),
+  });
 
 describe("buildAdjudicationProfile on ID.json and MOSIP's CBEFF sample", () => {
   const identity = sampleIdentity();
@@ -67,8 +101,18 @@ describe("buildAdjudicationProfile on ID.json and MOSIP's CBEFF sample", () => {
 
   it("lists every biometric with its modality, position and quality, and no image data", () => {
     assert.equal(profile.biometrics.length, 13);
-    assert.deepEqual(profile.biometrics.filter((b) => b.modality === "Iris").map((b) => b.position).sort(), ["LEFT", "RIGHT"]);
-    for (const b of profile.biometrics) assert.deepEqual(Object.keys(b).sort(), "exception" in b ? ["exception", "modality", "position"] : ["modality", "position", "quality"]);
+    assert.deepEqual(
+      profile.biometrics
+        .filter((b) => b.modality === "Iris")
+        .map((b) => b.position)
+        .sort(),
+      ["LEFT", "RIGHT"],
+    );
+    for (const b of profile.biometrics)
+      assert.deepEqual(
+        Object.keys(b).sort(),
+        "exception" in b ? ["exception", "modality", "position"] : ["modality", "position", "quality"],
+      );
     assert.ok(profile.biometrics.some((b) => "quality" in b && typeof b.quality === "number"));
     assert.ok(text.length < 3000, "no BDB bytes leaked into the profile");
   });
@@ -86,10 +130,23 @@ describe("buildAdjudicationProfile on ID.json and MOSIP's CBEFF sample", () => {
   });
 
   it("without applicant data (unavailable or purged) the personal facts are null but the case facts stay", () => {
-    const p = buildAdjudicationProfile({ ...facts, kind: "VERIFICATION", candidateCount: 0 }, [{ level: "PRIMARY", body: decisionBody.parse({ approve: false }) }], null, null);
+    const p = buildAdjudicationProfile(
+      { ...facts, kind: "VERIFICATION", candidateCount: 0 },
+      [{ level: "PRIMARY", body: decisionBody.parse({ approve: false }) }],
+      null,
+      null,
+    );
     assert.deepEqual(p, {
-      process: "VERIFICATION", decidedOn: "2026-03-01", yearOfBirth: null, gender: null, location: null, biometrics: [],
-      decision: "REJECT", secondsToDecide: 5415, candidateCount: 0, reviewersAgreed: null,
+      process: "VERIFICATION",
+      decidedOn: "2026-03-01",
+      yearOfBirth: null,
+      gender: null,
+      location: null,
+      biometrics: [],
+      decision: "REJECT",
+      secondsToDecide: 5415,
+      candidateCount: 0,
+      reviewersAgreed: null,
     });
   });
 });
@@ -111,7 +168,10 @@ describe("profile parts", () => {
     assert.deepEqual(profileLocation(id), ["North"]);
     assert.equal(profileLocation(normaliseIdentity({ postalCode: "12345" })), null);
     // The 1.1.x name of level 4 is dropped like zone.
-    assert.deepEqual(profileLocation(normaliseIdentity({ region: "A", province: "B", city: "C", localAdministrativeAuthority: "D", postalCode: "E" })), ["A", "B", "C"]);
+    assert.deepEqual(
+      profileLocation(normaliseIdentity({ region: "A", province: "B", city: "C", localAdministrativeAuthority: "D", postalCode: "E" })),
+      ["A", "B", "C"],
+    );
   });
 
   it("takes the supervisor's decision over the reviewers', and derives it from the response when nobody reviewed", () => {

@@ -13,7 +13,9 @@ import { decisionKind, type CandidateVerdict, type DecisionInput } from "@/lib/c
 
 export type ProfileDecision = "NOT_DUPLICATE" | "DUPLICATE" | "RESEND" | "APPROVE" | "REJECT";
 
-export type ProfileBiometric = { modality: string; position: string | null; quality: number | null } | { modality: string; position: string | null; exception: true };
+export type ProfileBiometric =
+  | { modality: string; position: string | null; quality: number | null }
+  | { modality: string; position: string | null; exception: true };
 
 export interface AdjudicationProfileRecord {
   process: "ADJUDICATION" | "VERIFICATION";
@@ -55,7 +57,13 @@ export interface ProfileDecisionRow {
  * Levels are positional: the list stops at the first level the identity lacks, so location[i] is always
  * hierarchy level i+1 and Kibana can aggregate on it.
  */
-export const LOCATION_HIERARCHY: readonly (readonly string[])[] = [["region"], ["province"], ["city"], ["zone", "localAdministrativeAuthority"], ["postalCode"]];
+export const LOCATION_HIERARCHY: readonly (readonly string[])[] = [
+  ["region"],
+  ["province"],
+  ["city"],
+  ["zone", "localAdministrativeAuthority"],
+  ["postalCode"],
+];
 export const PROFILE_LOCATION_LEVELS = LOCATION_HIERARCHY.length - 2;
 
 const MIN_BIRTH_YEAR = 1850;
@@ -87,7 +95,8 @@ export function buildAdjudicationProfile(
 export function yearOfBirth(value: IdentityValue, latestYear: number): number | null {
   const text = plainText(value)?.trim();
   if (!text) return null;
-  const m = /^(\d{4})[/.-]\d{1,2}[/.-]\d{1,2}(?:$|[T ])/.exec(text) ?? /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/.exec(text) ?? /^(\d{4})$/.exec(text);
+  const m =
+    /^(\d{4})[/.-]\d{1,2}[/.-]\d{1,2}(?:$|[T ])/.exec(text) ?? /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/.exec(text) ?? /^(\d{4})$/.exec(text);
   if (!m) return null;
   const year = Number(m[1]);
   return year >= MIN_BIRTH_YEAR && year <= latestYear ? year : null;

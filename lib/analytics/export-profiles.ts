@@ -14,7 +14,10 @@ export const exportProfilesQuery = z.strictObject({
    */
   format: z.enum(["documents", "bulk"]).default("documents"),
   /** Index named in the bulk action lines. */
-  index: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, "must be a lower-case Elasticsearch index name").default("mas-adjudication-profiles"),
+  index: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, "must be a lower-case Elasticsearch index name")
+    .default("mas-adjudication-profiles"),
 });
 export type ExportProfilesQuery = z.output<typeof exportProfilesQuery>;
 
@@ -54,8 +57,8 @@ export function exportProfiles(prisma: PrismaClient, q: ExportProfilesQuery, pag
       });
       let text = "";
       for (const p of rows) {
-        if (q.format === "bulk") text += JSON.stringify({ index: { _index: q.index, _id: p.id } }) + "\n";
-        text += JSON.stringify(profileDocument(p)) + "\n";
+        if (q.format === "bulk") text += `${JSON.stringify({ index: { _index: q.index, _id: p.id } })}\n`;
+        text += `${JSON.stringify(profileDocument(p))}\n`;
       }
       if (text) controller.enqueue(enc.encode(text));
       if (rows.length < pageSize) controller.close();

@@ -17,7 +17,17 @@ describe("dashboard statistics", () => {
 
   it("per-hour buckets: the last n clock hours including the current one, empty hours as zero, older events ignored", () => {
     const now = new Date("2026-03-01T10:20:00Z");
-    const b = bucketByHour([new Date("2026-03-01T10:05:00Z"), new Date("2026-03-01T10:59:59Z"), new Date("2026-03-01T08:00:00Z"), new Date("2026-03-01T06:59:59Z"), new Date("2026-03-01T11:00:00Z")], now, 4);
+    const b = bucketByHour(
+      [
+        new Date("2026-03-01T10:05:00Z"),
+        new Date("2026-03-01T10:59:59Z"),
+        new Date("2026-03-01T08:00:00Z"),
+        new Date("2026-03-01T06:59:59Z"),
+        new Date("2026-03-01T11:00:00Z"),
+      ],
+      now,
+      4,
+    );
     assert.deepEqual(b, [
       { start: "2026-03-01T07:00:00.000Z", count: 0 },
       { start: "2026-03-01T08:00:00.000Z", count: 1 },

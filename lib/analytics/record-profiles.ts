@@ -29,7 +29,10 @@ export interface RecordProfilesResult {
  * One transaction per case: the profile row and Case.profiledAt together, guarded on profiledAt still being
  * null so two processes sweeping at once never profile a case twice.
  */
-export async function recordProfiles(prisma: PrismaClient, opts: { now?: Date; batchSize?: number; loadApplicant?: ApplicantLoader } = {}): Promise<RecordProfilesResult> {
+export async function recordProfiles(
+  prisma: PrismaClient,
+  opts: { now?: Date; batchSize?: number; loadApplicant?: ApplicantLoader } = {},
+): Promise<RecordProfilesResult> {
   const batchSize = opts.batchSize ?? 100;
   const load = opts.loadApplicant ?? applicantLoader(prisma);
   const result: RecordProfilesResult = { profiled: 0, withoutData: 0 };
@@ -40,7 +43,13 @@ export async function recordProfiles(prisma: PrismaClient, opts: { now?: Date; b
       orderBy: { decidedAt: "asc" },
       take: batchSize,
       select: {
-        id: true, kind: true, receivedAt: true, decidedAt: true, answeredAt: true, updatedAt: true, candidateCount: true,
+        id: true,
+        kind: true,
+        receivedAt: true,
+        decidedAt: true,
+        answeredAt: true,
+        updatedAt: true,
+        candidateCount: true,
         decisions: { select: { level: true, body: true } },
         outbox: { select: { body: true } },
       },
@@ -55,7 +64,12 @@ export async function recordProfiles(prisma: PrismaClient, opts: { now?: Date; b
         candidateCount: c.candidateCount,
         response: responseSummary(c.outbox?.body),
       };
-      const profile = buildAdjudicationProfile(facts, c.decisions.map((d) => ({ level: d.level, body: d.body as DecisionInput })), applicant?.identity ?? null, applicant?.birs ?? null);
+      const profile = buildAdjudicationProfile(
+        facts,
+        c.decisions.map((d) => ({ level: d.level, body: d.body as DecisionInput })),
+        applicant?.identity ?? null,
+        applicant?.birs ?? null,
+      );
       const now = opts.now ?? new Date();
       const done = await prisma.$transaction(async (tx) => {
         const claimed = await tx.case.updateMany({ where: { id: c.id, profiledAt: null }, data: { profiledAt: now } });
@@ -92,7 +106,9 @@ function responseSummary(body: string | undefined): ProfileCaseFacts["response"]
   if (!body) return null;
   try {
     const r = JSON.parse(body) as { returnValue?: unknown; candidateList?: { count?: unknown } };
-    return typeof r.returnValue === "number" ? { returnValue: r.returnValue, duplicates: typeof r.candidateList?.count === "number" ? r.candidateList.count : null } : null;
+    return typeof r.returnValue === "number"
+      ? { returnValue: r.returnValue, duplicates: typeof r.candidateList?.count === "number" ? r.candidateList.count : null }
+      : null;
   } catch {
     return null;
   }

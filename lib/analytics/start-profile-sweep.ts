@@ -10,6 +10,7 @@ import { recordProfiles } from "./record-profiles";
 export function startProfileSweepOnce(prisma: PrismaClient, log: (line: string) => void): PeriodicTask {
   return startPeriodicTask("profiles", { firstDelayMs: 3_000, everyMs: 60_000, log }, async () => {
     const r = await recordProfiles(prisma);
-    if (r.profiled) log(`[profiles] recorded ${r.profiled} anonymous profile(s)${r.withoutData ? `, ${r.withoutData} without applicant data` : ""}`);
+    if (r.profiled)
+      log(`[profiles] recorded ${r.profiled} anonymous profile(s)${r.withoutData ? `, ${r.withoutData} without applicant data` : ""}`);
   });
 }

@@ -18,7 +18,7 @@ export interface SessionUser {
  */
 export async function loadUser(prisma: PrismaClient, id: string): Promise<SessionUser | null> {
   const user = await prisma.user.findUnique({ where: { id }, include: { roles: true } });
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const roles = user.roles.map((r) => r.role as Role);
   const grants = roles.length ? await prisma.rolePermission.findMany({ where: { role: { in: roles } } }) : [];
   const permissions = [...new Set(grants.map((g) => g.permission).filter(isPermission))].sort();

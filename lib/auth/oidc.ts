@@ -37,14 +37,26 @@ export async function provisionOidcUser(prisma: PrismaClient, profile: Record<st
     if (!existing.active) return false;
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: existing.id }, data: { lastLoginAt: new Date() } });
-      await recordAudit(tx, { actor: { id: existing.id, username }, action: "signin", targetType: "user", targetId: existing.id, details: { method: "oidc" } });
+      await recordAudit(tx, {
+        actor: { id: existing.id, username },
+        action: "signin",
+        targetType: "user",
+        targetId: existing.id,
+        details: { method: "oidc" },
+      });
     });
     return true;
   }
   const roles = rolesFromClaims(profile, cfg.rolesClaim);
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { username, authSource: "OIDC", roles: { create: roles.map((role) => ({ role })) } } });
-    await recordAudit(tx, { actor: { id: user.id, username }, action: "user.provisioned", targetType: "user", targetId: user.id, details: { method: "oidc", roles } });
+    await recordAudit(tx, {
+      actor: { id: user.id, username },
+      action: "user.provisioned",
+      targetType: "user",
+      targetId: user.id,
+      details: { method: "oidc", roles },
+    });
   });
   return true;
 }

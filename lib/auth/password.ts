@@ -34,7 +34,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // Verifying against this when the username is unknown keeps the response time the same as for a wrong password.
 let dummy: Promise<string> | undefined;
 export function dummyHash(): Promise<string> {
-  return (dummy ??= hashPassword(randomBytes(16).toString("hex")));
+  dummy ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummy;
 }
 
 export function randomPassword(): string {

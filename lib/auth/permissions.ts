@@ -29,12 +29,21 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
   SUPERVISOR: ["queue.own", "cases.viewAll", "cases.reassign", "cases.resolveConflict", "integration.view", "analytics.export"],
   // Need to know: administering the system does not open anyone's case. An installation that wants admins to
   // supervise grants them cases.viewAll (or the SUPERVISOR role) explicitly.
-  ADMIN: ["users.read", "users.manage", "roles.manage", "audit.read", "settings.manage", "integration.view", "integration.operate", "analytics.export"],
+  ADMIN: [
+    "users.read",
+    "users.manage",
+    "roles.manage",
+    "audit.read",
+    "settings.manage",
+    "integration.view",
+    "integration.operate",
+    "analytics.export",
+  ],
 };
 
 // Admins must never be able to lock every admin out of the console by editing the ADMIN role.
 export const ADMIN_LOCKOUT_GUARD: Permission[] = ["users.manage", "roles.manage"];
 
 export function isPermission(v: string): v is Permission {
-  return Object.prototype.hasOwnProperty.call(PERMISSIONS, v);
+  return Object.hasOwn(PERMISSIONS, v);
 }

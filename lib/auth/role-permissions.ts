@@ -8,7 +8,9 @@ import { ADMIN_LOCKOUT_GUARD, PERMISSION_NAMES, PERMISSIONS, ROLE_NAMES, type Pe
 
 export const roleParams = z.object({ role: z.enum(ROLE_NAMES) });
 export const setRolePermissionsBody = z.strictObject({
-  permissions: z.array(z.enum(PERMISSION_NAMES as [Permission, ...Permission[]])).refine((p) => new Set(p).size === p.length, "lists a permission twice"),
+  permissions: z
+    .array(z.enum(PERMISSION_NAMES as [Permission, ...Permission[]]))
+    .refine((p) => new Set(p).size === p.length, "lists a permission twice"),
 });
 
 export interface RoleView {
@@ -16,22 +18,38 @@ export interface RoleView {
   permissions: Permission[];
 }
 
-export async function listRolePermissions(prisma: PrismaClient): Promise<{ roles: RoleView[]; permissions: { name: Permission; description: string }[] }> {
+export async function listRolePermissions(
+  prisma: PrismaClient,
+): Promise<{ roles: RoleView[]; permissions: { name: Permission; description: string }[] }> {
   const rows = await prisma.rolePermission.findMany();
   return {
     roles: ROLE_NAMES.map((role) => ({
       role,
-      permissions: rows.filter((r) => r.role === role).map((r) => r.permission as Permission).filter((p) => PERMISSION_NAMES.includes(p)).sort(),
+      permissions: rows
+        .filter((r) => r.role === role)
+        .map((r) => r.permission as Permission)
+        .filter((p) => PERMISSION_NAMES.includes(p))
+        .sort(),
     })),
     permissions: PERMISSION_NAMES.map((name) => ({ name, description: PERMISSIONS[name] })),
   };
 }
 
 /** Replaces the permissions a role holds. The ADMIN role always keeps what it needs to manage users and roles. */
-export async function setRolePermissions(prisma: PrismaClient, actor: SessionUser, role: Role, permissions: Permission[]): Promise<RoleView> {
+export async function setRolePermissions(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  role: Role,
+  permissions: Permission[],
+): Promise<RoleView> {
   if (role === "ADMIN") {
     const missing = ADMIN_LOCKOUT_GUARD.filter((p) => !permissions.includes(p));
-    if (missing.length) throw new DomainError("conflict", `the ADMIN role must keep ${missing.join(" and ")}, or nobody could manage users and roles`, "permissions");
+    if (missing.length)
+      throw new DomainError(
+        "conflict",
+        `the ADMIN role must keep ${missing.join(" and ")}, or nobody could manage users and roles`,
+        "permissions",
+      );
   }
   return prisma.$transaction(async (tx) => {
     const before = (await tx.rolePermission.findMany({ where: { role } })).map((r) => r.permission);

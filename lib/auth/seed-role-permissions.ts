@@ -14,9 +14,15 @@ export async function seedRolePermissions(prisma: PrismaClient): Promise<string[
     const known = new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
     const fresh = PERMISSION_NAMES.filter((p) => !known.has(p));
     if (fresh.length === 0) return [];
-    const grants = ROLE_NAMES.flatMap((role) => DEFAULT_GRANTS[role].filter((p) => fresh.includes(p)).map((permission) => ({ role, permission })));
+    const grants = ROLE_NAMES.flatMap((role) =>
+      DEFAULT_GRANTS[role].filter((p) => fresh.includes(p)).map((permission) => ({ role, permission })),
+    );
     if (grants.length) await tx.rolePermission.createMany({ data: grants, skipDuplicates: true });
-    await tx.setting.upsert({ where: { key: KNOWN }, create: { key: KNOWN, value: PERMISSION_NAMES }, update: { value: [...known, ...fresh] } });
+    await tx.setting.upsert({
+      where: { key: KNOWN },
+      create: { key: KNOWN, value: PERMISSION_NAMES },
+      update: { value: [...known, ...fresh] },
+    });
     return fresh;
   });
 }

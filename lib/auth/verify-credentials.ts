@@ -24,7 +24,7 @@ export async function verifyCredentials(
   now = new Date(),
 ): Promise<CredentialsResult> {
   const user = await prisma.user.findUnique({ where: { username } });
-  if (!user || !user.passwordHash) {
+  if (!user?.passwordHash) {
     await verifyPassword(password, await dummyHash());
     await recordAudit(prisma, { actor: null, action: "signin.failed", details: { reason: "unknown-user" } });
     return { ok: false, reason: "invalid" };
@@ -42,7 +42,13 @@ export async function verifyCredentials(
       const lock = updated.failedLoginCount >= policy.threshold;
       const lockedUntil = lock ? new Date(now.getTime() + policy.minutes * 60_000) : undefined;
       if (lock) await tx.user.update({ where: { id: user.id }, data: { lockedUntil, failedLoginCount: 0 } });
-      await recordAudit(tx, { actor, action: lock ? "account.locked" : "signin.failed", targetType: "user", targetId: user.id, details: { reason: "wrong-password" } });
+      await recordAudit(tx, {
+        actor,
+        action: lock ? "account.locked" : "signin.failed",
+        targetType: "user",
+        targetId: user.id,
+        details: { reason: "wrong-password" },
+      });
       return lock ? { ok: false as const, reason: "locked" as const, lockedUntil } : { ok: false as const, reason: "invalid" as const };
     });
   }

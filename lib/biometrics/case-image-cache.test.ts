@@ -34,9 +34,15 @@ describe("CaseImageCache", () => {
     cache.set(key("c", "s", 3), "three", 100);
     assert.equal(cache.get(key("c", "s", 1)), "one"); // 1 is now the most recently used
     cache.set(key("c", "s", 4), "four", 100);
-    assert.deepEqual([1, 2, 3, 4].map((b) => cache.has(key("c", "s", b))), [true, false, true, true]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((b) => cache.has(key("c", "s", b))),
+      [true, false, true, true],
+    );
     cache.set(key("c", "s", 5), "five", 150);
-    assert.deepEqual([1, 3, 4, 5].map((b) => cache.has(key("c", "s", b))), [false, false, true, true]);
+    assert.deepEqual(
+      [1, 3, 4, 5].map((b) => cache.has(key("c", "s", b))),
+      [false, false, true, true],
+    );
     assert.equal(cache.stats().bytes, 250);
   });
 
@@ -73,7 +79,11 @@ describe("CaseImageCache", () => {
       return gate.promise;
     };
     const requests = Array.from({ length: 5 }, () => cache.getOrCreate(key("c", "applicant", 3), produce, (b) => b.length));
-    const other = cache.getOrCreate(key("c", "applicant", 4), async () => Buffer.alloc(2), (b) => b.length);
+    const other = cache.getOrCreate(
+      key("c", "applicant", 4),
+      async () => Buffer.alloc(2),
+      (b) => b.length,
+    );
     gate.resolve(Buffer.alloc(8));
     const results = await Promise.all(requests);
     assert.equal(calls, 1);
@@ -95,13 +105,24 @@ describe("CaseImageCache", () => {
     const both = [cache.getOrCreate(key("c", "s", 1), failing, () => 1), cache.getOrCreate(key("c", "s", 1), failing, () => 1)];
     for (const p of both) await assert.rejects(p, /corrupt/);
     assert.equal(calls, 1);
-    assert.equal(await cache.getOrCreate(key("c", "s", 1), async () => "ok", () => 1), "ok");
+    assert.equal(
+      await cache.getOrCreate(
+        key("c", "s", 1),
+        async () => "ok",
+        () => 1,
+      ),
+      "ok",
+    );
   });
 
   it("does not cache a decode that finishes after its case was dropped", async () => {
     const cache = new CaseImageCache();
     const gate = deferred<string>();
-    const pending = cache.getOrCreate(key("c", "s", 1), () => gate.promise, () => 10);
+    const pending = cache.getOrCreate(
+      key("c", "s", 1),
+      () => gate.promise,
+      () => 10,
+    );
     cache.dropCase("c");
     gate.resolve("late");
     assert.equal(await pending, "late"); // the request that asked still gets its answer...
@@ -114,7 +135,10 @@ describe("CaseImageCache", () => {
     const cyclic: Record<string, unknown> = { a: new Uint8Array(10) };
     cyclic.self = cyclic;
     assert.ok(approximateBytes(cyclic) < 100);
-    assert.equal(getCaseImageCache().maxBytes, process.env.MAS_IMAGE_CACHE_MB ? Number(process.env.MAS_IMAGE_CACHE_MB) * 1024 * 1024 : DEFAULT_CACHE_BYTES);
+    assert.equal(
+      getCaseImageCache().maxBytes,
+      process.env.MAS_IMAGE_CACHE_MB ? Number(process.env.MAS_IMAGE_CACHE_MB) * 1024 * 1024 : DEFAULT_CACHE_BYTES,
+    );
     assert.equal(getCaseImageCache(), getCaseImageCache());
     assert.throws(() => new CaseImageCache({ maxBytes: -1 }), RangeError);
   });

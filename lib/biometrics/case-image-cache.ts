@@ -64,7 +64,8 @@ export class CaseImageCache {
 
   constructor(options: CaseImageCacheOptions = {}) {
     const maxBytes = options.maxBytes ?? DEFAULT_CACHE_BYTES;
-    if (!Number.isFinite(maxBytes) || maxBytes < 0) throw new RangeError(`cache size must be a non-negative number of bytes, got ${maxBytes}`);
+    if (!Number.isFinite(maxBytes) || maxBytes < 0)
+      throw new RangeError(`cache size must be a non-negative number of bytes, got ${maxBytes}`);
     this.maxBytes = maxBytes;
   }
 
@@ -151,7 +152,14 @@ export class CaseImageCache {
   }
 
   stats(): CacheStats {
-    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses, evictions: this.evictions };
+    return {
+      entries: this.entries.size,
+      bytes: this.bytes,
+      maxBytes: this.maxBytes,
+      hits: this.hits,
+      misses: this.misses,
+      evictions: this.evictions,
+    };
   }
 
   private remove(k: string): void {

@@ -3,7 +3,9 @@ import { describe, it } from "node:test";
 import sharp from "sharp";
 import { imageResponse } from "./image-response";
 
-const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: { r: 128, g: 128, b: 128 } } }).png().toBuffer();
+const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: { r: 128, g: 128, b: 128 } } })
+  .png()
+  .toBuffer();
 
 describe("imageResponse", () => {
   it("serves the image with no-store and its content type once authorised", async () => {

@@ -20,12 +20,7 @@ export const FINGER_POSITIONS = [
 export type SingleFingerPosition = (typeof FINGER_POSITIONS)[number];
 
 /** Multi-finger slap codes of ISO 19794-4 plus UNKNOWN for 0 and anything unrecognised. */
-export type FingerPosition =
-  | SingleFingerPosition
-  | "PLAIN_RIGHT_FOUR"
-  | "PLAIN_LEFT_FOUR"
-  | "PLAIN_THUMBS"
-  | "UNKNOWN";
+export type FingerPosition = SingleFingerPosition | "PLAIN_RIGHT_FOUR" | "PLAIN_LEFT_FOUR" | "PLAIN_THUMBS" | "UNKNOWN";
 
 export type EyeSide = "LEFT" | "RIGHT" | "UNKNOWN";
 

@@ -32,7 +32,9 @@ async function boot(log: (line: string) => void): Promise<Database> {
   }
   if (env.mosip.queueUrl) {
     const bridge = startMosipBridgeOnce(db.prisma, env.mosip, log);
-    log(`[mas] MOSIP bridge: consuming ${env.mosip.queues.adjudicationRequest} and ${env.mosip.queues.verificationRequest} via ${bridge.status().url}`);
+    log(
+      `[mas] MOSIP bridge: consuming ${env.mosip.queues.adjudicationRequest} and ${env.mosip.queues.verificationRequest} via ${bridge.status().url}`,
+    );
     // Answers go out on their own connection; decisions queue them in the outbox (lib/outbox).
     startResponsePublisherOnce(db.prisma, env.mosip, log);
   } else {

@@ -39,7 +39,10 @@ export function brokerHealth(): BrokerHealth {
     lastMessageAt: consumer?.lastMessageAt?.toISOString() ?? null,
     reconnects: (consumer?.reconnectCount ?? 0) + (sender?.reconnectCount ?? 0),
     consumer: consumer ? { connected: consumer.connected, lastError: consumer.lastError } : null,
-    sender: sender && consumer ? { connected: sender.connected, lastSentAt: sender.lastSentAt?.toISOString() ?? null, lastError: sender.lastError } : null,
+    sender:
+      sender && consumer
+        ? { connected: sender.connected, lastSentAt: sender.lastSentAt?.toISOString() ?? null, lastError: sender.lastError }
+        : null,
   };
 }
 
@@ -58,6 +61,12 @@ export async function checkHealth(db: Database): Promise<Health> {
       outbox: { pending: o.pending, uncertain: o.uncertain, failed: o.failed, oldestPendingAt: o.oldestPendingAt },
     };
   } catch (e) {
-    return { status: "degraded", version: pkg.version, database: { kind: db.kind, reachable: false, error: (e as Error).message }, broker, outbox: null };
+    return {
+      status: "degraded",
+      version: pkg.version,
+      database: { kind: db.kind, reachable: false, error: (e as Error).message },
+      broker,
+      outbox: null,
+    };
   }
 }

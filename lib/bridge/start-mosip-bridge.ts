@@ -50,7 +50,9 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
       storeFailures.delete(key);
       // requestId and case ids are not personal data; RIDs, URLs and bodies are never logged.
       if (r.outcome === "created") {
-        log(`[bridge] ${m.queue}: request ${r.requestId} -> case ${r.caseId}${r.supersededCaseIds.length ? ` (supersedes ${r.supersededCaseIds.join(", ")})` : ""}`);
+        log(
+          `[bridge] ${m.queue}: request ${r.requestId} -> case ${r.caseId}${r.supersededCaseIds.length ? ` (supersedes ${r.supersededCaseIds.join(", ")})` : ""}`,
+        );
         downloads.kick();
         // A superseded case is closed: whatever of it was decrypted for viewing leaves memory.
         for (const id of r.supersededCaseIds) getCaseImageCache().dropCase(id);

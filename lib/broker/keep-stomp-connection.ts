@@ -114,7 +114,8 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       endpointIndex = 0;
       failedRounds++;
       const delay = backoffDelayMs(failedRounds, opts.reconnect);
-      if (failedRounds === 1 || failedRounds % 10 === 0) log(`${tag} no broker reachable (${status.lastError ?? "closed"}); retrying in ${delay} ms`);
+      if (failedRounds === 1 || failedRounds % 10 === 0)
+        log(`${tag} no broker reachable (${status.lastError ?? "closed"}); retrying in ${delay} ms`);
       schedule(delay);
     };
     client = c;

@@ -14,11 +14,21 @@ test("one URL with credentials; the display form hides the password", () => {
 
 test("comma-separated URLs keep their order for failover; default port 61613", () => {
   const list = parseQueueUrls(" stomp://a , stomp://u@b:1234,stomp://[::1]:7");
-  assert.deepEqual(list.map((e) => [e.host, e.port, e.login]), [["a", 61613, undefined], ["b", 1234, "u"], ["::1", 7, undefined]]);
+  assert.deepEqual(
+    list.map((e) => [e.host, e.port, e.login]),
+    [
+      ["a", 61613, undefined],
+      ["b", 1234, "u"],
+      ["::1", 7, undefined],
+    ],
+  );
   assert.equal(list[1].display, "stomp://u@b:1234");
 });
 
 test("errors never echo the URL (it may hold a password)", () => {
-  assert.throws(() => parseQueueUrls("tcp://u:pw@h:61616"), (e: Error) => !e.message.includes("pw") && /stomp:\/\//.test(e.message));
+  assert.throws(
+    () => parseQueueUrls("tcp://u:pw@h:61616"),
+    (e: Error) => !e.message.includes("pw") && /stomp:\/\//.test(e.message),
+  );
   assert.throws(() => parseQueueUrls(" , "), /no broker URL/);
 });

@@ -15,7 +15,10 @@ export const DEFAULT_STOMP_PORT = 61613;
 /** Throws with a message that never contains a password. env-schema has already checked the form. */
 export function parseQueueUrls(value: string): BrokerEndpoint[] {
   const out: BrokerEndpoint[] = [];
-  for (const raw of value.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
+  for (const raw of value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")) {
     let u: URL;
     try {
       u = new URL(raw);

@@ -52,7 +52,14 @@ export function startQueueConsumer(opts: QueueConsumerOptions): QueueConsumer {
   const log = opts.log ?? (() => {});
   const heartbeatMs = opts.heartbeatMs ?? 10_000;
   const backoff = opts.reconnect ?? { baseMs: 500, maxMs: 30_000 };
-  const status: ConsumerStatus = { connected: false, url: null, connectedAt: null, lastMessageAt: null, reconnectCount: 0, lastError: null };
+  const status: ConsumerStatus = {
+    connected: false,
+    url: null,
+    connectedAt: null,
+    lastMessageAt: null,
+    reconnectCount: 0,
+    lastError: null,
+  };
 
   let stopped = false;
   let handlerFailures = 0;
@@ -102,7 +109,6 @@ export function startQueueConsumer(opts: QueueConsumerOptions): QueueConsumer {
       /* socket already gone: same as above */
     }
   }
-
 
   return {
     status: () => ({ ...status }),

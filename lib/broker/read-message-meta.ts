@@ -16,7 +16,8 @@ export interface MessageMeta {
 export function readMessageMeta(headers: Record<string, string | undefined>): MessageMeta {
   // Artemis marks the kind explicitly; ActiveMQ Classic only through content-length.
   const declared = headers["amq-msg-type"]?.toLowerCase();
-  const format: MessageFormat = declared === "text" ? "TEXT" : declared === "bytes" ? "BYTES" : "content-length" in headers ? "BYTES" : "TEXT";
+  const format: MessageFormat =
+    declared === "text" ? "TEXT" : declared === "bytes" ? "BYTES" : "content-length" in headers ? "BYTES" : "TEXT";
   return {
     format,
     brokerMessageId: headers["message-id"] ?? null,

@@ -6,12 +6,14 @@ test("jobs run one at a time in order, and a failing job does not stop the next"
   const seen: string[] = [];
   const errors: unknown[] = [];
   const q = createSerialQueue((e) => errors.push(e));
-  const job = (name: string, ms: number, fail = false) => async () => {
-    seen.push(`start ${name}`);
-    await new Promise((r) => setTimeout(r, ms));
-    seen.push(`end ${name}`);
-    if (fail) throw new Error(name);
-  };
+  const job =
+    (name: string, ms: number, fail = false) =>
+    async () => {
+      seen.push(`start ${name}`);
+      await new Promise((r) => setTimeout(r, ms));
+      seen.push(`end ${name}`);
+      if (fail) throw new Error(name);
+    };
   q.push(job("a", 20));
   q.push(job("b", 1, true));
   q.push(job("c", 5));

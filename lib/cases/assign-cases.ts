@@ -24,7 +24,11 @@ export async function assignWaitingCases(prisma: PrismaClient, now = new Date(),
     const secondaries = await operatorPool(tx, "SECONDARY");
     // One load figure per person, whichever list they are in.
     const bump = (userId: string) => {
-      for (const o of [...primaries, ...secondaries]) if (o.userId === userId) { o.openCases += 1; o.lastAssignedAt = now; }
+      for (const o of [...primaries, ...secondaries])
+        if (o.userId === userId) {
+          o.openCases += 1;
+          o.lastAssignedAt = now;
+        }
     };
     let assigned = 0;
     for (const c of waiting) {
@@ -38,10 +42,19 @@ export async function assignWaitingCases(prisma: PrismaClient, now = new Date(),
         level === "PRIMARY"
           ? { state: "IN_PRIMARY" as const, primaryAssigneeId: pick.userId, primaryAssignedAt: now }
           : { secondaryAssigneeId: pick.userId, secondaryAssignedAt: now };
-      const done = await tx.case.updateMany({ where: { id: c.id, state: c.state, ...(level === "SECONDARY" ? { secondaryAssigneeId: null } : {}) }, data });
+      const done = await tx.case.updateMany({
+        where: { id: c.id, state: c.state, ...(level === "SECONDARY" ? { secondaryAssigneeId: null } : {}) },
+        data,
+      });
       if (done.count !== 1) continue;
       await tx.user.update({ where: { id: pick.userId }, data: { lastAssignedAt: now } });
-      await recordAudit(tx, { actor: null, action: "case.assigned", targetType: "case", targetId: c.id, details: { level, userId: pick.userId, how: "automatic" } });
+      await recordAudit(tx, {
+        actor: null,
+        action: "case.assigned",
+        targetType: "case",
+        targetId: c.id,
+        details: { level, userId: pick.userId, how: "automatic" },
+      });
       bump(pick.userId);
       assigned++;
     }

@@ -11,7 +11,13 @@ const AUDIT_EVERY_MS = 5 * 60_000;
 const lastAudit = new Map<string, number>();
 
 /** The server-side check behind every image and document of a case, with its audit row. */
-export async function authorizeCaseRead(prisma: PrismaClient, user: SessionUser, caseId: string, subject: string, what: "images" | "document"): Promise<CaseRole> {
+export async function authorizeCaseRead(
+  prisma: PrismaClient,
+  user: SessionUser,
+  caseId: string,
+  subject: string,
+  what: "images" | "document",
+): Promise<CaseRole> {
   const c = await prisma.case.findUnique({
     where: { id: caseId },
     select: { id: true, state: true, primaryAssigneeId: true, secondaryAssigneeId: true, candidates: { select: { id: true } } },
@@ -24,7 +30,13 @@ export async function authorizeCaseRead(prisma: PrismaClient, user: SessionUser,
   const now = Date.now();
   if (what === "document" || (lastAudit.get(key) ?? 0) < now - AUDIT_EVERY_MS) {
     lastAudit.set(key, now);
-    await recordAudit(prisma, { actor: user, action: what === "document" ? "case.viewDocument" : "case.viewImages", targetType: "case", targetId: caseId, details: { role, subject } });
+    await recordAudit(prisma, {
+      actor: user,
+      action: what === "document" ? "case.viewDocument" : "case.viewImages",
+      targetType: "case",
+      targetId: caseId,
+      details: { role, subject },
+    });
   }
   return role;
 }

@@ -66,16 +66,25 @@ export function buildCaseResponse(args: {
     ...(args.supervisor?.comment ? { supervisorComments: args.supervisor.comment } : {}),
   };
   if (kase.kind === "VERIFICATION") {
-    if ("cannotAdjudicate" in decision) return buildVerificationResponse({ requestId: kase.requestId, decision: "RESEND", rejectValue: args.verificationRejectValue, now });
+    if ("cannotAdjudicate" in decision)
+      return buildVerificationResponse({ requestId: kase.requestId, decision: "RESEND", rejectValue: args.verificationRejectValue, now });
     if (!("approve" in decision)) throw new Error("a verification case is decided by approve or reject");
-    return buildVerificationResponse({ requestId: kase.requestId, decision: decision.approve ? "APPROVE" : "REJECT", rejectValue: args.verificationRejectValue, now });
+    return buildVerificationResponse({
+      requestId: kase.requestId,
+      decision: decision.approve ? "APPROVE" : "REJECT",
+      rejectValue: args.verificationRejectValue,
+      now,
+    });
   }
-  if ("cannotAdjudicate" in decision) return buildCannotAdjudicateResponse({ requestId: kase.requestId, operators, reason: decision.comment, now });
+  if ("cannotAdjudicate" in decision)
+    return buildCannotAdjudicateResponse({ requestId: kase.requestId, operators, reason: decision.comment, now });
   if (!("candidates" in decision)) throw new Error("an adjudication case is decided by per-candidate verdicts");
   const dups = decision.candidates.filter((c) => c.duplicate);
   return buildAdjudicationDecisionResponse({
     request: { requestId: kase.requestId, gallery: kase.gallery },
-    decision: dups.length ? { outcome: "DUPLICATE", candidates: dups.map((c) => ({ referenceId: c.referenceId, matched: matchedModalities(c) })) } : { outcome: "NOT_DUPLICATE" },
+    decision: dups.length
+      ? { outcome: "DUPLICATE", candidates: dups.map((c) => ({ referenceId: c.referenceId, matched: matchedModalities(c) })) }
+      : { outcome: "NOT_DUPLICATE" },
     operators,
     now,
   });

@@ -2,7 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { chooseOperator, type OperatorLoad } from "./choose-operator";
 
-const op = (userId: string, openCases: number, extra: Partial<OperatorLoad> = {}): OperatorLoad => ({ userId, username: userId, openCases, cap: null, lastAssignedAt: null, ...extra });
+const op = (userId: string, openCases: number, extra: Partial<OperatorLoad> = {}): OperatorLoad => ({
+  userId,
+  username: userId,
+  openCases,
+  cap: null,
+  lastAssignedAt: null,
+  ...extra,
+});
 
 test("the least loaded eligible operator gets the case", () => {
   assert.equal(chooseOperator([op("a", 3), op("b", 1), op("c", 2)], { defaultCap: 10 })?.userId, "b");
@@ -22,6 +29,9 @@ test("caps are respected, per operator or by default", () => {
 test("ties go to whoever waited longest, then by name", () => {
   const early = new Date("2026-01-01T00:00:00Z");
   const late = new Date("2026-01-01T01:00:00Z");
-  assert.equal(chooseOperator([op("a", 1, { lastAssignedAt: late }), op("b", 1, { lastAssignedAt: early })], { defaultCap: 5 })?.userId, "b");
+  assert.equal(
+    chooseOperator([op("a", 1, { lastAssignedAt: late }), op("b", 1, { lastAssignedAt: early })], { defaultCap: 5 })?.userId,
+    "b",
+  );
   assert.equal(chooseOperator([op("b", 1), op("a", 1)], { defaultCap: 5 })?.userId, "a");
 });

@@ -12,7 +12,10 @@ export interface OperatorLoad {
  * Least loaded first, then whoever waited longest since their last assignment, then by name so the
  * choice is stable. Operators at their cap and excluded users (the case's primary, for four eyes) are skipped.
  */
-export function chooseOperator(pool: readonly OperatorLoad[], opts: { defaultCap: number; exclude?: readonly string[] }): OperatorLoad | null {
+export function chooseOperator(
+  pool: readonly OperatorLoad[],
+  opts: { defaultCap: number; exclude?: readonly string[] },
+): OperatorLoad | null {
   const excluded = new Set(opts.exclude ?? []);
   const open = pool.filter((o) => !excluded.has(o.userId) && o.openCases < (o.cap ?? opts.defaultCap));
   open.sort(

@@ -15,7 +15,12 @@ export async function claimNextCase(prisma: PrismaClient, user: SessionUser, now
   return prisma.$transaction(async (tx) => {
     const order = [{ deadlineAt: { sort: "asc" as const, nulls: "last" as const } }, { receivedAt: "asc" as const }];
     const mine = await tx.case.findFirst({
-      where: { OR: [{ state: "IN_PRIMARY", primaryAssigneeId: user.id }, { state: "IN_SECONDARY", secondaryAssigneeId: user.id }] },
+      where: {
+        OR: [
+          { state: "IN_PRIMARY", primaryAssigneeId: user.id },
+          { state: "IN_SECONDARY", secondaryAssigneeId: user.id },
+        ],
+      },
       orderBy: order,
       select: { id: true, state: true },
     });
@@ -28,16 +33,35 @@ export async function claimNextCase(prisma: PrismaClient, user: SessionUser, now
       const [me] = await operatorPool(tx, level, user.id);
       if (!me || me.openCases >= (me.cap ?? settings.defaultCaseCap)) continue;
       const c = await tx.case.findFirst({
-        where: level === "PRIMARY" ? { state: "READY" } : { state: "IN_SECONDARY", secondaryAssigneeId: null, NOT: { primaryAssigneeId: user.id } },
+        where:
+          level === "PRIMARY"
+            ? { state: "READY" }
+            : { state: "IN_SECONDARY", secondaryAssigneeId: null, NOT: { primaryAssigneeId: user.id } },
         orderBy: order,
         select: { id: true },
       });
       if (!c) continue;
-      const data = level === "PRIMARY" ? { state: "IN_PRIMARY" as const, primaryAssigneeId: user.id, primaryAssignedAt: now } : { secondaryAssigneeId: user.id, secondaryAssignedAt: now };
-      const done = await tx.case.updateMany({ where: { id: c.id, state: level === "PRIMARY" ? "READY" : "IN_SECONDARY", ...(level === "SECONDARY" ? { secondaryAssigneeId: null } : {}) }, data });
+      const data =
+        level === "PRIMARY"
+          ? { state: "IN_PRIMARY" as const, primaryAssigneeId: user.id, primaryAssignedAt: now }
+          : { secondaryAssigneeId: user.id, secondaryAssignedAt: now };
+      const done = await tx.case.updateMany({
+        where: {
+          id: c.id,
+          state: level === "PRIMARY" ? "READY" : "IN_SECONDARY",
+          ...(level === "SECONDARY" ? { secondaryAssigneeId: null } : {}),
+        },
+        data,
+      });
       if (done.count !== 1) continue;
       await tx.user.update({ where: { id: user.id }, data: { lastAssignedAt: now } });
-      await recordAudit(tx, { actor: user, action: "case.assigned", targetType: "case", targetId: c.id, details: { level, userId: user.id, how: "next-case" } });
+      await recordAudit(tx, {
+        actor: user,
+        action: "case.assigned",
+        targetType: "case",
+        targetId: c.id,
+        details: { level, userId: user.id, how: "next-case" },
+      });
       return { caseId: c.id, level };
     }
     return null;

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { checkDraft, newDraft, reduceDraft, summariseDecision, type DraftAction } from "./decision-draft";
 import { decisionBody } from "./decision-input";
 
-const run = (kind: "ADJUDICATION" | "VERIFICATION", ids: string[], actions: DraftAction[]) => actions.reduce(reduceDraft, newDraft(kind, ids));
+const run = (kind: "ADJUDICATION" | "VERIFICATION", ids: string[], actions: DraftAction[]) =>
+  actions.reduce(reduceDraft, newDraft(kind, ids));
 
 test("a verdict is needed for every candidate before the decision can be sent", () => {
   const d = run("ADJUDICATION", ["R1", "R2"], [{ type: "verdict", duplicate: false }]);
@@ -11,14 +12,18 @@ test("a verdict is needed for every candidate before the decision can be sent", 
 });
 
 test("marking modalities marks the candidate a duplicate; the body matches the API schema", () => {
-  const d = run("ADJUDICATION", ["R1", "R2"], [
-    { type: "toggleFinger", finger: "LEFT_INDEX" },
-    { type: "toggleFinger", finger: "RIGHT_THUMB" },
-    { type: "toggleFace" },
-    { type: "next" },
-    { type: "verdict", duplicate: false },
-    { type: "comment", text: "  prints match  " },
-  ]);
+  const d = run(
+    "ADJUDICATION",
+    ["R1", "R2"],
+    [
+      { type: "toggleFinger", finger: "LEFT_INDEX" },
+      { type: "toggleFinger", finger: "RIGHT_THUMB" },
+      { type: "toggleFace" },
+      { type: "next" },
+      { type: "verdict", duplicate: false },
+      { type: "comment", text: "  prints match  " },
+    ],
+  );
   const c = checkDraft(d);
   assert.equal(c.ready, true);
   if (!c.ready) return;
@@ -39,7 +44,11 @@ test("marking modalities marks the candidate a duplicate; the body matches the A
 });
 
 test("not duplicate clears matched modalities; navigation wraps", () => {
-  let d = run("ADJUDICATION", ["R1", "R2", "R3"], [{ type: "toggleIris", eye: "LEFT" }, { type: "verdict", duplicate: false }, { type: "previous" }]);
+  let d = run(
+    "ADJUDICATION",
+    ["R1", "R2", "R3"],
+    [{ type: "toggleIris", eye: "LEFT" }, { type: "verdict", duplicate: false }, { type: "previous" }],
+  );
   assert.deepEqual(d.candidates[0], { referenceId: "R1", duplicate: false, face: false, fingers: [], irises: [] });
   assert.equal(d.current, 2);
   d = reduceDraft(d, { type: "next" });

@@ -64,7 +64,9 @@ export function reduceDraft(d: DecisionDraft, a: DraftAction): DecisionDraft {
       return n ? { ...d, current: (d.current - 1 + n) % n } : d;
     case "verdict":
       // Marking "not duplicate" clears matched modalities: they would contradict the verdict in the analytics.
-      return updateCurrent(d, (c) => (a.duplicate ? { ...c, duplicate: true } : { ...c, duplicate: false, face: false, fingers: [], irises: [] }));
+      return updateCurrent(d, (c) =>
+        a.duplicate ? { ...c, duplicate: true } : { ...c, duplicate: false, face: false, fingers: [], irises: [] },
+      );
     case "toggleFace":
       return updateCurrent(d, (c) => ({ ...c, face: !c.face, duplicate: !c.face ? true : c.duplicate }));
     case "toggleFinger":
@@ -92,7 +94,9 @@ export type DraftCheck = { ready: true; decision: DecisionInput } | { ready: fal
 export function checkDraft(d: DecisionDraft): DraftCheck {
   const comment = d.comment.trim();
   if (d.cannotAdjudicate) {
-    return comment ? { ready: true, decision: { cannotAdjudicate: true, comment } } : { ready: false, missing: "Say why the case cannot be adjudicated." };
+    return comment
+      ? { ready: true, decision: { cannotAdjudicate: true, comment } }
+      : { ready: false, missing: "Say why the case cannot be adjudicated." };
   }
   if (d.kind === "VERIFICATION") {
     if (d.approve === null) return { ready: false, missing: "Choose approve or reject." };
@@ -117,19 +121,31 @@ const HUMAN_FINGER = (f: SingleFingerPosition) => f.toLowerCase().replace("_", "
 
 /** Plain-language lines for the confirmation step: exactly what MOSIP will be told. */
 export function summariseDecision(decision: DecisionInput, candidateLabels: readonly string[] = []): string[] {
-  if ("cannotAdjudicate" in decision) return ["Cannot adjudicate: MOSIP will be asked to send the case again.", `Reason: ${decision.comment}`];
-  if ("approve" in decision) return [decision.approve ? "Approve: the documents verify the applicant." : "Reject: the verification fails.", ...(decision.comment ? [`Comment: ${decision.comment}`] : [])];
+  if ("cannotAdjudicate" in decision)
+    return ["Cannot adjudicate: MOSIP will be asked to send the case again.", `Reason: ${decision.comment}`];
+  if ("approve" in decision)
+    return [
+      decision.approve ? "Approve: the documents verify the applicant." : "Reject: the verification fails.",
+      ...(decision.comment ? [`Comment: ${decision.comment}`] : []),
+    ];
   const dups = decision.candidates.filter((c) => c.duplicate);
   const lines = dups.length
     ? [`Duplicate of ${dups.length} candidate${dups.length > 1 ? "s" : ""}: MOSIP will reject the registration.`]
     : ["Not a duplicate of any candidate: MOSIP will approve the registration."];
-  decision.candidates.forEach((c, i) => {
+  for (const [i, c] of decision.candidates.entries()) {
     const label = candidateLabels[i] ?? `Candidate ${i + 1}`;
-    if (!c.duplicate) return void lines.push(`${label}: not a duplicate`);
+    if (!c.duplicate) {
+      lines.push(`${label}: not a duplicate`);
+      continue;
+    }
     const m = c.modalities ?? {};
-    const parts = [m.face ? "face" : null, m.fingers?.length ? m.fingers.map(HUMAN_FINGER).join(", ") : null, m.irises?.length ? m.irises.map((e) => `${e.toLowerCase()} iris`).join(", ") : null].filter(Boolean);
+    const parts = [
+      m.face ? "face" : null,
+      m.fingers?.length ? m.fingers.map(HUMAN_FINGER).join(", ") : null,
+      m.irises?.length ? m.irises.map((e) => `${e.toLowerCase()} iris`).join(", ") : null,
+    ].filter(Boolean);
     lines.push(`${label}: DUPLICATE${parts.length ? ` (matched: ${parts.join("; ")})` : ""}`);
-  });
+  }
   if (decision.comment) lines.push(`Comment: ${decision.comment}`);
   return lines;
 }

@@ -10,7 +10,10 @@ export const candidateVerdict = z.strictObject({
     .strictObject({
       face: z.boolean().optional(),
       fingers: z.array(z.enum(FINGER_POSITIONS)).max(10).optional(),
-      irises: z.array(z.enum(["LEFT", "RIGHT"])).max(2).optional(),
+      irises: z
+        .array(z.enum(["LEFT", "RIGHT"]))
+        .max(2)
+        .optional(),
     })
     .optional(),
 });
@@ -21,7 +24,10 @@ export type CandidateVerdict = z.output<typeof candidateVerdict>;
  * "cannot adjudicate" (MOSIP resend), or approve/reject for a verification case.
  */
 export const decisionBody = z.union([
-  z.strictObject({ candidates: z.array(candidateVerdict).min(1, "give a verdict for every candidate").max(100), comment: comment.optional() }),
+  z.strictObject({
+    candidates: z.array(candidateVerdict).min(1, "give a verdict for every candidate").max(100),
+    comment: comment.optional(),
+  }),
   z.strictObject({ cannotAdjudicate: z.literal(true), comment: comment.min(1, "say why the case cannot be adjudicated") }),
   z.strictObject({ approve: z.boolean(), comment: comment.optional() }),
 ]);

@@ -10,7 +10,10 @@ export function decisionsAgree(a: DecisionInput, b: DecisionInput): boolean {
   const ka = decisionKind(a);
   if (ka !== decisionKind(b)) return false;
   if (ka !== "VERDICTS") return true;
-  return sameSet(duplicates((a as { candidates: CandidateVerdict[] }).candidates), duplicates((b as { candidates: CandidateVerdict[] }).candidates));
+  return sameSet(
+    duplicates((a as { candidates: CandidateVerdict[] }).candidates),
+    duplicates((b as { candidates: CandidateVerdict[] }).candidates),
+  );
 }
 
 export function duplicates(verdicts: readonly CandidateVerdict[]): string[] {

@@ -54,7 +54,11 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
   const subject = async (key: string, label: string, referenceId: string, dataStatus: string): Promise<SubjectView> => {
     const base = { key, label, referenceId, dataStatus, demographics: null, biometrics: null, documents: [], problems: [] };
     if (dataStatus === "UNAVAILABLE") return { ...base, unavailableReason: "MOSIP sent no data for this person" };
-    if (dataStatus !== "AVAILABLE") return { ...base, unavailableReason: dataStatus === "FAILED" ? "the data could not be downloaded" : "the data is still being downloaded" };
+    if (dataStatus !== "AVAILABLE")
+      return {
+        ...base,
+        unavailableReason: dataStatus === "FAILED" ? "the data could not be downloaded" : "the data is still being downloaded",
+      };
     const s = await loadSubject(prisma, c.id, key);
     if (!s.ok) return { ...base, unavailableReason: s.reason };
     const { payload, birs, problems } = s.data;
@@ -63,7 +67,9 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
       unavailableReason: null,
       demographics: buildDemographics(payload.identity),
       biometrics: birs.length ? buildBiometricGrid(birs) : null,
-      documents: Object.entries(payload.documents ?? {}).filter(([, v]) => v).map(([name, v]) => ({ name, bytes: v!.byteLength })),
+      documents: Object.entries(payload.documents ?? {})
+        .filter(([, v]) => v)
+        .map(([name, v]) => ({ name, bytes: v!.byteLength })),
       problems,
     };
   };
@@ -82,6 +88,15 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
     role,
     applicant,
     candidates,
-    decisions: role === "SUPERVISOR" ? c.decisions.map((d) => ({ level: d.level, username: d.user.username, body: d.body, comment: d.comment, at: d.createdAt.toISOString() })) : [],
+    decisions:
+      role === "SUPERVISOR"
+        ? c.decisions.map((d) => ({
+            level: d.level,
+            username: d.user.username,
+            body: d.body,
+            comment: d.comment,
+            at: d.createdAt.toISOString(),
+          }))
+        : [],
   };
 }

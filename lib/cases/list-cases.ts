@@ -7,15 +7,37 @@ import { DomainError } from "@/lib/errors/domain-error";
 
 export const listCasesQuery = z.strictObject({
   scope: z.enum(["mine", "all"]).default("mine"),
-  state: z.enum(["RECEIVED", "FETCHING", "DATA_UNAVAILABLE", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT", "DECIDED", "ANSWERED", "SUPERSEDED"]).optional(),
+  state: z
+    .enum([
+      "RECEIVED",
+      "FETCHING",
+      "DATA_UNAVAILABLE",
+      "READY",
+      "IN_PRIMARY",
+      "IN_SECONDARY",
+      "CONFLICT",
+      "DECIDED",
+      "ANSWERED",
+      "SUPERSEDED",
+    ])
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   kind: z.enum(["ADJUDICATION", "VERIFICATION"]).optional(),
   /** Cases this user holds or held, as primary or secondary. */
   operator: z.uuid().optional(),
   /** Only cases received at least this many minutes ago. */
-  minAgeMinutes: z.coerce.number().int().min(0).max(365 * 24 * 60).optional(),
+  minAgeMinutes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365 * 24 * 60)
+    .optional(),
   /** Exact applicant RID. Looking a person up is a view of personal data: audited. */
-  rid: z.string().trim().regex(/^[0-9A-Za-z_-]{1,64}$/, "must be a RID (letters, digits, - or _)").optional(),
+  rid: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z_-]{1,64}$/, "must be a RID (letters, digits, - or _)")
+    .optional(),
 });
 export type ListCasesQuery = z.output<typeof listCasesQuery>;
 
@@ -68,7 +90,13 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
     ? await prisma.$transaction(async (tx) => {
         const found = await find(tx);
         // Who looked for a person, and whether they were found; never the RID itself.
-        await recordAudit(tx, { actor: user, action: "case.search_rid", targetType: found.length === 1 ? "case" : undefined, targetId: found.length === 1 ? found[0].id : undefined, details: { matches: found.length } });
+        await recordAudit(tx, {
+          actor: user,
+          action: "case.search_rid",
+          targetType: found.length === 1 ? "case" : undefined,
+          targetId: found.length === 1 ? found[0].id : undefined,
+          details: { matches: found.length },
+        });
         return found;
       })
     : await find(prisma);
@@ -80,7 +108,12 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
     candidateCount: c.candidateCount,
     receivedAt: c.receivedAt.toISOString(),
     deadlineAt: c.deadlineAt?.toISOString() ?? null,
-    myLevel: c.primaryAssigneeId === user.id && c.state === "IN_PRIMARY" ? "PRIMARY" : c.secondaryAssigneeId === user.id && c.state === "IN_SECONDARY" ? "SECONDARY" : null,
+    myLevel:
+      c.primaryAssigneeId === user.id && c.state === "IN_PRIMARY"
+        ? "PRIMARY"
+        : c.secondaryAssigneeId === user.id && c.state === "IN_SECONDARY"
+          ? "SECONDARY"
+          : null,
     primaryAssignee: c.primaryAssignee,
     secondaryAssignee: c.secondaryAssignee,
   }));

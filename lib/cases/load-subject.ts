@@ -33,7 +33,13 @@ export async function loadSubject(prisma: PrismaClient, caseId: string, subject:
         select: { body: true, purgedAt: true },
       });
       const stored = downloads.find((d) => d.body);
-      if (!stored) return { ok: false, reason: downloads.some((d) => d.purgedAt) ? "the data was purged after the case was answered" : "no data was received for this person" };
+      if (!stored)
+        return {
+          ok: false,
+          reason: downloads.some((d) => d.purgedAt)
+            ? "the data was purged after the case was answered"
+            : "no data was received for this person",
+        };
       let plaintext: Buffer;
       try {
         plaintext = decryptDatashare(stored.body!, getRuntimeKeyRing(getEnv())).plaintext;

@@ -17,24 +17,54 @@ export type ReassignInput = z.output<typeof reassignBody>;
  * Moves the review a case is waiting for to another eligible operator. The previous assignee loses access
  * on their next request, because access is decided from the case's current assignee (lib/cases/case-access.ts).
  */
-export async function reassignCase(prisma: PrismaClient, actor: SessionUser, caseId: string, input: ReassignInput, now = new Date()): Promise<void> {
+export async function reassignCase(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  caseId: string,
+  input: ReassignInput,
+  now = new Date(),
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
-    const c = await tx.case.findUnique({ where: { id: caseId }, select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true } });
+    const c = await tx.case.findUnique({
+      where: { id: caseId },
+      select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true },
+    });
     if (!c) throw new DomainError("not_found", "no such case");
     const waitingFor = c.state === "IN_PRIMARY" || c.state === "READY" ? "PRIMARY" : c.state === "IN_SECONDARY" ? "SECONDARY" : null;
     if (waitingFor !== input.level) {
-      throw new DomainError("conflict", waitingFor ? `the case is waiting for its ${waitingFor.toLowerCase()} review` : `a ${c.state.toLowerCase()} case has no review to reassign`, "level");
+      throw new DomainError(
+        "conflict",
+        waitingFor
+          ? `the case is waiting for its ${waitingFor.toLowerCase()} review`
+          : `a ${c.state.toLowerCase()} case has no review to reassign`,
+        "level",
+      );
     }
     const [target] = await operatorPool(tx, input.level, input.userId);
-    if (!target) throw new DomainError("conflict", `that user cannot review at ${input.level.toLowerCase()} level (inactive, no review permission, or not eligible)`, "userId");
-    if (input.level === "SECONDARY" && c.primaryAssigneeId === input.userId) throw new DomainError("conflict", "the primary reviewer cannot also be the secondary", "userId");
+    if (!target)
+      throw new DomainError(
+        "conflict",
+        `that user cannot review at ${input.level.toLowerCase()} level (inactive, no review permission, or not eligible)`,
+        "userId",
+      );
+    if (input.level === "SECONDARY" && c.primaryAssigneeId === input.userId)
+      throw new DomainError("conflict", "the primary reviewer cannot also be the secondary", "userId");
     const previous = input.level === "PRIMARY" ? c.primaryAssigneeId : c.secondaryAssigneeId;
     if (previous === input.userId) throw new DomainError("conflict", "the case is already assigned to that user", "userId");
     await tx.case.update({
       where: { id: caseId },
-      data: input.level === "PRIMARY" ? { state: "IN_PRIMARY", primaryAssigneeId: input.userId, primaryAssignedAt: now } : { secondaryAssigneeId: input.userId, secondaryAssignedAt: now },
+      data:
+        input.level === "PRIMARY"
+          ? { state: "IN_PRIMARY", primaryAssigneeId: input.userId, primaryAssignedAt: now }
+          : { secondaryAssigneeId: input.userId, secondaryAssignedAt: now },
     });
-    await recordAudit(tx, { actor, action: "case.reassigned", targetType: "case", targetId: caseId, details: { level: input.level, from: previous, to: input.userId, reason: input.reason } });
+    await recordAudit(tx, {
+      actor,
+      action: "case.reassigned",
+      targetType: "case",
+      targetId: caseId,
+      details: { level: input.level, from: previous, to: input.userId, reason: input.reason },
+    });
   });
 }

@@ -17,33 +17,54 @@ export type DecisionOutcome = "AWAITING_SECONDARY" | "DECIDED" | "CONFLICT";
 
 function checkShape(kind: "ADJUDICATION" | "VERIFICATION", candidateIds: string[], d: DecisionInput): void {
   const k = decisionKind(d);
-  if (kind === "VERIFICATION" && k === "VERDICTS") throw new DomainError("invalid", "a verification case is decided with approve (true or false) or cannotAdjudicate", "candidates");
-  if (kind === "ADJUDICATION" && (k === "APPROVE" || k === "REJECT")) throw new DomainError("invalid", "an adjudication case is decided with a verdict per candidate or cannotAdjudicate", "approve");
+  if (kind === "VERIFICATION" && k === "VERDICTS")
+    throw new DomainError("invalid", "a verification case is decided with approve (true or false) or cannotAdjudicate", "candidates");
+  if (kind === "ADJUDICATION" && (k === "APPROVE" || k === "REJECT"))
+    throw new DomainError("invalid", "an adjudication case is decided with a verdict per candidate or cannotAdjudicate", "approve");
   if (k !== "VERDICTS") return;
   const given = (d as { candidates: { referenceId: string }[] }).candidates.map((c) => c.referenceId);
   const missing = candidateIds.filter((id) => !given.includes(id));
   const unknown = given.filter((id) => !candidateIds.includes(id));
-  if (unknown.length) throw new DomainError("invalid", `candidates: ${unknown.length} referenceId(s) are not candidates of this case`, "candidates");
-  if (missing.length || new Set(given).size !== given.length) throw new DomainError("invalid", "candidates: give exactly one verdict for every candidate of the case", "candidates");
+  if (unknown.length)
+    throw new DomainError("invalid", `candidates: ${unknown.length} referenceId(s) are not candidates of this case`, "candidates");
+  if (missing.length || new Set(given).size !== given.length)
+    throw new DomainError("invalid", "candidates: give exactly one verdict for every candidate of the case", "candidates");
 }
 
 /**
  * Records the caller's decision at the level the case is waiting for, and moves the case on: to a secondary
  * reviewer (never the primary), to the conflicts queue, or to MOSIP through the outbox. One transaction.
  */
-export async function recordDecision(prisma: PrismaClient, user: SessionUser, caseId: string, input: DecisionInput, mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">, now = new Date()): Promise<DecisionOutcome> {
+export async function recordDecision(
+  prisma: PrismaClient,
+  user: SessionUser,
+  caseId: string,
+  input: DecisionInput,
+  mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">,
+  now = new Date(),
+): Promise<DecisionOutcome> {
   const outcome = await decide(prisma, user, caseId, input, mosip, now);
   // A decided case is closed for review: its decrypted identity and decoded images leave memory now.
   if (outcome === "DECIDED") getCaseImageCache().dropCase(caseId);
   return outcome;
 }
 
-function decide(prisma: PrismaClient, user: SessionUser, caseId: string, input: DecisionInput, mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">, now: Date): Promise<DecisionOutcome> {
+function decide(
+  prisma: PrismaClient,
+  user: SessionUser,
+  caseId: string,
+  input: DecisionInput,
+  mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">,
+  now: Date,
+): Promise<DecisionOutcome> {
   return prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
     const c = await tx.case.findUnique({
       where: { id: caseId },
-      include: { candidates: { select: { referenceId: true }, orderBy: { position: "asc" } }, decisions: { include: { user: { select: { username: true } } } } },
+      include: {
+        candidates: { select: { referenceId: true }, orderBy: { position: "asc" } },
+        decisions: { include: { user: { select: { username: true } } } },
+      },
     });
     if (!c) throw new DomainError("not_found", "no such case");
     const level =
@@ -60,14 +81,22 @@ function decide(prisma: PrismaClient, user: SessionUser, caseId: string, input: 
       if (assigned) throw new DomainError("conflict", "this case is not waiting for your decision");
       throw new DomainError("forbidden", "not allowed: the case is not assigned to you");
     }
-    if (level === "SECONDARY" && c.primaryAssigneeId === user.id) throw new DomainError("forbidden", "the primary reviewer cannot also be the secondary");
-    if (level === "SUPERVISOR" && (c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id)) throw new DomainError("forbidden", "a reviewer of this case cannot resolve its conflict");
+    if (level === "SECONDARY" && c.primaryAssigneeId === user.id)
+      throw new DomainError("forbidden", "the primary reviewer cannot also be the secondary");
+    if (level === "SUPERVISOR" && (c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id))
+      throw new DomainError("forbidden", "a reviewer of this case cannot resolve its conflict");
     const candidateIds = c.candidates.map((x) => x.referenceId);
     checkShape(c.kind, candidateIds, input);
 
     const comment = "comment" in input ? (input.comment ?? null) : null;
     await tx.decision.create({ data: { caseId, level, userId: user.id, body: input as Prisma.InputJsonValue, comment } });
-    await recordAudit(tx, { actor: user, action: "case.decision", targetType: "case", targetId: caseId, details: { level, kind: decisionKind(input) } });
+    await recordAudit(tx, {
+      actor: user,
+      action: "case.decision",
+      targetType: "case",
+      targetId: caseId,
+      details: { level, kind: decisionKind(input) },
+    });
 
     const settings = await getAdjudicationSettings(tx, { ...DEFAULT_SETTINGS, verificationRejectValue: mosip.verificationRejectValue });
     const byLevel = new Map(c.decisions.map((d) => [d.level, d]));
@@ -91,13 +120,24 @@ function decide(prisma: PrismaClient, user: SessionUser, caseId: string, input: 
     };
 
     if (level === "PRIMARY") {
-      const needsSecondary = settings.secondaryReview === "ALL" || (decisionKind(input) === "VERDICTS" && duplicates((input as { candidates: [] }).candidates).length > 0);
+      const needsSecondary =
+        settings.secondaryReview === "ALL" ||
+        (decisionKind(input) === "VERDICTS" && duplicates((input as { candidates: [] }).candidates).length > 0);
       if (!needsSecondary) return finish(input);
       const pick = chooseOperator(await operatorPool(tx, "SECONDARY"), { defaultCap: settings.defaultCaseCap, exclude: [user.id] });
-      await tx.case.update({ where: { id: caseId }, data: { state: "IN_SECONDARY", secondaryAssigneeId: pick?.userId ?? null, secondaryAssignedAt: pick ? now : null } });
+      await tx.case.update({
+        where: { id: caseId },
+        data: { state: "IN_SECONDARY", secondaryAssigneeId: pick?.userId ?? null, secondaryAssignedAt: pick ? now : null },
+      });
       if (pick) {
         await tx.user.update({ where: { id: pick.userId }, data: { lastAssignedAt: now } });
-        await recordAudit(tx, { actor: null, action: "case.assigned", targetType: "case", targetId: caseId, details: { level: "SECONDARY", userId: pick.userId, how: "automatic" } });
+        await recordAudit(tx, {
+          actor: null,
+          action: "case.assigned",
+          targetType: "case",
+          targetId: caseId,
+          details: { level: "SECONDARY", userId: pick.userId, how: "automatic" },
+        });
       }
       return "AWAITING_SECONDARY";
     }

@@ -26,7 +26,8 @@ export async function recordFinalDecision(
   const now = args.now ?? new Date();
   const kase = await tx.case.findUnique({ where: { id: args.caseId }, select: { id: true, kind: true, state: true, requestId: true } });
   if (!kase) throw new DomainError("not_found", "no such case");
-  if (!(ANSWERABLE as readonly string[]).includes(kase.state)) throw new DomainError("conflict", `the case is ${kase.state.toLowerCase()} and cannot be answered`);
+  if (!(ANSWERABLE as readonly string[]).includes(kase.state))
+    throw new DomainError("conflict", `the case is ${kase.state.toLowerCase()} and cannot be answered`);
   if (args.response.requestId !== kase.requestId) throw new Error("the response does not answer this case's requestId");
   const updated = await tx.case.updateMany({ where: { id: kase.id, state: kase.state }, data: { state: "DECIDED", decidedAt: now } });
   if (updated.count !== 1) throw new DomainError("conflict", "the case changed while deciding; reload it");
@@ -45,6 +46,9 @@ export async function recordFinalDecision(
     action: "case.decided",
     targetType: "case",
     targetId: kase.id,
-    details: { returnValue: args.response.returnValue, candidates: "candidateList" in args.response ? args.response.candidateList.count : null },
+    details: {
+      returnValue: args.response.returnValue,
+      candidates: "candidateList" in args.response ? args.response.candidateList.count : null,
+    },
   });
 }

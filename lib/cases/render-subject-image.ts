@@ -10,7 +10,13 @@ import { loadSubject, type SubjectKey } from "./load-subject";
 export type ImageVariant = "thumb" | "full" | "png";
 
 /** One biometric of one subject as a browser image, decoded off the request thread once per case and cached. */
-export async function renderSubjectImage(prisma: PrismaClient, caseId: string, subject: SubjectKey, birIndex: number, variant: ImageVariant): Promise<ImageBody | null> {
+export async function renderSubjectImage(
+  prisma: PrismaClient,
+  caseId: string,
+  subject: SubjectKey,
+  birIndex: number,
+  variant: ImageVariant,
+): Promise<ImageBody | null> {
   const want: RenderVariant = variant === "png" ? { size: "full", format: "png" } : { size: variant, format: "webp" };
   // One render per variant asked for: the grid needs only thumbnails, full size is rendered when an image is enlarged.
   const decoded = await getCaseImageCache().getOrCreate(

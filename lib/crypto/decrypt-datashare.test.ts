@@ -59,7 +59,10 @@ test("VER_R2 round trip: URL-safe base64 without padding", () => {
   assert.equal(block1.length, 6 + 32 + 256);
   assert.equal(block2.length, 32 + Buffer.byteLength(payload) + 16);
   const r = decryptDatashare(body, ring);
-  assert.deepEqual({ format: r.format, thumbprintHex: r.thumbprintHex, keyLabel: r.keyLabel }, { format: "VER_R2", thumbprintHex: a.thumbprintHex, keyLabel: "key-a" });
+  assert.deepEqual(
+    { format: r.format, thumbprintHex: r.thumbprintHex, keyLabel: r.keyLabel },
+    { format: "VER_R2", thumbprintHex: a.thumbprintHex, keyLabel: "key-a" },
+  );
   assert.equal(r.plaintext.toString("utf8"), payload);
 });
 
@@ -84,7 +87,10 @@ test("a body built by hand from MOSIP's documented VER_R2 layout decrypts", () =
   cipher.setAAD(random);
   const ct = Buffer.concat([cipher.update(payload), cipher.final(), cipher.getAuthTag()]);
   const wrapped = publicEncrypt({ key: a.certificate.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" }, aesKey);
-  const body = encode(Buffer.concat([Buffer.from("VER_R2"), createHash("sha256").update(a.certificate.raw).digest(), wrapped]), Buffer.concat([random, ct]));
+  const body = encode(
+    Buffer.concat([Buffer.from("VER_R2"), createHash("sha256").update(a.certificate.raw).digest(), wrapped]),
+    Buffer.concat([random, ct]),
+  );
   assert.equal(decryptDatashare(body, ring).plaintext.toString(), payload);
   // raw (already base64-decoded) bytes are accepted as well
   assert.equal(decryptDatashare(Buffer.from(body, "base64url"), ring).plaintext.toString(), payload);
@@ -99,7 +105,11 @@ test("the wrapped key uses OAEP with SHA-256 *and* MGF1-SHA-256 (not Java's defa
       for (let i = 0; Buffer.concat(out).length < len; i++) {
         const c = Buffer.alloc(4);
         c.writeUInt32BE(i);
-        out.push(createHash(mgfHash).update(Buffer.concat([seed, c])).digest());
+        out.push(
+          createHash(mgfHash)
+            .update(Buffer.concat([seed, c]))
+            .digest(),
+        );
       }
       return Buffer.concat(out).subarray(0, len);
     };
@@ -122,9 +132,17 @@ test("several keys: the thumbprint in the body selects the key", () => {
 
 test("UNKNOWN_THUMBPRINT names the body's thumbprint and the configured ones", () => {
   const body = encryptDatashare(payload, stranger.certificate);
-  decryptError(() => decryptDatashare(body, ring), "UNKNOWN_THUMBPRINT", new RegExp(`thumbprint ${stranger.thumbprintHex}; configured: ${a.thumbprintHex}, ${b.thumbprintHex}`));
+  decryptError(
+    () => decryptDatashare(body, ring),
+    "UNKNOWN_THUMBPRINT",
+    new RegExp(`thumbprint ${stranger.thumbprintHex}; configured: ${a.thumbprintHex}, ${b.thumbprintHex}`),
+  );
   decryptError(() => decryptDatashare(body, null), "UNKNOWN_THUMBPRINT", /configured: none/);
-  decryptError(() => decryptDatashare(encryptDatashare(payload, stranger.certificate, { format: "LEGACY" }), ring), "UNKNOWN_THUMBPRINT", new RegExp(stranger.thumbprintHex));
+  decryptError(
+    () => decryptDatashare(encryptDatashare(payload, stranger.certificate, { format: "LEGACY" }), ring),
+    "UNKNOWN_THUMBPRINT",
+    new RegExp(stranger.thumbprintHex),
+  );
 });
 
 test("BAD_TAG when ciphertext, tag, AAD or IV is altered", () => {
@@ -148,19 +166,47 @@ test("BAD_TAG when ciphertext, tag, AAD or IV is altered", () => {
 
 test("TRUNCATED names the block that is too short", () => {
   const { block1, block2 } = decode(encryptDatashare(payload, a.certificate));
-  decryptError(() => decryptDatashare(encode(block1.subarray(0, 20), block2), ring), "TRUNCATED", /^Block1 \(key block\) is 20 bytes; VER_R2 needs 6 version \+ 32 thumbprint/);
-  decryptError(() => decryptDatashare(encode(block1.subarray(0, 100), block2), ring), "TRUNCATED", /^Block1 \(key block\): wrapped AES key is 62 bytes, the 2048-bit RSA key needs 256/);
-  decryptError(() => decryptDatashare(encode(block1, block2.subarray(0, 40)), ring), "TRUNCATED", /^Block2 \(data block\) is 40 bytes; VER_R2 needs at least 48/);
+  decryptError(
+    () => decryptDatashare(encode(block1.subarray(0, 20), block2), ring),
+    "TRUNCATED",
+    /^Block1 \(key block\) is 20 bytes; VER_R2 needs 6 version \+ 32 thumbprint/,
+  );
+  decryptError(
+    () => decryptDatashare(encode(block1.subarray(0, 100), block2), ring),
+    "TRUNCATED",
+    /^Block1 \(key block\): wrapped AES key is 62 bytes, the 2048-bit RSA key needs 256/,
+  );
+  decryptError(
+    () => decryptDatashare(encode(block1, block2.subarray(0, 40)), ring),
+    "TRUNCATED",
+    /^Block2 \(data block\) is 40 bytes; VER_R2 needs at least 48/,
+  );
   const legacy = decode(encryptDatashare(payload, a.certificate, { format: "LEGACY" }));
-  decryptError(() => decryptDatashare(encode(legacy.block1.subarray(0, 31), legacy.block2), ring), "TRUNCATED", /^Block1 \(key block\) is 31 bytes; LEGACY needs 32 thumbprint/);
-  decryptError(() => decryptDatashare(encode(legacy.block1, legacy.block2.subarray(0, 31)), ring), "TRUNCATED", /^Block2 \(data block\) is 31 bytes; LEGACY needs at least 32/);
+  decryptError(
+    () => decryptDatashare(encode(legacy.block1.subarray(0, 31), legacy.block2), ring),
+    "TRUNCATED",
+    /^Block1 \(key block\) is 31 bytes; LEGACY needs 32 thumbprint/,
+  );
+  decryptError(
+    () => decryptDatashare(encode(legacy.block1, legacy.block2.subarray(0, 31)), ring),
+    "TRUNCATED",
+    /^Block2 \(data block\) is 31 bytes; LEGACY needs at least 32/,
+  );
 });
 
 test("RSA_FAILED when the key block does not unwrap", () => {
   const { block1, block2 } = decode(encryptDatashare(payload, a.certificate));
   const garbage = Buffer.concat([block1.subarray(0, 38), randomBytes(256)]);
-  decryptError(() => decryptDatashare(encode(garbage, block2), ring), "RSA_FAILED", /RSA-OAEP \(SHA-256, MGF1-SHA-256\) unwrap of the AES key failed with key-a/);
-  decryptError(() => decryptDatashare(encode(Buffer.concat([block1, Buffer.alloc(3)]), block2), ring), "RSA_FAILED", /259 bytes, expected exactly 256/);
+  decryptError(
+    () => decryptDatashare(encode(garbage, block2), ring),
+    "RSA_FAILED",
+    /RSA-OAEP \(SHA-256, MGF1-SHA-256\) unwrap of the AES key failed with key-a/,
+  );
+  decryptError(
+    () => decryptDatashare(encode(Buffer.concat([block1, Buffer.alloc(3)]), block2), ring),
+    "RSA_FAILED",
+    /259 bytes, expected exactly 256/,
+  );
 });
 
 test("NOT_DATASHARE for anything else", () => {

@@ -52,7 +52,7 @@ export function namedBits(bits: readonly number[]): Buffer {
   if (bits.length === 0) return Buffer.from([0x03, 0x01, 0x00]);
   const max = Math.max(...bits);
   const bytes = Buffer.alloc(Math.floor(max / 8) + 1);
-  for (const b of bits) bytes[Math.floor(b / 8)] |= 0x80 >> b % 8;
+  for (const b of bits) bytes[Math.floor(b / 8)] |= 0x80 >> (b % 8);
   const unused = 7 - (max % 8);
   return tlv(0x03, Buffer.concat([Buffer.from([unused]), bytes]));
 }

@@ -30,10 +30,7 @@ export function encryptDatashare(
   const format = opts.format ?? "VER_R2";
 
   const aesKey = randomBytes(32);
-  const wrappedKey = publicEncrypt(
-    { key: cert.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" },
-    aesKey,
-  );
+  const wrappedKey = publicEncrypt({ key: cert.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" }, aesKey);
   const thumbprint = certificateThumbprint(cert);
 
   let block1: Buffer;

@@ -45,11 +45,7 @@ export function generatePartnerKey(opts: PartnerKeyOptions = {}): GeneratedPartn
 }
 
 /** X.509 v3, sha256WithRSAEncryption, issuer = subject. Returns PEM. */
-export function createSelfSignedCertificate(
-  privateKey: KeyObject,
-  publicKey: KeyObject,
-  opts: PartnerKeyOptions = {},
-): string {
+export function createSelfSignedCertificate(privateKey: KeyObject, publicKey: KeyObject, opts: PartnerKeyOptions = {}): string {
   const validDays = opts.validDays ?? 365;
   if (!Number.isFinite(validDays) || validDays <= 0) throw new RangeError(`validDays must be positive, got ${validDays}`);
   const notBefore = opts.notBefore ?? new Date(Date.now() - 60_000);
@@ -116,6 +112,9 @@ function readHeader(buf: Buffer, at: number): { contentStart: number; length: nu
 }
 
 function toPem(derBytes: Buffer, label: string): string {
-  const b64 = derBytes.toString("base64").replace(/(.{64})/g, "$1\n").replace(/\n$/, "");
+  const b64 = derBytes
+    .toString("base64")
+    .replace(/(.{64})/g, "$1\n")
+    .replace(/\n$/, "");
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }

@@ -45,7 +45,13 @@ test("a key must match its certificate", () => {
 });
 
 test("unreadable, non-RSA and duplicate entries are refused without echoing key material", () => {
-  ringError(() => createKeyRing([{ privateKeyPem: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", certificatePem: a.certificatePem }]), "INVALID_KEY");
+  ringError(
+    () =>
+      createKeyRing([
+        { privateKeyPem: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", certificatePem: a.certificatePem },
+      ]),
+    "INVALID_KEY",
+  );
   ringError(() => createKeyRing([{ privateKeyPem: a.privateKeyPem, certificatePem: "not a cert" }]), "INVALID_CERTIFICATE");
   const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   ringError(() => createKeyRing([{ privateKeyPem: ec, certificatePem: a.certificatePem }]), "NOT_RSA", /got a ec key/);

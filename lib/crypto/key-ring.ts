@@ -7,13 +7,7 @@
 
 import { createHash, createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 
-export type KeyRingErrorCode =
-  | "INVALID_KEY"
-  | "INVALID_CERTIFICATE"
-  | "NOT_RSA"
-  | "KEY_CERT_MISMATCH"
-  | "DUPLICATE_CERTIFICATE"
-  | "CONFIG";
+export type KeyRingErrorCode = "INVALID_KEY" | "INVALID_CERTIFICATE" | "NOT_RSA" | "KEY_CERT_MISMATCH" | "DUPLICATE_CERTIFICATE" | "CONFIG";
 
 export class KeyRingError extends Error {
   readonly code: KeyRingErrorCode;

@@ -39,7 +39,11 @@ test("not configured -> null (plain datashares only)", () => {
 test("configuration errors name the variables or files", () => {
   const err = (fn: () => unknown, code: string, re: RegExp) =>
     assert.throws(fn, (e: unknown) => e instanceof KeyRingError && e.code === code && re.test(e.message));
-  err(() => loadKeyRingFromEnv({ MAS_PARTNER_PRIVATE_KEY_FILE: `${aKey},${bKey}`, MAS_PARTNER_CERTIFICATE_FILE: aCrt }), "CONFIG", /MAS_PARTNER_PRIVATE_KEY_FILE lists 2 file\(s\) but MAS_PARTNER_CERTIFICATE_FILE lists 1/);
+  err(
+    () => loadKeyRingFromEnv({ MAS_PARTNER_PRIVATE_KEY_FILE: `${aKey},${bKey}`, MAS_PARTNER_CERTIFICATE_FILE: aCrt }),
+    "CONFIG",
+    /MAS_PARTNER_PRIVATE_KEY_FILE lists 2 file\(s\) but MAS_PARTNER_CERTIFICATE_FILE lists 1/,
+  );
   err(() => loadKeyRingFromFiles([join(dir, "missing.key")], [aCrt]), "INVALID_KEY", /cannot read private key file .*missing\.key: ENOENT/);
   err(() => loadKeyRingFromFiles([aKey], [join(dir, "missing.crt")]), "INVALID_CERTIFICATE", /missing\.crt: ENOENT/);
   err(() => loadKeyRingFromFiles([aKey], [bCrt]), "KEY_CERT_MISMATCH", /a\.key \+ .*b\.crt: private key does not belong/);

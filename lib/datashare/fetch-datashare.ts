@@ -5,9 +5,7 @@
 import { detectDatashareError } from "@/lib/mosip/datashare-envelope";
 import type { TokenSource } from "./token-source";
 
-export type FetchOutcome =
-  | { ok: true; body: Buffer }
-  | { ok: false; code: string; message: string; permanent: boolean };
+export type FetchOutcome = { ok: true; body: Buffer } | { ok: false; code: string; message: string; permanent: boolean };
 
 export interface FetchOptions {
   timeoutMs: number;

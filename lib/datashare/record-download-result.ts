@@ -26,7 +26,7 @@ export async function recordDownloadResult(
     await lockCase(tx, claimed.caseId);
     const current = await tx.datashareDownload.findUnique({ where: { id: claimed.id }, select: { state: true, attempts: true } });
     // Cancelled by a superseding request, or re-claimed after our lease ran out: the newer owner decides.
-    if (!current || current.state !== "DOWNLOADING" || current.attempts !== claimed.attempts) return "STALE";
+    if (current?.state !== "DOWNLOADING" || current.attempts !== claimed.attempts) return "STALE";
 
     let state: RecordedState;
     if (outcome.ok) {
@@ -54,7 +54,9 @@ export async function recordDownloadResult(
           leaseUntil: null,
           lastErrorCode: outcome.code,
           lastError: outcome.message,
-          nextAttemptAt: giveUp ? undefined : new Date(now().getTime() + backoffDelayMs(claimed.attempts, { baseMs: policy.retryBaseMs, maxMs: policy.retryMaxMs })),
+          nextAttemptAt: giveUp
+            ? undefined
+            : new Date(now().getTime() + backoffDelayMs(claimed.attempts, { baseMs: policy.retryBaseMs, maxMs: policy.retryMaxMs })),
         },
       });
     }

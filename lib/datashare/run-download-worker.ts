@@ -50,7 +50,8 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
     });
     const state = await recordDownloadResult(prisma, claimed, outcome, config);
     // Ids and codes only: the URL is a capability to personal data.
-    if (!outcome.ok) log(`[datashare] download ${claimed.id} (case ${claimed.caseId}) attempt ${claimed.attempts}: ${outcome.code} -> ${state}`);
+    if (!outcome.ok)
+      log(`[datashare] download ${claimed.id} (case ${claimed.caseId}) attempt ${claimed.attempts}: ${outcome.code} -> ${state}`);
     return true;
   }
 

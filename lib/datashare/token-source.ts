@@ -37,7 +37,8 @@ export function createTokenSource(
       throw new TokenError(`token endpoint answered HTTP ${res.status}`);
     }
     const json = (await res.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown } | null;
-    if (!json || typeof json.access_token !== "string" || json.access_token === "") throw new TokenError("token endpoint answered without access_token");
+    if (!json || typeof json.access_token !== "string" || json.access_token === "")
+      throw new TokenError("token endpoint answered without access_token");
     const lifetimeS = typeof json.expires_in === "number" && json.expires_in > 0 ? json.expires_in : 300;
     // Refresh a little early (10 % of the lifetime, at most 30 s) so a token never expires mid-download.
     const marginMs = Math.min(30_000, lifetimeS * 100);

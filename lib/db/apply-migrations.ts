@@ -48,13 +48,16 @@ export async function applyMigrations(db: SqlExecutor, migrations: Migration[]):
     const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r.checksum]));
     const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
     if (failed) {
-      throw new MigrationError(`migration ${failed.migration_name} failed earlier and was not rolled back; repair the database, then mark it rolled back`);
+      throw new MigrationError(
+        `migration ${failed.migration_name} failed earlier and was not rolled back; repair the database, then mark it rolled back`,
+      );
     }
     const applied: string[] = [];
     for (const m of migrations) {
       const seen = done.get(m.name);
       if (seen !== undefined) {
-        if (seen !== m.checksum) throw new MigrationError(`migration ${m.name} was edited after it was applied (checksum differs); add a new migration instead`);
+        if (seen !== m.checksum)
+          throw new MigrationError(`migration ${m.name} was edited after it was applied (checksum differs); add a new migration instead`);
         continue;
       }
       const id = randomUUID();

@@ -44,7 +44,15 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
       },
     };
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    return { kind: "postgresql", prisma, sql, close: async () => { await prisma.$disconnect(); await pool.end(); } };
+    return {
+      kind: "postgresql",
+      prisma,
+      sql,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
   }
   mkdirSync(config.dir, { recursive: true });
   const { PGlite } = await import("@electric-sql/pglite");
@@ -57,6 +65,13 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
     withMigrationLock: (fn) => fn(sql),
   };
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
-  return { kind: "pglite", prisma, sql, close: async () => { await prisma.$disconnect(); await lite.close(); } };
+  return {
+    kind: "pglite",
+    prisma,
+    sql,
+    close: async () => {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
 }
-

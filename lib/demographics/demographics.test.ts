@@ -53,7 +53,10 @@ describe("buildDemographics on ID.json", () => {
     const field = (key: string) => view.fields.find((f) => f.key === key)!;
     assert.deepEqual(field("age").values, [{ language: null, text: "3", dir: "ltr" }]);
     assert.deepEqual(field("postalCode").values, [{ language: null, text: "600112", dir: "ltr" }]);
-    assert.deepEqual(field("introducerOrUIN").values.map((v) => v.text), ["426789089018"]);
+    assert.deepEqual(
+      field("introducerOrUIN").values.map((v) => v.text),
+      ["426789089018"],
+    );
     assert.deepEqual(field("UIN").values, []);
   });
 
@@ -87,7 +90,10 @@ describe("buildDemographics on ID.json", () => {
 
   it("works without a schema and with an unrecognised one", () => {
     const bare = demographicsFromRawIdentity(ID_JSON);
-    assert.deepEqual(bare.fields.map((f) => f.key), Object.keys(ID_JSON.identity).filter((k) => !bare.references.some((r) => r.key === k)));
+    assert.deepEqual(
+      bare.fields.map((f) => f.key),
+      Object.keys(ID_JSON.identity).filter((k) => !bare.references.some((r) => r.key === k)),
+    );
     assert.deepEqual(demographicsFromRawIdentity(ID_JSON, { schema: { nonsense: true } }), bare);
     assert.deepEqual(buildDemographics(null), { fields: [], references: [], languages: [] });
   });
@@ -110,7 +116,10 @@ describe("schema labels", () => {
       ],
     };
     const view = demographicsFromRawIdentity(ID_JSON, { schema });
-    assert.deepEqual(view.fields.slice(0, 2).map((f) => f.label), ["Sex", "Nom complet"]);
+    assert.deepEqual(
+      view.fields.slice(0, 2).map((f) => f.label),
+      ["Sex", "Nom complet"],
+    );
     assert.equal(view.references[0].label, "Address proof");
     const arabic = demographicsFromRawIdentity(ID_JSON, { schema, labelLanguages: ["ara"] });
     assert.equal(arabic.fields[0].label, "الجنس");
@@ -119,7 +128,9 @@ describe("schema labels", () => {
   it("treats a declared document field without a value as an empty reference", () => {
     const view = buildDemographics(normaliseIdentity({ proofOfAddress: null }), { schema: SCHEMA });
     assert.deepEqual(view.fields, []);
-    assert.deepEqual(view.references, [{ key: "proofOfAddress", label: "Proof of address", kind: "document", format: null, type: null, value: null }]);
+    assert.deepEqual(view.references, [
+      { key: "proofOfAddress", label: "Proof of address", kind: "document", format: null, type: null, value: null },
+    ]);
     assert.equal(indexSchema(SCHEMA).byKey.get("individualBiometrics")?.kind, "biometric");
   });
 
@@ -140,7 +151,16 @@ describe("text direction", () => {
     assert.equal(textDirection("Chennai"), "ltr");
     assert.equal(textDirection("2016/01/01"), "ltr");
     assert.equal(textDirection("Latin text", "ara"), "rtl");
-    assert.deepEqual(["ara", "arb", "eng", "fas", "urd", "heb", "ar-SA", "xyz"].map(htmlLang), ["ar", "ar", "en", "fa", "ur", "he", "ar", "xyz"]);
+    assert.deepEqual(["ara", "arb", "eng", "fas", "urd", "heb", "ar-SA", "xyz"].map(htmlLang), [
+      "ar",
+      "ar",
+      "en",
+      "fa",
+      "ur",
+      "he",
+      "ar",
+      "xyz",
+    ]);
   });
 });
 
@@ -156,7 +176,10 @@ describe("compareDemographics", () => {
   it("finds an identical record the same in every field", () => {
     const result = compareDemographics(applicant, candidateWith({}));
     assert.ok(result.length > 0);
-    assert.ok(result.every((r) => r.status === "same"), JSON.stringify(result.filter((r) => r.status !== "same")));
+    assert.ok(
+      result.every((r) => r.status === "same"),
+      JSON.stringify(result.filter((r) => r.status !== "same")),
+    );
   });
 
   it("ignores case, spacing and diacritics, per language", () => {

@@ -39,7 +39,8 @@ function kindFromType(text: unknown): SchemaFieldKind | null {
 
 function fromJsonSchema(schema: Json): SchemaField[] | null {
   const identity = isObject(schema.properties) ? schema.properties.identity : undefined;
-  const props = isObject(identity) && isObject(identity.properties) ? identity.properties : isObject(schema.properties) ? schema.properties : null;
+  const props =
+    isObject(identity) && isObject(identity.properties) ? identity.properties : isObject(schema.properties) ? schema.properties : null;
   if (!props) return null;
   return Object.entries(props).map(([key, def]) => {
     const d = isObject(def) ? def : {};
@@ -55,7 +56,11 @@ function fromUiSchema(items: unknown[]): SchemaField[] {
   for (const item of items) {
     if (!isObject(item) || typeof item.id !== "string") continue;
     const labels = isObject(item.label) ? stringEntries(item.label) : typeof item.label === "string" ? { "": item.label } : {};
-    out.push({ key: item.id, labels, kind: kindFromType(item.type) ?? kindFromType(item.controlType === "fileupload" ? "documentType" : null) });
+    out.push({
+      key: item.id,
+      labels,
+      kind: kindFromType(item.type) ?? kindFromType(item.controlType === "fileupload" ? "documentType" : null),
+    });
   }
   return out;
 }

@@ -5,16 +5,37 @@ export type TextDirection = "ltr" | "rtl";
  * uses both "ara" and the older "arb" for Arabic, so both are here.
  */
 const RTL_LANGUAGES = new Set([
-  "ar", "ara", "arb", "ary", "arz", "apc", "ajp", "acm", "ayl", // Arabic and its regional varieties
-  "fa", "fas", "per", "pes", "prs", // Persian / Farsi, Dari
-  "ur", "urd",
-  "he", "heb", "iw",
-  "yi", "yid",
-  "ps", "pus", "pbt",
-  "sd", "snd",
+  "ar",
+  "ara",
+  "arb",
+  "ary",
+  "arz",
+  "apc",
+  "ajp",
+  "acm",
+  "ayl", // Arabic and its regional varieties
+  "fa",
+  "fas",
+  "per",
+  "pes",
+  "prs", // Persian / Farsi, Dari
+  "ur",
+  "urd",
+  "he",
+  "heb",
+  "iw",
+  "yi",
+  "yid",
+  "ps",
+  "pus",
+  "pbt",
+  "sd",
+  "snd",
   "ckb", // Central Kurdish (Sorani), Arabic script
-  "ug", "uig",
-  "dv", "div",
+  "ug",
+  "uig",
+  "dv",
+  "div",
   "syr",
 ]);
 
@@ -47,9 +68,33 @@ export function textDirection(text: string, language: string | null = null): Tex
 
 // ISO 639-2/-3 codes MOSIP sends -> the BCP 47 tag browsers use to pick fonts and shaping.
 const BCP47: Record<string, string> = {
-  ara: "ar", arb: "ar", eng: "en", fra: "fr", fre: "fr", fas: "fa", per: "fa", urd: "ur", heb: "he",
-  hin: "hi", tam: "ta", kan: "kn", tel: "te", mal: "ml", ben: "bn", spa: "es", por: "pt", deu: "de",
-  ger: "de", swa: "sw", amh: "am", khm: "km", tha: "th", vie: "vi", zho: "zh", chi: "zh", rus: "ru",
+  ara: "ar",
+  arb: "ar",
+  eng: "en",
+  fra: "fr",
+  fre: "fr",
+  fas: "fa",
+  per: "fa",
+  urd: "ur",
+  heb: "he",
+  hin: "hi",
+  tam: "ta",
+  kan: "kn",
+  tel: "te",
+  mal: "ml",
+  ben: "bn",
+  spa: "es",
+  por: "pt",
+  deu: "de",
+  ger: "de",
+  swa: "sw",
+  amh: "am",
+  khm: "km",
+  tha: "th",
+  vie: "vi",
+  zho: "zh",
+  chi: "zh",
+  rus: "ru",
 };
 
 /** Value for an HTML lang attribute: two-letter tag where one exists, else the code as sent. */

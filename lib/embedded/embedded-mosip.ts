@@ -33,11 +33,23 @@ export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line
 
   async function addRequests(counts: { adjudications: number; verifications: number; fingerCodec?: "PNG" | "WSQ" }): Promise<number> {
     if (counts.adjudications + counts.verifications === 0) return 0;
-    const sim = await createEmbeddedSimulator({ seed: randomInt(1, 2 ** 31), adjudications: counts.adjudications, verifications: counts.verifications, certificate, fingerCodec: counts.fingerCodec, host: "127.0.0.1", port: 0 });
+    const sim = await createEmbeddedSimulator({
+      seed: randomInt(1, 2 ** 31),
+      adjudications: counts.adjudications,
+      verifications: counts.verifications,
+      certificate,
+      fingerCodec: counts.fingerCodec,
+      host: "127.0.0.1",
+      port: 0,
+    });
     simulators.push(sim);
     let created = 0;
     await sim.onMessage(async (m) => {
-      const r = await receiveRequest(prisma, { destination: m.queue, headers: m.headers, body: Buffer.from(m.body, "utf8") }, { maxBytes: env.mosip.maxRequestBytes, deadlineWindowMinutes: env.mosip.deadlineMinutes });
+      const r = await receiveRequest(
+        prisma,
+        { destination: m.queue, headers: m.headers, body: Buffer.from(m.body, "utf8") },
+        { maxBytes: env.mosip.maxRequestBytes, deadlineWindowMinutes: env.mosip.deadlineMinutes },
+      );
       if (r.outcome === "created") created++;
       requests++;
     });

@@ -11,13 +11,16 @@ test("embedded default needs nothing", () => {
 });
 
 test("production refuses to start without AUTH_SECRET and an admin password, naming both", () => {
-  assert.throws(() => parseEnv({ NODE_ENV: "production" }), (e: unknown) => {
-    assert.ok(e instanceof EnvError);
-    assert.match(e.message, /AUTH_SECRET is required in production/);
-    assert.match(e.message, /MAS_ADMIN_PASSWORD is required in production/);
-    assert.match(e.message, /MOSIP_QUEUE_URL is required in production/);
-    return true;
-  });
+  assert.throws(
+    () => parseEnv({ NODE_ENV: "production" }),
+    (e: unknown) => {
+      assert.ok(e instanceof EnvError);
+      assert.match(e.message, /AUTH_SECRET is required in production/);
+      assert.match(e.message, /MAS_ADMIN_PASSWORD is required in production/);
+      assert.match(e.message, /MOSIP_QUEUE_URL is required in production/);
+      return true;
+    },
+  );
 });
 
 test("MAS_DEPLOYMENT overrides the NODE_ENV that next start forces", () => {
@@ -30,7 +33,10 @@ test("wrong values say what to set", () => {
   assert.throws(() => parseEnv({ PORT: "abc" }), /PORT must be a whole number/);
   assert.throws(() => parseEnv({ MAS_ADMIN_USERNAME: "root" }), /set MAS_ADMIN_USERNAME and MAS_ADMIN_PASSWORD together/);
   assert.throws(() => parseEnv({ MAS_ADMIN_USERNAME: "root", MAS_ADMIN_PASSWORD: "short" }), /at least 12 characters/);
-  assert.throws(() => parseEnv({ MAS_OIDC_ISSUER: "https://kc/realms/mosip" }), /needs MAS_OIDC_ISSUER, MAS_OIDC_CLIENT_ID and MAS_OIDC_CLIENT_SECRET together/);
+  assert.throws(
+    () => parseEnv({ MAS_OIDC_ISSUER: "https://kc/realms/mosip" }),
+    /needs MAS_OIDC_ISSUER, MAS_OIDC_CLIENT_ID and MAS_OIDC_CLIENT_SECRET together/,
+  );
 });
 
 test("a full production environment parses", () => {

@@ -33,7 +33,7 @@ const queueName = (fallback: string) =>
     .transform((v, ctx) => {
       if (v === undefined || v === "") return fallback;
       // STOMP destinations are /queue/<name>; MOSIP configures the bare JMS queue name.
-      if (!/^[A-Za-z0-9._\-]+$/.test(v)) {
+      if (!/^[A-Za-z0-9._-]+$/.test(v)) {
         ctx.addIssue({ code: "custom", message: `must be a bare queue name such as ${fallback} (letters, digits, . _ -), got "${v}"` });
         return z.NEVER;
       }
@@ -59,7 +59,9 @@ export const envSchema = z
     MAS_SESSION_IDLE_MINUTES: positiveInt(30),
     MAS_LOCKOUT_THRESHOLD: positiveInt(5),
     MAS_LOCKOUT_MINUTES: positiveInt(15),
-    MAS_OIDC_ISSUER: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "must be the issuer URL, e.g. https://keycloak.example/realms/mosip" }),
+    MAS_OIDC_ISSUER: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: "must be the issuer URL, e.g. https://keycloak.example/realms/mosip",
+    }),
     MAS_OIDC_CLIENT_ID: optionalString,
     MAS_OIDC_CLIENT_SECRET: optionalString,
     MAS_OIDC_NAME: optionalString,
@@ -82,7 +84,10 @@ export const envSchema = z
       .transform((v, ctx) => {
         if (v === undefined || v === "") return "text" as const;
         if (v === "text" || v === "bytes") return v;
-        ctx.addIssue({ code: "custom", message: `must be "text" (JMS TextMessage, MOSIP's default) or "bytes" (BytesMessage), got "${v}"` });
+        ctx.addIssue({
+          code: "custom",
+          message: `must be "text" (JMS TextMessage, MOSIP's default) or "bytes" (BytesMessage), got "${v}"`,
+        });
         return z.NEVER;
       }),
     MOSIP_REQUEST_MAX_BYTES: positiveInt(1024 * 1024),
@@ -91,7 +96,9 @@ export const envSchema = z
     MOSIP_DATASHARE_MAX_ATTEMPTS: positiveInt(5),
     MOSIP_DATASHARE_RETRY_BASE_MS: positiveInt(2_000),
     MOSIP_DATASHARE_RETRY_MAX_MS: positiveInt(60_000),
-    MOSIP_AUTH_TOKEN_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "must be the OAuth2 token endpoint URL, e.g. https://keycloak.example/realms/mosip/protocol/openid-connect/token" }),
+    MOSIP_AUTH_TOKEN_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: "must be the OAuth2 token endpoint URL, e.g. https://keycloak.example/realms/mosip/protocol/openid-connect/token",
+    }),
     MOSIP_AUTH_CLIENT_ID: optionalString,
     MOSIP_AUTH_CLIENT_SECRET: optionalString,
     // MOSIP's verification stage treats every returnValue other than 1 (approve) and 2 (resend) as reject.
@@ -107,7 +114,10 @@ export const envSchema = z
           return z.NEVER;
         }
         if (n === 1 || n === 2) {
-          ctx.addIssue({ code: "custom", message: `must not be ${n}: MOSIP reads 1 as approve and 2 as resend; any other value (default 3) rejects` });
+          ctx.addIssue({
+            code: "custom",
+            message: `must not be ${n}: MOSIP reads 1 as approve and 2 as resend; any other value (default 3) rejects`,
+          });
           return z.NEVER;
         }
         return n;
@@ -134,18 +144,34 @@ export const envSchema = z
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (for example: openssl rand -base64 48)" });
     }
     if (production && env.MOSIP_QUEUE_URL === undefined) {
-      ctx.addIssue({ code: "custom", path: ["MOSIP_QUEUE_URL"], message: "is required in production (stomp://user:pass@activemq:61613); without it the app runs against a built-in MOSIP simulator" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MOSIP_QUEUE_URL"],
+        message: "is required in production (stomp://user:pass@activemq:61613); without it the app runs against a built-in MOSIP simulator",
+      });
     }
     if (production && env.MAS_ADMIN_PASSWORD === undefined) {
-      ctx.addIssue({ code: "custom", path: ["MAS_ADMIN_PASSWORD"], message: "is required in production, with MAS_ADMIN_USERNAME: the first admin is created from them" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAS_ADMIN_PASSWORD"],
+        message: "is required in production, with MAS_ADMIN_USERNAME: the first admin is created from them",
+      });
     }
     const oidc = [env.MAS_OIDC_ISSUER, env.MAS_OIDC_CLIENT_ID, env.MAS_OIDC_CLIENT_SECRET];
     if (oidc.some((v) => v !== undefined) && oidc.some((v) => v === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["MAS_OIDC_ISSUER"], message: "OpenID Connect needs MAS_OIDC_ISSUER, MAS_OIDC_CLIENT_ID and MAS_OIDC_CLIENT_SECRET together" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAS_OIDC_ISSUER"],
+        message: "OpenID Connect needs MAS_OIDC_ISSUER, MAS_OIDC_CLIENT_ID and MAS_OIDC_CLIENT_SECRET together",
+      });
     }
     const auth = [env.MOSIP_AUTH_TOKEN_URL, env.MOSIP_AUTH_CLIENT_ID, env.MOSIP_AUTH_CLIENT_SECRET];
     if (auth.some((v) => v !== undefined) && auth.some((v) => v === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["MOSIP_AUTH_TOKEN_URL"], message: "the datashare token needs MOSIP_AUTH_TOKEN_URL, MOSIP_AUTH_CLIENT_ID and MOSIP_AUTH_CLIENT_SECRET together" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MOSIP_AUTH_TOKEN_URL"],
+        message: "the datashare token needs MOSIP_AUTH_TOKEN_URL, MOSIP_AUTH_CLIENT_ID and MOSIP_AUTH_CLIENT_SECRET together",
+      });
     }
     if (env.MOSIP_DATASHARE_RETRY_MAX_MS < env.MOSIP_DATASHARE_RETRY_BASE_MS) {
       ctx.addIssue({ code: "custom", path: ["MOSIP_DATASHARE_RETRY_MAX_MS"], message: "must not be below MOSIP_DATASHARE_RETRY_BASE_MS" });
@@ -209,7 +235,9 @@ export interface MosipEnv {
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
-    super(`The environment is not valid. Fix these and start again:\n${problems.map((p) => `  - ${p}`).join("\n")}\n(see docs/configuration.md)`);
+    super(
+      `The environment is not valid. Fix these and start again:\n${problems.map((p) => `  - ${p}`).join("\n")}\n(see docs/configuration.md)`,
+    );
     this.name = "EnvError";
   }
 }

@@ -20,7 +20,10 @@ test("MOSIP defaults: no queue URL (simulator), MOSIP's queue names, text respon
 
 test("queue URLs: STOMP only, with a hint when given MOSIP's OpenWire URL; the password is not echoed", () => {
   assert.equal(parseEnv({ MOSIP_QUEUE_URL: "stomp://a:b@h1:61613,stomp://h2" }).mosip.queueUrl, "stomp://a:b@h1:61613,stomp://h2");
-  assert.throws(() => parseEnv({ MOSIP_QUEUE_URL: "tcp://artemis:hunter2@mq:61616" }), (e: Error) => /STOMP port/.test(e.message) && !e.message.includes("hunter2"));
+  assert.throws(
+    () => parseEnv({ MOSIP_QUEUE_URL: "tcp://artemis:hunter2@mq:61616" }),
+    (e: Error) => /STOMP port/.test(e.message) && !e.message.includes("hunter2"),
+  );
   assert.throws(() => parseEnv({ MOSIP_QUEUE_URL: "stomp://h1,,stomp://h2" }), /empty entry/);
   assert.throws(() => parseEnv({ MOSIP_QUEUE_URL: "amqp://h" }), /must start with stomp:\/\//);
 });
@@ -30,8 +33,12 @@ test("format, queue names, numbers and the token trio are checked with clear mes
   assert.throws(() => parseEnv({ MOSIP_RESPONSE_MESSAGE_FORMAT: "byte" }), /MOSIP_RESPONSE_MESSAGE_FORMAT must be "text"/);
   assert.throws(() => parseEnv({ MOSIP_ADJUDICATION_REQUEST_QUEUE: "/queue/x" }), /bare queue name/);
   assert.throws(() => parseEnv({ MOSIP_DATASHARE_TIMEOUT_MS: "0" }), /MOSIP_DATASHARE_TIMEOUT_MS must be a whole number/);
-  assert.throws(() => parseEnv({ MOSIP_AUTH_CLIENT_ID: "mas" }), /needs MOSIP_AUTH_TOKEN_URL, MOSIP_AUTH_CLIENT_ID and MOSIP_AUTH_CLIENT_SECRET together/);
-  const auth = parseEnv({ MOSIP_AUTH_TOKEN_URL: "https://kc/token", MOSIP_AUTH_CLIENT_ID: "mas", MOSIP_AUTH_CLIENT_SECRET: "s" }).mosip.auth;
+  assert.throws(
+    () => parseEnv({ MOSIP_AUTH_CLIENT_ID: "mas" }),
+    /needs MOSIP_AUTH_TOKEN_URL, MOSIP_AUTH_CLIENT_ID and MOSIP_AUTH_CLIENT_SECRET together/,
+  );
+  const auth = parseEnv({ MOSIP_AUTH_TOKEN_URL: "https://kc/token", MOSIP_AUTH_CLIENT_ID: "mas", MOSIP_AUTH_CLIENT_SECRET: "s" }).mosip
+    .auth;
   assert.deepEqual(auth, { tokenUrl: "https://kc/token", clientId: "mas", clientSecret: "s" });
 });
 
@@ -39,7 +46,10 @@ test("verification reject value: default 3, never 1 or 2, a whole number", () =>
   assert.equal(parseEnv({}).mosip.verificationRejectValue, 3);
   assert.equal(parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "0" }).mosip.verificationRejectValue, 0);
   assert.equal(parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "-1" }).mosip.verificationRejectValue, -1);
-  assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "1" }), /MOSIP_VERIFICATION_REJECT_VALUE must not be 1: MOSIP reads 1 as approve/);
+  assert.throws(
+    () => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "1" }),
+    /MOSIP_VERIFICATION_REJECT_VALUE must not be 1: MOSIP reads 1 as approve/,
+  );
   assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "2" }), /must not be 2/);
   assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "3.5" }), /must be a whole number/);
   assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "99999999999" }), /must be a whole number/);

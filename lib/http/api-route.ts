@@ -48,9 +48,15 @@ function problem(status: number, message: string, extra?: Record<string, unknown
  * A JSON route handler with its authorisation declared next to it: the session is checked on the server
  * (401 without one, 403 without the permission), and body, params and query are validated by zod.
  */
-export function apiRoute<B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function apiRoute<
+  B extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(
   spec: Spec<B, P, Q>,
-  handler: (a: Args<Infer<B>, Infer<P>, Infer<Q>, typeof spec.permission extends "public" ? SessionUser | null : SessionUser>) => Promise<Response>,
+  handler: (
+    a: Args<Infer<B>, Infer<P>, Infer<Q>, typeof spec.permission extends "public" ? SessionUser | null : SessionUser>,
+  ) => Promise<Response>,
 ) {
   return async (req: Request, ctx: Ctx): Promise<Response> => {
     try {
@@ -63,7 +69,7 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, P extends 
           return problem(403, `not allowed: needs permission ${spec.permission}`);
         }
       }
-      let body: unknown = undefined;
+      let body: unknown;
       if (spec.body) {
         const text = await req.text();
         if (text.length > MAX_BODY) return problem(413, `request body is larger than ${MAX_BODY} bytes`);
@@ -74,19 +80,21 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, P extends 
           return problem(400, "request body is not valid JSON");
         }
         const r = spec.body.safeParse(parsed);
-        if (!r.success) return problem(400, `invalid request: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
+        if (!r.success)
+          return problem(400, `invalid request: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
         body = r.data;
       }
-      let params: unknown = undefined;
+      let params: unknown;
       if (spec.params) {
         const r = spec.params.safeParse(await ctx.params);
         if (!r.success) return problem(404, "not found");
         params = r.data;
       }
-      let query: unknown = undefined;
+      let query: unknown;
       if (spec.query) {
         const r = spec.query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-        if (!r.success) return problem(400, `invalid query: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
+        if (!r.success)
+          return problem(400, `invalid query: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
         query = r.data;
       }
       return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never });

@@ -5,7 +5,12 @@ import { computeDeadline } from "./compute-deadline";
 const t = (iso: string) => new Date(iso);
 
 test("the broker expiry wins when it is earlier", () => {
-  const d = computeDeadline({ expiresAt: t("2026-01-01T10:30:00Z"), requestTime: t("2026-01-01T10:00:00Z"), receivedAt: t("2026-01-01T10:00:01Z"), windowMinutes: 90 });
+  const d = computeDeadline({
+    expiresAt: t("2026-01-01T10:30:00Z"),
+    requestTime: t("2026-01-01T10:00:00Z"),
+    receivedAt: t("2026-01-01T10:00:01Z"),
+    windowMinutes: 90,
+  });
   assert.equal(d.toISOString(), "2026-01-01T10:30:00.000Z");
 });
 

@@ -78,8 +78,20 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
         data: { ...inbox, outcome: "REJECTED", requestId: clip(request.requestId, 255), errorCode: "INVALID_VALUE", errorReason: tooLong },
         select: { id: true },
       });
-      await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "intake.rejected", targetType: "inbox", targetId: String(row.id), details: { code: "INVALID_VALUE" } });
-      return { outcome: "rejected" as const, inboxId: row.id, code: "INVALID_VALUE", reason: tooLong, requestId: clip(request.requestId, 255) };
+      await recordAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: "intake.rejected",
+        targetType: "inbox",
+        targetId: String(row.id),
+        details: { code: "INVALID_VALUE" },
+      });
+      return {
+        outcome: "rejected" as const,
+        inboxId: row.id,
+        code: "INVALID_VALUE",
+        reason: tooLong,
+        requestId: clip(request.requestId, 255),
+      };
     });
   }
 
@@ -92,12 +104,24 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
 
       const existing = await tx.case.findUnique({ where: { requestId: request.requestId }, select: { id: true } });
       if (existing) {
-        const row = await tx.inboxMessage.create({ data: { ...inbox, outcome: "DUPLICATE", requestId: request.requestId }, select: { id: true } });
-        await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "intake.duplicate", targetType: "case", targetId: existing.id, details: { inboxId: String(row.id) } });
+        const row = await tx.inboxMessage.create({
+          data: { ...inbox, outcome: "DUPLICATE", requestId: request.requestId },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          action: "intake.duplicate",
+          targetType: "case",
+          targetId: existing.id,
+          details: { inboxId: String(row.id) },
+        });
         return { outcome: "duplicate" as const, inboxId: row.id, caseId: existing.id, requestId: request.requestId };
       }
 
-      const row = await tx.inboxMessage.create({ data: { ...inbox, outcome: "CREATED", requestId: request.requestId }, select: { id: true } });
+      const row = await tx.inboxMessage.create({
+        data: { ...inbox, outcome: "CREATED", requestId: request.requestId },
+        select: { id: true },
+      });
       const gallery = request.kind === "ADJUDICATION" ? request.gallery : [];
       const applicantMissing = request.applicant.length === 0;
       const downloadCount = request.applicant.length + gallery.reduce((n, g) => n + g.sources.length, 0);
@@ -110,7 +134,12 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
           candidateCount: gallery.length,
           requestTime: request.requestTime,
           expiresAt: meta.expiresAt,
-          deadlineAt: computeDeadline({ expiresAt: meta.expiresAt, requestTime: request.requestTime, receivedAt, windowMinutes: opts.deadlineWindowMinutes }),
+          deadlineAt: computeDeadline({
+            expiresAt: meta.expiresAt,
+            requestTime: request.requestTime,
+            receivedAt,
+            windowMinutes: opts.deadlineWindowMinutes,
+          }),
           receivedAt,
           requestFormat: meta.format,
           applicantDataStatus: applicantMissing ? "UNAVAILABLE" : "PENDING",
@@ -123,10 +152,16 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
       for (let i = 0; i < gallery.length; i++) {
         const g = gallery[i];
         const candidate = await tx.candidate.create({
-          data: { caseId: created.id, referenceId: g.referenceId, position: i, dataStatus: g.sources.length === 0 ? "UNAVAILABLE" : "PENDING" },
+          data: {
+            caseId: created.id,
+            referenceId: g.referenceId,
+            position: i,
+            dataStatus: g.sources.length === 0 ? "UNAVAILABLE" : "PENDING",
+          },
           select: { id: true },
         });
-        if (g.sources.length) await tx.datashareDownload.createMany({ data: downloadRows(created.id, candidate.id, g.sources, receivedAt) });
+        if (g.sources.length)
+          await tx.datashareDownload.createMany({ data: downloadRows(created.id, candidate.id, g.sources, receivedAt) });
       }
 
       const older = await tx.case.findMany({
@@ -136,14 +171,23 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
       const supersededCaseIds = older.map((c) => c.id);
       if (supersededCaseIds.length) {
         // Only still-open cases: one decided a moment ago keeps its answer.
-        await tx.case.updateMany({ where: { id: { in: supersededCaseIds }, state: { in: [...OPEN_STATES] } }, data: { state: "SUPERSEDED", supersededById: created.id } });
+        await tx.case.updateMany({
+          where: { id: { in: supersededCaseIds }, state: { in: [...OPEN_STATES] } },
+          data: { state: "SUPERSEDED", supersededById: created.id },
+        });
         // Their shares are no longer worth fetching, and their requestIds must never be answered.
         await tx.datashareDownload.updateMany({
           where: { caseId: { in: supersededCaseIds }, state: { in: ["PENDING", "DOWNLOADING"] } },
           data: { state: "CANCELLED", leaseUntil: null },
         });
         for (const id of supersededCaseIds) {
-          await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "case.superseded", targetType: "case", targetId: id, details: { by: created.id } });
+          await recordAudit(tx, {
+            actor: SYSTEM_ACTOR,
+            action: "case.superseded",
+            targetType: "case",
+            targetId: id,
+            details: { by: created.id },
+          });
         }
       }
       await recordAudit(tx, {
@@ -161,7 +205,14 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
           ...(request.warnings.length ? { warnings: request.warnings } : {}),
         },
       });
-      return { outcome: "created" as const, inboxId: row.id, caseId: created.id, requestId: request.requestId, supersededCaseIds, downloadCount };
+      return {
+        outcome: "created" as const,
+        inboxId: row.id,
+        caseId: created.id,
+        requestId: request.requestId,
+        supersededCaseIds,
+        downloadCount,
+      };
     });
 
   try {
@@ -174,7 +225,12 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
   }
 }
 
-function downloadRows(caseId: string, candidateId: string | null, sources: ReferenceSource[], now: Date): Prisma.DatashareDownloadCreateManyInput[] {
+function downloadRows(
+  caseId: string,
+  candidateId: string | null,
+  sources: ReferenceSource[],
+  now: Date,
+): Prisma.DatashareDownloadCreateManyInput[] {
   return sources.map((s, i) => ({
     caseId,
     candidateId,
@@ -204,7 +260,7 @@ function checkStorable(r: MosipRequest): string | null {
   if (r.kind === "ADJUDICATION") {
     r.gallery.forEach((g, i) => {
       fields.push([`gallery.referenceIds[${i}].referenceId`, g.referenceId, 64]);
-      g.sources.forEach((s, j) => fields.push([`gallery.referenceIds[${i}].referenceURL[${j}]`, s.url, Infinity]));
+      for (const [j, s] of g.sources.entries()) fields.push([`gallery.referenceIds[${i}].referenceURL[${j}]`, s.url, Infinity]);
     });
   }
   for (const [path, value, max] of fields) {
@@ -217,7 +273,7 @@ function checkStorable(r: MosipRequest): string | null {
 
 /** NUL cannot be stored in PostgreSQL text; error reasons may quote parts of a hostile message. */
 function clean(v: string): string {
-  return v.replace(/\u0000/g, "\uFFFD");
+  return v.replaceAll("\u0000", "\uFFFD");
 }
 
 function clip(v: string | null, n: number): string | null {

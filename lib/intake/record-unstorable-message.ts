@@ -29,7 +29,13 @@ export async function recordUnstorableMessage(prisma: PrismaClient, m: IncomingM
       },
       select: { id: true },
     });
-    await recordAudit(tx, { actor: null, action: "intake.rejected", targetType: "inbox", targetId: String(row.id), details: { code: "STORE_FAILED" } });
+    await recordAudit(tx, {
+      actor: null,
+      action: "intake.rejected",
+      targetType: "inbox",
+      targetId: String(row.id),
+      details: { code: "STORE_FAILED" },
+    });
     return row.id;
   });
 }

@@ -20,9 +20,16 @@ export async function answerResend(
   now: Date = new Date(),
 ): Promise<{ outboxId: string }> {
   return prisma.$transaction(async (tx) => {
-    const kase = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, kind: true, state: true, requestId: true, dataErrorCode: true } });
+    const kase = await tx.case.findUnique({
+      where: { id: caseId },
+      select: { id: true, kind: true, state: true, requestId: true, dataErrorCode: true },
+    });
     if (!kase) throw new DomainError("not_found", "no such case");
-    if (kase.state !== "DATA_UNAVAILABLE") throw new DomainError("conflict", `only a case whose data is unavailable can be answered from here (this one is ${kase.state.toLowerCase()})`);
+    if (kase.state !== "DATA_UNAVAILABLE")
+      throw new DomainError(
+        "conflict",
+        `only a case whose data is unavailable can be answered from here (this one is ${kase.state.toLowerCase()})`,
+      );
     const reason = `datashare unavailable (${kase.dataErrorCode ?? "unknown"}); answered by an administrator`;
     const response =
       kase.kind === "ADJUDICATION"
@@ -30,7 +37,13 @@ export async function answerResend(
         : buildVerificationResponse({ requestId: kase.requestId, decision: "RESEND", rejectValue: mosip.verificationRejectValue, now });
     await recordFinalDecision(tx, { caseId: kase.id, response, mosip, actor, now });
     const row = await tx.outboxMessage.findUniqueOrThrow({ where: { caseId: kase.id }, select: { id: true } });
-    await recordAudit(tx, { actor, action: "integration.answered_resend", targetType: "case", targetId: kase.id, details: { outboxId: row.id, code: kase.dataErrorCode } });
+    await recordAudit(tx, {
+      actor,
+      action: "integration.answered_resend",
+      targetType: "case",
+      targetId: kase.id,
+      details: { outboxId: row.id, code: kase.dataErrorCode },
+    });
     return { outboxId: row.id };
   });
 }

@@ -29,16 +29,34 @@ export interface InboxRow {
   caseId: string | null;
 }
 
-export async function listInbox(prisma: PrismaClient, q: z.output<typeof pageQuery>): Promise<{ messages: InboxRow[]; next: string | null }> {
+export async function listInbox(
+  prisma: PrismaClient,
+  q: z.output<typeof pageQuery>,
+): Promise<{ messages: InboxRow[]; next: string | null }> {
   const rows = await prisma.inboxMessage.findMany({
     where: q.before ? { id: { lt: BigInt(q.before) } } : {},
     orderBy: { id: "desc" },
     take: q.limit,
-    select: { id: true, receivedAt: true, destination: true, format: true, outcome: true, requestId: true, bodySize: true, redelivered: true, cases: { select: { id: true }, take: 1 } },
+    select: {
+      id: true,
+      receivedAt: true,
+      destination: true,
+      format: true,
+      outcome: true,
+      requestId: true,
+      bodySize: true,
+      redelivered: true,
+      cases: { select: { id: true }, take: 1 },
+    },
   });
   // A DUPLICATE message points at no case row of its own: find the case by its requestId.
   const dupIds = rows.filter((r) => r.cases.length === 0 && r.requestId).map((r) => r.requestId!);
-  const byRequest = new Map((await prisma.case.findMany({ where: { requestId: { in: dupIds } }, select: { id: true, requestId: true } })).map((c) => [c.requestId, c.id]));
+  const byRequest = new Map(
+    (await prisma.case.findMany({ where: { requestId: { in: dupIds } }, select: { id: true, requestId: true } })).map((c) => [
+      c.requestId,
+      c.id,
+    ]),
+  );
   return {
     messages: rows.map((r) => ({
       id: r.id.toString(),
@@ -65,7 +83,10 @@ export interface IntakeErrorRow extends Omit<InboxRow, "outcome" | "caseId"> {
 
 const MAX_SHOWN = 64 * 1024;
 
-export async function listIntakeErrors(prisma: PrismaClient, q: z.output<typeof pageQuery>): Promise<{ errors: IntakeErrorRow[]; next: string | null }> {
+export async function listIntakeErrors(
+  prisma: PrismaClient,
+  q: z.output<typeof pageQuery>,
+): Promise<{ errors: IntakeErrorRow[]; next: string | null }> {
   const rows = await prisma.inboxMessage.findMany({
     where: { outcome: "REJECTED", ...(q.before ? { id: { lt: BigInt(q.before) } } : {}) },
     orderBy: { id: "desc" },
@@ -125,7 +146,11 @@ export async function listDatashareFailures(prisma: PrismaClient): Promise<Datas
     receivedAt: c.receivedAt.toISOString(),
     deadlineAt: c.deadlineAt?.toISOString() ?? null,
     dataErrorCode: c.dataErrorCode,
-    failures: c.downloads.map((d) => ({ subject: d.candidate ? `candidate ${d.candidate.position + 1}` : "applicant", code: d.lastErrorCode, attempts: d.attempts })),
+    failures: c.downloads.map((d) => ({
+      subject: d.candidate ? `candidate ${d.candidate.position + 1}` : "applicant",
+      code: d.lastErrorCode,
+      attempts: d.attempts,
+    })),
   }));
 }
 

@@ -3,8 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { parseAdjudicationRequest, type ParseRequestResult } from "./adjudication-request";
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../test/fixtures/mosip/adjudication/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/mosip/adjudication/${name}`, import.meta.url), "utf8");
 
 const DS = (k: string) => `http://datashare.datashare/v1/datashare/get/mpolicy-default-adjudication/mpartner-default-adjudication/${k}`;
 
@@ -19,7 +18,10 @@ function ma(overrides: Record<string, unknown> = {}): Record<string, unknown> {
     addtional: null,
     gallery: {
       referenceIds: [
-        { referenceId: "10002100741000120210107111325", referenceURL: JSON.stringify([{ source: "packet", status: "PROCESSED", url: DS("g1") }]) },
+        {
+          referenceId: "10002100741000120210107111325",
+          referenceURL: JSON.stringify([{ source: "packet", status: "PROCESSED", url: DS("g1") }]),
+        },
         { referenceId: "10002100741000120210107111326", referenceURL: null },
       ],
     },
@@ -147,9 +149,14 @@ test("malformed requests: each kind fails with its code and names the field", ()
     ["null", "WRONG_TYPE", /^message: expected JSON object, got null/],
     [withoutKey("id"), "MISSING_FIELD", /^id: required/],
     [JSON.stringify(ma({ id: 7 })), "WRONG_TYPE", /^id: expected string, got number/],
-    [JSON.stringify(ma({ id: "mosip.abis.identify" })), "UNKNOWN_ID", /^id: expected "mosip\.manual\.adjudication\.adjudicate" or "mosip\.verification\.adjudicate", got "mosip\.abis\.identify"/],
+    [
+      JSON.stringify(ma({ id: "mosip.abis.identify" })),
+      "UNKNOWN_ID",
+      /^id: expected "mosip\.manual\.adjudication\.adjudicate" or "mosip\.verification\.adjudicate", got "mosip\.abis\.identify"/,
+    ],
     [withoutKey("requestId"), "MISSING_FIELD", /^requestId: required/],
     [JSON.stringify(ma({ requestId: "   " })), "INVALID_VALUE", /^requestId: must not be blank/],
+    // biome-ignore lint/correctness/noPrecisionLoss: a RID sent as a JSON number is exactly the mistake under test
     [JSON.stringify(ma({ referenceId: 10002100741000320210107125533 })), "WRONG_TYPE", /^referenceId: expected string, got number/],
     [withoutKey("referenceURL"), "MISSING_FIELD", /^referenceURL: required/],
     [JSON.stringify(ma({ referenceURL: "ftp://x/y" })), "INVALID_URL", /^referenceURL: expected an http\(s\) URL/],
@@ -162,7 +169,10 @@ test("malformed requests: each kind fails with its code and names the field", ()
     [JSON.stringify(ma({ gallery: { referenceIds: {} } })), "WRONG_TYPE", /^gallery\.referenceIds: expected array, got object/],
     [gallery(["10002100741000120210107111325"]), "WRONG_TYPE", /^gallery\.referenceIds\[0\]: expected object, got string/],
     [
-      gallery([{ referenceId: "1", referenceURL: DS("a") }, { referenceId: 2, referenceURL: DS("b") }]),
+      gallery([
+        { referenceId: "1", referenceURL: DS("a") },
+        { referenceId: 2, referenceURL: DS("b") },
+      ]),
       "WRONG_TYPE",
       /^gallery\.referenceIds\[1\]\.referenceId: expected string, got number/,
     ],
@@ -173,9 +183,16 @@ test("malformed requests: each kind fails with its code and names the field", ()
       "MISSING_FIELD",
       /^gallery\.referenceIds\[0\]\.referenceURL\[0\]\.url: required/,
     ],
-    [gallery([{ referenceId: "1", referenceURL: 5 }]), "WRONG_TYPE", /^gallery\.referenceIds\[0\]\.referenceURL: expected string or array, got number/],
     [
-      gallery([{ referenceId: "1", referenceURL: DS("a") }, { referenceId: "1", referenceURL: DS("b") }]),
+      gallery([{ referenceId: "1", referenceURL: 5 }]),
+      "WRONG_TYPE",
+      /^gallery\.referenceIds\[0\]\.referenceURL: expected string or array, got number/,
+    ],
+    [
+      gallery([
+        { referenceId: "1", referenceURL: DS("a") },
+        { referenceId: "1", referenceURL: DS("b") },
+      ]),
       "DUPLICATE_REFERENCE",
       /^gallery\.referenceIds\[1\]\.referenceId: same RID as gallery\.referenceIds\[0\]/,
     ],
@@ -210,8 +227,8 @@ test("oversize messages are refused before parsing", () => {
 });
 
 test("never throws, whatever the input", () => {
-  for (const raw of ["", " ", "\u0000", "1", '"x"', "true", "{}", '{"id":null}', "\ufeff" + JSON.stringify(ma())]) {
+  for (const raw of ["", " ", "\u0000", "1", '"x"', "true", "{}", '{"id":null}', `\ufeff${JSON.stringify(ma())}`]) {
     assert.doesNotThrow(() => parseAdjudicationRequest(raw));
   }
-  assert.ok(parseAdjudicationRequest("\ufeff" + JSON.stringify(ma())).ok, "BOM tolerated");
+  assert.ok(parseAdjudicationRequest(`\ufeff${JSON.stringify(ma())}`).ok, "BOM tolerated");
 });

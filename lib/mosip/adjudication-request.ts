@@ -115,18 +115,13 @@ const RequestCommonWireSchema = z.object({
 export const VerificationRequestWireSchema = RequestCommonWireSchema;
 export const AdjudicationRequestWireSchema = RequestCommonWireSchema.extend({ gallery: GalleryWireSchema });
 
-const AdditionalWireSchema = z
-  .array(z.object({ abisId: z.string().nullish(), response: z.string().nullish() }))
-  .nullish();
+const AdditionalWireSchema = z.array(z.object({ abisId: z.string().nullish(), response: z.string().nullish() })).nullish();
 
 // ---- parser ----
 
 type Failure = Extract<ParseRequestResult, { ok: false }>;
 
-export function parseAdjudicationRequest(
-  raw: string | Uint8Array,
-  opts: { maxBytes?: number } = {},
-): ParseRequestResult {
+export function parseAdjudicationRequest(raw: string | Uint8Array, opts: { maxBytes?: number } = {}): ParseRequestResult {
   try {
     return parse(raw, opts.maxBytes ?? DEFAULT_MAX_REQUEST_BYTES);
   } catch (e) {

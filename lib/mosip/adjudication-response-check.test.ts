@@ -66,7 +66,11 @@ test("successFlow / resendFlow fixtures: only the string numbers differ from our
 test("documentation samples: string numbers and a 7-digit offset time are flagged; MOSIP would still accept them", () => {
   const nomatch = fixture("ma-response-doc-nomatch.json");
   const req = { requestId: nomatch.requestId as string, gallery: [] };
-  assert.deepEqual(codes(validateAdjudicationResponse(nomatch, req)), ["COUNT_NOT_NUMBER", "RESPONSE_TIME_FORMAT", "RETURN_VALUE_NOT_NUMBER"]);
+  assert.deepEqual(codes(validateAdjudicationResponse(nomatch, req)), [
+    "COUNT_NOT_NUMBER",
+    "RESPONSE_TIME_FORMAT",
+    "RETURN_VALUE_NOT_NUMBER",
+  ]);
   assert.equal(mosipAdjudicationOutcome(nomatch, req).outcome, "APPROVED");
   const match = fixture("ma-response-doc-match.json");
   const mreq = { requestId: match.requestId as string, gallery: [{ referenceId: "10001100010000620220923053704" }] };
@@ -74,26 +78,70 @@ test("documentation samples: string numbers and a 7-digit offset time are flagge
 });
 
 test("each contract rule is caught", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the test breaks the response in arbitrary places
   const check = (mutate: (r: Record<string, any>) => void) => {
+    // biome-ignore lint/suspicious/noExplicitAny: as above
     const r: Record<string, any> = good();
     mutate(r);
     return codes(validateAdjudicationResponse(r, testsRequest));
   };
   assert.deepEqual(codes(validateAdjudicationResponse([], testsRequest)), ["NOT_OBJECT"]);
-  assert.deepEqual(check((r) => (r.id = " mosip.manual.adjudication.adjudicate ")), ["ID_MISMATCH"]);
-  assert.deepEqual(check((r) => (r.requestId = "other")), ["REQUEST_ID_MISMATCH"]);
-  assert.deepEqual(check((r) => (r.responsetime = "2021-06-24T10:04:44Z")), ["RESPONSE_TIME_FORMAT"]);
-  assert.deepEqual(check((r) => delete r.returnValue), ["RETURN_VALUE_MISSING"]);
-  assert.deepEqual(check((r) => (r.returnValue = "1")), ["RETURN_VALUE_NOT_NUMBER"]);
-  assert.deepEqual(check((r) => (r.returnValue = 3)), ["RETURN_VALUE_UNSAFE"]);
-  assert.deepEqual(check((r) => delete r.candidateList), ["CANDIDATE_LIST_MISSING"]);
-  assert.deepEqual(check((r) => (r.candidateList = null)), ["CANDIDATE_LIST_MISSING"]);
-  assert.deepEqual(check((r) => (r.candidateList = "x")), ["CANDIDATE_LIST_NOT_OBJECT"]);
-  assert.deepEqual(check((r) => delete r.candidateList.count), ["COUNT_MISSING"]);
-  assert.deepEqual(check((r) => (r.candidateList.count = 1.5)), ["COUNT_NOT_NUMBER"]);
-  assert.deepEqual(check((r) => (r.candidateList.count = 2)), ["COUNT_MISMATCH"]);
-  assert.deepEqual(check((r) => (r.candidateList.candidates = null)), ["CANDIDATES_NOT_ARRAY"]);
-  assert.deepEqual(check((r) => (r.candidateList.candidates[0].referenceId = "")), ["CANDIDATE_REFERENCE_MISSING"]);
+  assert.deepEqual(
+    check((r) => (r.id = " mosip.manual.adjudication.adjudicate ")),
+    ["ID_MISMATCH"],
+  );
+  assert.deepEqual(
+    check((r) => (r.requestId = "other")),
+    ["REQUEST_ID_MISMATCH"],
+  );
+  assert.deepEqual(
+    check((r) => (r.responsetime = "2021-06-24T10:04:44Z")),
+    ["RESPONSE_TIME_FORMAT"],
+  );
+  assert.deepEqual(
+    check((r) => delete r.returnValue),
+    ["RETURN_VALUE_MISSING"],
+  );
+  assert.deepEqual(
+    check((r) => (r.returnValue = "1")),
+    ["RETURN_VALUE_NOT_NUMBER"],
+  );
+  assert.deepEqual(
+    check((r) => (r.returnValue = 3)),
+    ["RETURN_VALUE_UNSAFE"],
+  );
+  assert.deepEqual(
+    check((r) => delete r.candidateList),
+    ["CANDIDATE_LIST_MISSING"],
+  );
+  assert.deepEqual(
+    check((r) => (r.candidateList = null)),
+    ["CANDIDATE_LIST_MISSING"],
+  );
+  assert.deepEqual(
+    check((r) => (r.candidateList = "x")),
+    ["CANDIDATE_LIST_NOT_OBJECT"],
+  );
+  assert.deepEqual(
+    check((r) => delete r.candidateList.count),
+    ["COUNT_MISSING"],
+  );
+  assert.deepEqual(
+    check((r) => (r.candidateList.count = 1.5)),
+    ["COUNT_NOT_NUMBER"],
+  );
+  assert.deepEqual(
+    check((r) => (r.candidateList.count = 2)),
+    ["COUNT_MISMATCH"],
+  );
+  assert.deepEqual(
+    check((r) => (r.candidateList.candidates = null)),
+    ["CANDIDATES_NOT_ARRAY"],
+  );
+  assert.deepEqual(
+    check((r) => (r.candidateList.candidates[0].referenceId = "")),
+    ["CANDIDATE_REFERENCE_MISSING"],
+  );
   assert.deepEqual(
     check((r) => {
       r.candidateList.candidates.push({ ...r.candidateList.candidates[0] });
@@ -101,10 +149,22 @@ test("each contract rule is caught", () => {
     }),
     ["DUPLICATE_CANDIDATE"],
   );
-  assert.deepEqual(check((r) => (r.candidateList.analytics = "x")), ["ANALYTICS_NOT_OBJECT"]);
-  assert.deepEqual(check((r) => (r.candidateList.candidates[0].analytics = [])), ["ANALYTICS_NOT_OBJECT"]);
+  assert.deepEqual(
+    check((r) => (r.candidateList.analytics = "x")),
+    ["ANALYTICS_NOT_OBJECT"],
+  );
+  assert.deepEqual(
+    check((r) => (r.candidateList.candidates[0].analytics = [])),
+    ["ANALYTICS_NOT_OBJECT"],
+  );
   // returnValue 2 needs no candidateList
-  assert.deepEqual(check((r) => { r.returnValue = 2; delete r.candidateList; }), []);
+  assert.deepEqual(
+    check((r) => {
+      r.returnValue = 2;
+      delete r.candidateList;
+    }),
+    [],
+  );
 });
 
 test("MOSIP outcome traps: missing candidateList fails the packet; count > 0 with no candidates approves", () => {
@@ -114,7 +174,10 @@ test("MOSIP outcome traps: missing candidateList fails the packet; count > 0 wit
   assert.equal(mosipAdjudicationOutcome({ ...base, candidateList: { count: 3, candidates: [] } }, testsRequest).outcome, "APPROVED");
   assert.equal(mosipAdjudicationOutcome({ ...base, candidateList: { count: 0, candidates: null } }, testsRequest).outcome, "APPROVED");
   assert.equal(mosipAdjudicationOutcome({ ...base, candidateList: { candidates: [] } }, testsRequest).outcome, "FAILED");
-  assert.equal(mosipAdjudicationOutcome({ ...base, returnValue: 0, candidateList: { count: 0, candidates: [] } }, testsRequest).outcome, "REJECTED");
+  assert.equal(
+    mosipAdjudicationOutcome({ ...base, returnValue: 0, candidateList: { count: 0, candidates: [] } }, testsRequest).outcome,
+    "REJECTED",
+  );
   assert.equal(mosipAdjudicationOutcome({ ...base, returnValue: "yes" }, testsRequest).outcome, "DROPPED");
   assert.equal(mosipAdjudicationOutcome({ ...base, requestId: "superseded" }, testsRequest).outcome, "DROPPED");
 });
@@ -124,7 +187,12 @@ test("verification checks", () => {
   const sample = fixture("verification-response-doc-sample.json");
   assert.deepEqual(codes(validateVerificationResponse(sample, req)), ["ID_MISMATCH", "RETURN_VALUE_NOT_NUMBER"]);
   assert.equal(mosipVerificationOutcome(sample, req).outcome, "APPROVED");
-  const long = { id: "mosip.verification.adjudicate", requestId: "x".repeat(500), responsetime: "2021-01-19T13:16:22.930Z", returnValue: 1 };
+  const long = {
+    id: "mosip.verification.adjudicate",
+    requestId: "x".repeat(500),
+    responsetime: "2021-01-19T13:16:22.930Z",
+    returnValue: 1,
+  };
   assert.deepEqual(codes(validateVerificationResponse(long, { requestId: long.requestId })), ["RESPONSE_TOO_LONG"]);
   assert.equal(mosipVerificationOutcome({ ...sample, returnValue: 3 }, req).outcome, "REJECTED");
   assert.equal(mosipVerificationOutcome({ ...sample, returnValue: undefined }, req).outcome, "FAILED");

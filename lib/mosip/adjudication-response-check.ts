@@ -53,13 +53,21 @@ export function validateAdjudicationResponse(response: unknown, request: Checked
   checkHeader(response, MANUAL_ADJUDICATION_ID, request.requestId, add);
   const rv = checkReturnValue(response.returnValue, add);
   if (rv !== null && rv !== 1 && rv !== 2) {
-    add("RETURN_VALUE_UNSAFE", "returnValue", `returnValue ${rv}: only 1 (decided) and 2 (resend) are safe; MOSIP treats other values as reject`);
+    add(
+      "RETURN_VALUE_UNSAFE",
+      "returnValue",
+      `returnValue ${rv}: only 1 (decided) and 2 (resend) are safe; MOSIP treats other values as reject`,
+    );
   }
 
   const cl = response.candidateList;
   if (cl === undefined || cl === null) {
     if (rv !== 2) {
-      add("CANDIDATE_LIST_MISSING", "candidateList", "candidateList is required unless returnValue is 2 (MOSIP fails the packet with an NPE)");
+      add(
+        "CANDIDATE_LIST_MISSING",
+        "candidateList",
+        "candidateList is required unless returnValue is 2 (MOSIP fails the packet with an NPE)",
+      );
     }
     return out;
   }
@@ -109,10 +117,7 @@ export function validateAdjudicationResponse(response: unknown, request: Checked
 /** reg_verification.response_text is varchar(512): the four DTO fields, compact, must fit. */
 const VERIFICATION_TEXT_LIMIT = 512;
 
-export function validateVerificationResponse(
-  response: unknown,
-  request: { requestId: string },
-): ResponseViolation[] {
+export function validateVerificationResponse(response: unknown, request: { requestId: string }): ResponseViolation[] {
   const out: ResponseViolation[] = [];
   const add = (code: ResponseViolationCode, path: string, message: string) => out.push({ code, path, message });
   if (!isObject(response)) {
@@ -147,10 +152,7 @@ export type MosipOutcome =
   /** message logged and discarded, no status change (bad JSON shape, unknown requestId) */
   | "DROPPED";
 
-export function mosipAdjudicationOutcome(
-  response: unknown,
-  request: CheckedRequest,
-): { outcome: MosipOutcome; reason: string } {
+export function mosipAdjudicationOutcome(response: unknown, request: CheckedRequest): { outcome: MosipOutcome; reason: string } {
   if (!isObject(response)) return { outcome: "DROPPED", reason: "not a JSON object" };
   if (response.requestId !== request.requestId) return { outcome: "DROPPED", reason: "unknown requestId" };
   const rv = jacksonInt(response.returnValue);
@@ -186,10 +188,7 @@ export function mosipAdjudicationOutcome(
   };
 }
 
-export function mosipVerificationOutcome(
-  response: unknown,
-  request: { requestId: string },
-): { outcome: MosipOutcome; reason: string } {
+export function mosipVerificationOutcome(response: unknown, request: { requestId: string }): { outcome: MosipOutcome; reason: string } {
   if (!isObject(response)) return { outcome: "DROPPED", reason: "not a JSON object" };
   if (response.requestId !== request.requestId) return { outcome: "DROPPED", reason: "unknown requestId" };
   const rv = jacksonInt(response.returnValue);

@@ -68,7 +68,18 @@ test("duplicates: only the confirmed gallery RIDs, count = their number, analyti
           referenceId: "10001100010000620220923053704",
           matched: {
             face: true,
-            fingers: ["Left_Little", "Left_Ring", "Left_Middle", "Left_Index", "Left_Thumb", "Right_Little", "Right_Ring", "Right_Middle", "Right_Index", "Right_Thumb"],
+            fingers: [
+              "Left_Little",
+              "Left_Ring",
+              "Left_Middle",
+              "Left_Index",
+              "Left_Thumb",
+              "Right_Little",
+              "Right_Ring",
+              "Right_Middle",
+              "Right_Index",
+              "Right_Thumb",
+            ],
             irises: ["Left_Iris", "Right_Iris"],
           },
         },
@@ -94,7 +105,11 @@ test("duplicates: several candidates, supervisor fields, per-candidate comment o
     decision: {
       outcome: "DUPLICATE",
       candidates: [
-        { referenceId: "10001100010000620220923053705", matched: { irises: ["Right_Iris"] }, analytics: { primaryOperatorComments: "iris only" } },
+        {
+          referenceId: "10001100010000620220923053705",
+          matched: { irises: ["Right_Iris"] },
+          analytics: { primaryOperatorComments: "iris only" },
+        },
         { referenceId: "10001100010000620220923053704", matched: { fingers: ["Right_Thumb", "Left_Index"] } },
       ],
     },
@@ -105,7 +120,13 @@ test("duplicates: several candidates, supervisor fields, per-candidate comment o
   assert.deepEqual(r.candidateList.candidates, [
     {
       referenceId: "10001100010000620220923053705",
-      analytics: { ...operators, primaryOperatorComments: "iris only", supervisorID: "sup-1", supervisorComments: "confirmed", Iris: "Right_Iris" },
+      analytics: {
+        ...operators,
+        primaryOperatorComments: "iris only",
+        supervisorID: "sup-1",
+        supervisorComments: "confirmed",
+        Iris: "Right_Iris",
+      },
     },
     {
       referenceId: "10001100010000620220923053704",
@@ -129,7 +150,10 @@ test("builder refuses what MOSIP would silently turn into a resend or an approve
   const dup = (candidates: { referenceId: string }[]) => () =>
     buildAdjudicationDecisionResponse({ request, decision: { outcome: "DUPLICATE", candidates }, operators, now: NOW });
   buildError(dup([{ referenceId: "99999999999999999999999999999" }]), "CANDIDATE_NOT_IN_GALLERY");
-  buildError(dup([{ referenceId: "10001100010000620220923053704" }, { referenceId: "10001100010000620220923053704" }]), "DUPLICATE_CANDIDATE");
+  buildError(
+    dup([{ referenceId: "10001100010000620220923053704" }, { referenceId: "10001100010000620220923053704" }]),
+    "DUPLICATE_CANDIDATE",
+  );
   buildError(dup([]), "NO_CANDIDATES");
   buildError(
     () => buildAdjudicationDecisionResponse({ request: { ...request, requestId: " " }, decision: { outcome: "NOT_DUPLICATE" }, operators }),
@@ -143,7 +167,10 @@ test("builder refuses what MOSIP would silently turn into a resend or an approve
     () =>
       buildAdjudicationDecisionResponse({
         request,
-        decision: { outcome: "DUPLICATE", candidates: [{ referenceId: "10001100010000620220923053704", analytics: { primaryOperatorID: " " } }] },
+        decision: {
+          outcome: "DUPLICATE",
+          candidates: [{ referenceId: "10001100010000620220923053704", analytics: { primaryOperatorID: " " } }],
+        },
         operators,
       }),
     "INVALID_OPERATOR",

@@ -58,9 +58,7 @@ export interface DuplicateCandidate {
   analytics?: Partial<OperatorAnalytics>;
 }
 
-export type AdjudicationDecision =
-  | { outcome: "NOT_DUPLICATE" }
-  | { outcome: "DUPLICATE"; candidates: readonly DuplicateCandidate[] };
+export type AdjudicationDecision = { outcome: "NOT_DUPLICATE" } | { outcome: "DUPLICATE"; candidates: readonly DuplicateCandidate[] };
 
 export type Analytics = Record<string, string>;
 

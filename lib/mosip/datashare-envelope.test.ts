@@ -3,14 +3,28 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { decodeBase64Field, detectDatashareError, parseDatasharePayload } from "./datashare-envelope";
 
-const errorSample = readFileSync(new URL("../../test/fixtures/mosip/adjudication/datashare-error-doc-sample.json", import.meta.url), "utf8");
+const errorSample = readFileSync(
+  new URL("../../test/fixtures/mosip/adjudication/datashare-error-doc-sample.json", import.meta.url),
+  "utf8",
+);
 const idJson = JSON.parse(readFileSync(new URL("../../test/fixtures/mosip/identity/ID.json", import.meta.url), "utf8"));
 
 const envelope = (errorCode: string, message: string) =>
-  JSON.stringify({ id: null, version: null, responsetime: "2021-02-05T06:29:48.257Z", metadata: null, response: null, errors: [{ errorCode, message }] });
+  JSON.stringify({
+    id: null,
+    version: null,
+    responsetime: "2021-02-05T06:29:48.257Z",
+    metadata: null,
+    response: null,
+    errors: [{ errorCode, message }],
+  });
 
 test("MOSIP's documented error sample is detected", () => {
-  assert.deepEqual(detectDatashareError(errorSample), { errorCode: "KER-ATH-401", message: "Authentication Failed", category: "AUTHENTICATION" });
+  assert.deepEqual(detectDatashareError(errorSample), {
+    errorCode: "KER-ATH-401",
+    message: "Authentication Failed",
+    category: "AUTHENTICATION",
+  });
   assert.deepEqual(detectDatashareError(Buffer.from(errorSample)), detectDatashareError(errorSample));
 });
 
@@ -29,7 +43,10 @@ test("each documented datashare error code maps to its category", () => {
 });
 
 test("non-envelopes are not errors", () => {
-  assert.equal(detectDatashareError(JSON.stringify({ biometrics: null, identity: {}, documents: null, metaInfo: null, audits: null })), null);
+  assert.equal(
+    detectDatashareError(JSON.stringify({ biometrics: null, identity: {}, documents: null, metaInfo: null, audits: null })),
+    null,
+  );
   assert.equal(detectDatashareError(JSON.stringify({ errors: [], response: {} })), null);
   assert.equal(detectDatashareError(JSON.stringify({ errors: null, response: {} })), null);
   assert.equal(detectDatashareError("VkVSX1IyAAAA"), null);
@@ -52,7 +69,13 @@ test("payload: biometrics (URL-safe base64 CBEFF XML), identity, documents, meta
   assert.ok(r.ok, r.ok ? "" : r.reason);
   if (!r.ok) return;
   assert.equal(r.payload.biometricsXml, xml);
-  assert.deepEqual(r.payload.identity?.gender, { kind: "multilang", values: [{ language: "eng", value: "MALE" }, { language: "arb", value: "محدوة" }] });
+  assert.deepEqual(r.payload.identity?.gender, {
+    kind: "multilang",
+    values: [
+      { language: "eng", value: "MALE" },
+      { language: "arb", value: "محدوة" },
+    ],
+  });
   assert.deepEqual(r.payload.documents?.proofOfAddress, doc);
   assert.equal(r.payload.documents?.proofOfIdentity, null);
   assert.deepEqual(r.payload.metaInfo, { creationDate: "2021-01-07T12:55:33.000Z", metaData: "[]" });
@@ -64,7 +87,14 @@ test("payload: all nulls, or keys missing, is a valid (empty) payload", () => {
   for (const body of [{ biometrics: null, identity: null, documents: null, metaInfo: null, audits: null }, {}]) {
     const r = parseDatasharePayload(JSON.stringify(body));
     assert.ok(r.ok);
-    assert.deepEqual(r.ok && r.payload, { biometricsXml: null, identity: null, documents: null, metaInfo: null, audits: null, warnings: [] });
+    assert.deepEqual(r.ok && r.payload, {
+      biometricsXml: null,
+      identity: null,
+      documents: null,
+      metaInfo: null,
+      audits: null,
+      warnings: [],
+    });
   }
 });
 

@@ -103,7 +103,10 @@ export function parseDatasharePayload(input: string | Uint8Array | Record<string
   const r = DatasharePayloadWireSchema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
-    const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const path = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     const expected = issue.code === "invalid_type" ? `expected ${issue.expected}` : "invalid value";
     return { ok: false, reason: `payload.${path}: ${expected}` };
   }

@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { identityText, normaliseIdentity, normaliseIdentityValue } from "./identity";
 
-const idJson = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/mosip/identity/ID.json", import.meta.url), "utf8"),
-) as { identity: Record<string, unknown> };
+const idJson = JSON.parse(readFileSync(new URL("../../test/fixtures/mosip/identity/ID.json", import.meta.url), "utf8")) as {
+  identity: Record<string, unknown>;
+};
 
 /** What packet manager's getAll produces from ID.json: strings as-is, the rest as JSON text/toString. */
 function asPacketSource(identity: Record<string, unknown>): Record<string, string | null> {
@@ -61,7 +61,10 @@ test("single values", () => {
   assert.deepEqual(normaliseIdentityValue("[not json"), { kind: "text", value: "[not json" });
   assert.deepEqual(normaliseIdentityValue("[1,2]"), { kind: "json", value: [1, 2] });
   assert.deepEqual(normaliseIdentityValue("[]"), { kind: "json", value: [] });
-  assert.deepEqual(normaliseIdentityValue('[{"language":"eng","value":null}]'), { kind: "multilang", values: [{ language: "eng", value: "" }] });
+  assert.deepEqual(normaliseIdentityValue('[{"language":"eng","value":null}]'), {
+    kind: "multilang",
+    values: [{ language: "eng", value: "" }],
+  });
   assert.deepEqual(normaliseIdentityValue(true), { kind: "text", value: "true" });
   assert.equal(normaliseIdentityValue(null), null);
   assert.equal(normaliseIdentityValue(undefined), null);

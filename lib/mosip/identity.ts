@@ -76,10 +76,7 @@ function fromArray(items: unknown[]): IdentityValue {
 function isLanguageValue(v: unknown): v is { language: string; value: string | number | null } {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
   const r = v as Record<string, unknown>;
-  return (
-    typeof r.language === "string" &&
-    (typeof r.value === "string" || typeof r.value === "number" || r.value === null)
-  );
+  return typeof r.language === "string" && (typeof r.value === "string" || typeof r.value === "number" || r.value === null);
 }
 
 /**

@@ -23,9 +23,7 @@ export interface ReferenceSource {
 
 export type ReferenceUrlErrorCode = "WRONG_TYPE" | "MISSING_FIELD" | "INVALID_URL" | "INVALID_JSON";
 
-export type ReferenceUrlResult =
-  | { ok: true; sources: ReferenceSource[] }
-  | { ok: false; code: ReferenceUrlErrorCode; reason: string };
+export type ReferenceUrlResult = { ok: true; sources: ReferenceSource[] } | { ok: false; code: ReferenceUrlErrorCode; reason: string };
 
 /** `path` is only used to name the field in error reasons (e.g. "gallery.referenceIds[0].referenceURL"). */
 export function parseReferenceUrl(value: unknown, path = "referenceURL"): ReferenceUrlResult {
@@ -80,10 +78,7 @@ function parseArray(items: unknown[], path: string, single = false): ReferenceUr
   return { ok: true, sources };
 }
 
-function checkHttpUrl(
-  text: string,
-  path: string,
-): { ok: true; url: string } | { ok: false; code: ReferenceUrlErrorCode; reason: string } {
+function checkHttpUrl(text: string, path: string): { ok: true; url: string } | { ok: false; code: ReferenceUrlErrorCode; reason: string } {
   if (text === "") return fail("INVALID_URL", `${path}: empty URL`);
   let u: URL;
   try {

@@ -32,7 +32,13 @@ export async function claimOutbox(prisma: PrismaClient, limit: number, now: Date
       WHERE c."id" = o."caseId" AND c."state" = 'SUPERSEDED' AND o."state" = 'PENDING'
       RETURNING o."id"::text AS "id", o."caseId"::text AS "caseId"`;
     for (const d of dead) {
-      await recordAudit(tx, { actor: null, action: "outbox.failed", targetType: "outbox", targetId: d.id, details: { caseId: d.caseId, reason: "superseded" } });
+      await recordAudit(tx, {
+        actor: null,
+        action: "outbox.failed",
+        targetType: "outbox",
+        targetId: d.id,
+        details: { caseId: d.caseId, reason: "superseded" },
+      });
     }
     return tx.$queryRaw<ClaimedResponse[]>`
       UPDATE "OutboxMessage" o SET "state" = 'SENDING', "sendingAt" = ${now}, "attempts" = o."attempts" + 1

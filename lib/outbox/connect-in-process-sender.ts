@@ -6,7 +6,14 @@ import type { OutgoingResponse, ResponseSender, SenderStatus } from "./connect-r
  * (UNCERTAIN), exactly as with a broker, so the embedded demo shows the same outbox states as production.
  */
 export function connectInProcessSender(deliver: (queue: string, body: string) => void): ResponseSender {
-  const status: SenderStatus = { connected: true, url: null, connectedAt: new Date(), lastSentAt: null, reconnectCount: 0, lastError: null };
+  const status: SenderStatus = {
+    connected: true,
+    url: null,
+    connectedAt: new Date(),
+    lastSentAt: null,
+    reconnectCount: 0,
+    lastError: null,
+  };
   let stopped = false;
   return {
     async send(m: OutgoingResponse) {

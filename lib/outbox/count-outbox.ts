@@ -17,5 +17,12 @@ export async function countOutbox(prisma: PrismaClient): Promise<OutboxBacklog> 
     prisma.outboxMessage.findFirst({ where: { state: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
   ]);
   const n = (s: string) => groups.find((g) => g.state === s)?._count._all ?? 0;
-  return { pending: n("PENDING"), sending: n("SENDING"), uncertain: n("UNCERTAIN"), failed: n("FAILED"), sent: n("SENT"), oldestPendingAt: oldest?.createdAt.toISOString() ?? null };
+  return {
+    pending: n("PENDING"),
+    sending: n("SENDING"),
+    uncertain: n("UNCERTAIN"),
+    failed: n("FAILED"),
+    sent: n("SENT"),
+    oldestPendingAt: oldest?.createdAt.toISOString() ?? null,
+  };
 }

@@ -97,7 +97,8 @@ export function startOutboxPublisher(prisma: PrismaClient, sender: ResponseSende
 
   async function cycle(): Promise<boolean> {
     const recovered = await recoverStaleSending(prisma, opts.staleSendingMs);
-    if (recovered.length) log(`[outbox] ${recovered.length} response(s) found half-sent after a stop are now UNCERTAIN: ${recovered.join(", ")}`);
+    if (recovered.length)
+      log(`[outbox] ${recovered.length} response(s) found half-sent after a stop are now UNCERTAIN: ${recovered.join(", ")}`);
     // Broker down: leave rows PENDING instead of claiming and releasing them in a loop.
     if (!sender.status().connected) return false;
     // One row per claim, so that a row's sendingAt is the moment it is handed over (see recoverStaleSending).

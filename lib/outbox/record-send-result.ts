@@ -10,28 +10,58 @@ import type { ClaimedResponse } from "./claim-outbox";
  * The broker's receipt arrived: the response is MOSIP's now. Row SENT, case ANSWERED, audit, together.
  * UNCERTAIN is accepted as a starting state too: a receipt is proof, whoever marked the row meanwhile.
  */
-export async function markSent(prisma: PrismaClient, row: Pick<ClaimedResponse, "id" | "caseId" | "attempts" | "destination">, now: Date = new Date()): Promise<boolean> {
+export async function markSent(
+  prisma: PrismaClient,
+  row: Pick<ClaimedResponse, "id" | "caseId" | "attempts" | "destination">,
+  now: Date = new Date(),
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const r = await tx.outboxMessage.updateMany({ where: { id: row.id, state: { in: ["SENDING", "UNCERTAIN"] } }, data: { state: "SENT", sentAt: now, lastError: null } });
+    const r = await tx.outboxMessage.updateMany({
+      where: { id: row.id, state: { in: ["SENDING", "UNCERTAIN"] } },
+      data: { state: "SENT", sentAt: now, lastError: null },
+    });
     if (r.count !== 1) return false;
     await tx.case.updateMany({ where: { id: row.caseId, state: "DECIDED" }, data: { state: "ANSWERED", answeredAt: now } });
-    await recordAudit(tx, { actor: null, action: "case.answered", targetType: "case", targetId: row.caseId, details: { outboxId: row.id, queue: row.destination, attempts: row.attempts } });
+    await recordAudit(tx, {
+      actor: null,
+      action: "case.answered",
+      targetType: "case",
+      targetId: row.caseId,
+      details: { outboxId: row.id, queue: row.destination, attempts: row.attempts },
+    });
     return true;
   });
 }
 
 /** Nothing reached the broker (it was down): the row waits for the next attempt. Not audited: routine. */
-export async function markPendingAgain(prisma: PrismaClient, row: Pick<ClaimedResponse, "id">, error: string, nextAttemptAt: Date): Promise<boolean> {
-  const r = await prisma.outboxMessage.updateMany({ where: { id: row.id, state: "SENDING" }, data: { state: "PENDING", lastError: error, nextAttemptAt } });
+export async function markPendingAgain(
+  prisma: PrismaClient,
+  row: Pick<ClaimedResponse, "id">,
+  error: string,
+  nextAttemptAt: Date,
+): Promise<boolean> {
+  const r = await prisma.outboxMessage.updateMany({
+    where: { id: row.id, state: "SENDING" },
+    data: { state: "PENDING", lastError: error, nextAttemptAt },
+  });
   return r.count === 1;
 }
 
 /** The broker may hold the message: never resent by itself; an admin decides (lib/outbox/resolve-uncertain.ts). */
 export async function markUncertain(prisma: PrismaClient, row: Pick<ClaimedResponse, "id" | "caseId">, error: string): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const r = await tx.outboxMessage.updateMany({ where: { id: row.id, state: "SENDING" }, data: { state: "UNCERTAIN", lastError: error } });
+    const r = await tx.outboxMessage.updateMany({
+      where: { id: row.id, state: "SENDING" },
+      data: { state: "UNCERTAIN", lastError: error },
+    });
     if (r.count !== 1) return false;
-    await recordAudit(tx, { actor: null, action: "outbox.uncertain", targetType: "outbox", targetId: row.id, details: { caseId: row.caseId, reason: error.slice(0, 200) } });
+    await recordAudit(tx, {
+      actor: null,
+      action: "outbox.uncertain",
+      targetType: "outbox",
+      targetId: row.id,
+      details: { caseId: row.caseId, reason: error.slice(0, 200) },
+    });
     return true;
   });
 }
@@ -41,7 +71,13 @@ export async function markFailed(prisma: PrismaClient, row: Pick<ClaimedResponse
   return prisma.$transaction(async (tx) => {
     const r = await tx.outboxMessage.updateMany({ where: { id: row.id, state: "SENDING" }, data: { state: "FAILED", lastError: error } });
     if (r.count !== 1) return false;
-    await recordAudit(tx, { actor: null, action: "outbox.failed", targetType: "outbox", targetId: row.id, details: { caseId: row.caseId, reason: error.slice(0, 200) } });
+    await recordAudit(tx, {
+      actor: null,
+      action: "outbox.failed",
+      targetType: "outbox",
+      targetId: row.id,
+      details: { caseId: row.caseId, reason: error.slice(0, 200) },
+    });
     return true;
   });
 }

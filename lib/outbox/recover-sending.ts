@@ -18,7 +18,13 @@ export async function recoverStaleSending(prisma: PrismaClient, olderThanMs: num
       WHERE "state" = 'SENDING' AND "sendingAt" <= ${cutoff}
       RETURNING "id"::text AS "id", "caseId"::text AS "caseId"`;
     for (const r of rows) {
-      await recordAudit(tx, { actor: null, action: "outbox.uncertain", targetType: "outbox", targetId: r.id, details: { caseId: r.caseId, reason: "found SENDING after a restart" } });
+      await recordAudit(tx, {
+        actor: null,
+        action: "outbox.uncertain",
+        targetType: "outbox",
+        targetId: r.id,
+        details: { caseId: r.caseId, reason: "found SENDING after a restart" },
+      });
     }
     return rows.map((r) => r.id);
   });

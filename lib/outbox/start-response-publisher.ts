@@ -21,7 +21,11 @@ export interface ResponsePublisherOptions extends Partial<Omit<OutboxPublisherOp
 }
 
 /** The STOMP sender on MOSIP_QUEUE_URL plus the outbox publisher that feeds it. */
-export function startResponsePublisher(prisma: PrismaClient, env: Pick<MosipEnv, "queueUrl">, opts: ResponsePublisherOptions = {}): ResponsePublisher {
+export function startResponsePublisher(
+  prisma: PrismaClient,
+  env: Pick<MosipEnv, "queueUrl">,
+  opts: ResponsePublisherOptions = {},
+): ResponsePublisher {
   if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
   const log = opts.log ?? ((l: string) => console.log(l));
   const receiptTimeoutMs = opts.receiptTimeoutMs ?? 30_000;
@@ -56,7 +60,11 @@ export function startResponsePublisherOnce(prisma: PrismaClient, env: MosipEnv, 
 }
 
 /** The embedded default: the same publisher, delivering to the in-process MOSIP simulator. */
-export function startInProcessResponsePublisherOnce(prisma: PrismaClient, deliver: (queue: string, body: string) => void, log: (line: string) => void): ResponsePublisher {
+export function startInProcessResponsePublisherOnce(
+  prisma: PrismaClient,
+  deliver: (queue: string, body: string) => void,
+  log: (line: string) => void,
+): ResponsePublisher {
   return publisherSlot.getOrCreate(() => {
     const sender = connectInProcessSender(deliver);
     const publisher = startOutboxPublisher(prisma, sender, { staleSendingMs: 60_000, log });

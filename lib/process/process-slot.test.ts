@@ -7,7 +7,10 @@ test("a slot is shared by every module that names it and created once", () => {
   const a = processSlot<{ n: number }>("test.shared");
   const b = processSlot<{ n: number }>("test.shared");
   const v = a.getOrCreate(() => ({ n: ++created }));
-  assert.equal(b.getOrCreate(() => ({ n: ++created })), v);
+  assert.equal(
+    b.getOrCreate(() => ({ n: ++created })),
+    v,
+  );
   assert.equal(created, 1);
   b.clear();
   assert.equal(a.get(), undefined);
@@ -15,7 +18,13 @@ test("a slot is shared by every module that names it and created once", () => {
 
 test("a slot may hold null or a promise without creating again", async () => {
   const s = processSlot<Promise<number> | null>("test.null");
-  assert.equal(s.getOrCreate(() => null), null);
-  assert.equal(s.getOrCreate(() => Promise.resolve(1)), null);
+  assert.equal(
+    s.getOrCreate(() => null),
+    null,
+  );
+  assert.equal(
+    s.getOrCreate(() => Promise.resolve(1)),
+    null,
+  );
   s.clear();
 });

@@ -16,7 +16,8 @@ type Holder = typeof globalThis & { [SLOTS]?: Map<string, unknown> };
 
 function slots(): Map<string, unknown> {
   const g = globalThis as Holder;
-  return (g[SLOTS] ??= new Map());
+  g[SLOTS] ??= new Map();
+  return g[SLOTS];
 }
 
 export function processSlot<T>(name: string): ProcessSlot<T> {

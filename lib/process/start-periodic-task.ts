@@ -11,7 +11,11 @@ const tasksSlot = processSlot<Map<string, PeriodicTask>>("periodicTasks");
  * Runs `run` after `firstDelayMs`, then every `everyMs`, once per process per name. A slow run never overlaps the next one, a failure is logged by its
  * first line only (a Prisma error can quote query parameters), and the timers never keep the process alive.
  */
-export function startPeriodicTask(name: string, opts: { everyMs: number; firstDelayMs: number; log: (line: string) => void }, run: () => Promise<void>): PeriodicTask {
+export function startPeriodicTask(
+  name: string,
+  opts: { everyMs: number; firstDelayMs: number; log: (line: string) => void },
+  run: () => Promise<void>,
+): PeriodicTask {
   const registry = tasksSlot.getOrCreate(() => new Map());
   const existing = registry.get(name);
   if (existing) return existing;

@@ -15,7 +15,10 @@ export interface PurgeResult {
  * what was reviewed can still be proved; only the personal data goes. One transaction per batch of cases,
  * each purge audited in it.
  */
-export async function purgeDatashares(prisma: PrismaClient, opts: { retentionDays: number; now?: Date; batchSize?: number }): Promise<PurgeResult> {
+export async function purgeDatashares(
+  prisma: PrismaClient,
+  opts: { retentionDays: number; now?: Date; batchSize?: number },
+): Promise<PurgeResult> {
   if (!(opts.retentionDays > 0)) throw new Error("retentionDays must be above 0");
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - opts.retentionDays * DAY_MS);
@@ -30,8 +33,17 @@ export async function purgeDatashares(prisma: PrismaClient, opts: { retentionDay
         take: batchSize,
       });
       for (const c of cases) {
-        const { count } = await tx.datashareDownload.updateMany({ where: { caseId: c.id, body: { not: null } }, data: { body: null, purgedAt: now } });
-        await recordAudit(tx, { actor: null, action: "case.datashares_purged", targetType: "case", targetId: c.id, details: { downloads: count, retentionDays: opts.retentionDays } });
+        const { count } = await tx.datashareDownload.updateMany({
+          where: { caseId: c.id, body: { not: null } },
+          data: { body: null, purgedAt: now },
+        });
+        await recordAudit(tx, {
+          actor: null,
+          action: "case.datashares_purged",
+          targetType: "case",
+          targetId: c.id,
+          details: { downloads: count, retentionDays: opts.retentionDays },
+        });
         total.downloads += count;
       }
       total.cases += cases.length;

@@ -7,6 +7,7 @@ import { purgeDatashares } from "./purge-datashares";
 export function startRetentionSweepOnce(prisma: PrismaClient, retentionDays: number, log: (line: string) => void): PeriodicTask {
   return startPeriodicTask("retention", { firstDelayMs: 5_000, everyMs: 60 * 60 * 1000, log }, async () => {
     const r = await purgeDatashares(prisma, { retentionDays });
-    if (r.downloads) log(`[retention] purged ${r.downloads} datashare bodies of ${r.cases} answered case(s) older than ${retentionDays} days`);
+    if (r.downloads)
+      log(`[retention] purged ${r.downloads} datashare bodies of ${r.cases} answered case(s) older than ${retentionDays} days`);
   });
 }

@@ -53,7 +53,9 @@ export function getAuthOptions(): NextAuthOptions {
       async jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && profile) {
           const { prisma } = await ready();
-          const local = await prisma.user.findUnique({ where: { username: String((profile as Record<string, unknown>).preferred_username ?? "") } });
+          const local = await prisma.user.findUnique({
+            where: { username: String((profile as Record<string, unknown>).preferred_username ?? "") },
+          });
           if (local) token.uid = local.id;
         } else if (user) {
           token.uid = user.id;
@@ -64,7 +66,16 @@ export function getAuthOptions(): NextAuthOptions {
         const { prisma } = await ready();
         const user = typeof token.uid === "string" ? await loadUser(prisma, token.uid) : null;
         if (!user) return { expires: session.expires } as typeof session;
-        return { ...session, user: { id: user.id, name: user.displayName ?? user.username, username: user.username, roles: user.roles, permissions: user.permissions } };
+        return {
+          ...session,
+          user: {
+            id: user.id,
+            name: user.displayName ?? user.username,
+            username: user.username,
+            roles: user.roles,
+            permissions: user.permissions,
+          },
+        };
       },
     },
   };

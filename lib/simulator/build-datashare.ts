@@ -84,7 +84,29 @@ function metaInfo(input: DatasharePayloadInput): Record<string, string> {
 function audits(input: DatasharePayloadInput): Record<string, string>[] {
   const at = input.createdAt.toISOString();
   return [
-    { eventId: "REG-EVT-001", eventName: "REGISTRATION_START", eventType: "USER", actionTimeStamp: at, id: input.rid, idType: "REGISTRATION_ID", applicationId: "REG", applicationName: "REGISTRATION", moduleId: "REG-MOD-100", moduleName: "Registration" },
-    { eventId: "REG-EVT-066", eventName: "PACKET_CREATED", eventType: "SYSTEM", actionTimeStamp: at, id: input.rid, idType: "REGISTRATION_ID", applicationId: "REG", applicationName: "REGISTRATION", moduleId: "REG-MOD-103", moduleName: "Packet Handler" },
+    {
+      eventId: "REG-EVT-001",
+      eventName: "REGISTRATION_START",
+      eventType: "USER",
+      actionTimeStamp: at,
+      id: input.rid,
+      idType: "REGISTRATION_ID",
+      applicationId: "REG",
+      applicationName: "REGISTRATION",
+      moduleId: "REG-MOD-100",
+      moduleName: "Registration",
+    },
+    {
+      eventId: "REG-EVT-066",
+      eventName: "PACKET_CREATED",
+      eventType: "SYSTEM",
+      actionTimeStamp: at,
+      id: input.rid,
+      idType: "REGISTRATION_ID",
+      applicationId: "REG",
+      applicationName: "REGISTRATION",
+      moduleId: "REG-MOD-103",
+      moduleName: "Packet Handler",
+    },
   ];
 }

@@ -4,7 +4,12 @@ import { ResponseChecker } from "./check-response";
 import type { RequestTruth } from "./scenario";
 
 const T = "2025-01-02T03:04:05.678Z";
-const adjudication = { kind: "ADJUDICATION" as const, requestId: "req-1", referenceId: "R0", gallery: [{ referenceId: "G1" }, { referenceId: "G2" }, { referenceId: "G3" }] };
+const adjudication = {
+  kind: "ADJUDICATION" as const,
+  requestId: "req-1",
+  referenceId: "R0",
+  gallery: [{ referenceId: "G1" }, { referenceId: "G2" }, { referenceId: "G3" }],
+};
 const verification = { kind: "VERIFICATION" as const, requestId: "ver-1", referenceId: "V0", gallery: [] };
 const resend = { ...adjudication, requestId: "req-2", supersedes: "req-1" };
 const other = { ...adjudication, requestId: "req-3" };
@@ -26,7 +31,11 @@ function ma(requestId: string, candidates: string[], extra: Record<string, unkno
     requestId,
     responsetime: T,
     returnValue: 1,
-    candidateList: { count: candidates.length, candidates: candidates.map((referenceId) => ({ referenceId, analytics: {} })), analytics: { primaryOperatorID: "op1" } },
+    candidateList: {
+      count: candidates.length,
+      candidates: candidates.map((referenceId) => ({ referenceId, analytics: {} })),
+      analytics: { primaryOperatorID: "op1" },
+    },
     ...extra,
   });
 }
@@ -43,12 +52,20 @@ describe("response checker", () => {
 
   it("catches a wrong count and a non-gallery candidate (MOSIP would turn them into a resend)", () => {
     const c = checker();
-    const wrongCount = c.check(JSON.stringify({ ...JSON.parse(ma("req-2", ["G2"])), candidateList: { count: 2, candidates: [{ referenceId: "G2" }] } }));
-    assert.deepEqual(wrongCount.problems.map((p) => p.code), ["COUNT_MISMATCH"]);
+    const wrongCount = c.check(
+      JSON.stringify({ ...JSON.parse(ma("req-2", ["G2"])), candidateList: { count: 2, candidates: [{ referenceId: "G2" }] } }),
+    );
+    assert.deepEqual(
+      wrongCount.problems.map((p) => p.code),
+      ["COUNT_MISMATCH"],
+    );
     assert.equal(wrongCount.outcome, "RESEND");
     const c2 = checker();
     const stranger = c2.check(ma("req-2", ["X9"]));
-    assert.deepEqual(stranger.problems.map((p) => p.code), ["CANDIDATE_NOT_IN_GALLERY"]);
+    assert.deepEqual(
+      stranger.problems.map((p) => p.code),
+      ["CANDIDATE_NOT_IN_GALLERY"],
+    );
     assert.equal(stranger.outcome, "RESEND");
     assert.equal(stranger.ok, false);
   });
@@ -57,14 +74,23 @@ describe("response checker", () => {
     const c = checker();
     assert.equal(c.check(ma("req-2", [])).ok, true);
     const again = c.check(ma("req-2", []));
-    assert.deepEqual(again.problems.map((p) => p.code), ["DUPLICATE_RESPONSE"]);
+    assert.deepEqual(
+      again.problems.map((p) => p.code),
+      ["DUPLICATE_RESPONSE"],
+    );
     assert.equal(again.outcome, "FAILED");
     const unknown = c.check(ma("nobody", []));
     assert.deepEqual([unknown.problems[0].code, unknown.outcome, unknown.kind], ["UNKNOWN_REQUEST", "DROPPED", null]);
     const old = c.check(ma("req-1", []));
-    assert.deepEqual(old.problems.map((p) => p.code), ["SUPERSEDED_REQUEST"]);
+    assert.deepEqual(
+      old.problems.map((p) => p.code),
+      ["SUPERSEDED_REQUEST"],
+    );
     assert.equal(old.outcome, "DROPPED");
-    assert.deepEqual(c.check("not json").problems.map((p) => p.code), ["NOT_JSON"]);
+    assert.deepEqual(
+      c.check("not json").problems.map((p) => p.code),
+      ["NOT_JSON"],
+    );
   });
 
   it("compares with the truth without calling a disagreement a contract breach", () => {
@@ -83,11 +109,15 @@ describe("response checker", () => {
 
   it("checks verification responses, the queue they arrive on, and a missing candidateList", () => {
     const c = checker();
-    const ok = c.check(JSON.stringify({ id: "mosip.verification.adjudicate", requestId: "ver-1", responsetime: T, returnValue: 3 }), { queue: "verification-to-mosip" });
+    const ok = c.check(JSON.stringify({ id: "mosip.verification.adjudicate", requestId: "ver-1", responsetime: T, returnValue: 3 }), {
+      queue: "verification-to-mosip",
+    });
     assert.deepEqual([ok.ok, ok.outcome, ok.truth], [true, "REJECTED", null]);
     const wrongQueue = c.check(ma("req-3", []), { queue: "verification-to-mosip" });
     assert.ok(wrongQueue.problems.some((p) => p.code === "WRONG_QUEUE"));
-    const noList = checker().check(JSON.stringify({ id: "mosip.manual.adjudication.adjudicate", requestId: "req-2", responsetime: T, returnValue: 1 }));
+    const noList = checker().check(
+      JSON.stringify({ id: "mosip.manual.adjudication.adjudicate", requestId: "req-2", responsetime: T, returnValue: 1 }),
+    );
     assert.deepEqual([noList.problems.map((p) => p.code), noList.outcome], [["CANDIDATE_LIST_MISSING"], "FAILED"]);
     const stringly = checker().check(ma("req-2", [], { returnValue: "1" }));
     assert.deepEqual([stringly.problems.map((p) => p.code), stringly.outcome], [["RETURN_VALUE_NOT_NUMBER"], "APPROVED"]);

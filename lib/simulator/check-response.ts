@@ -119,7 +119,16 @@ export class ResponseChecker {
       if (v.truth) v.truth.agrees ? agreed++ : disagreed++;
     }
     const unanswered = [...this.requests.keys()].filter((id) => !this.superseded.has(id) && !this.answered.has(id));
-    return { responses: this.verdicts.length, ok, broken: this.verdicts.length - ok, outcomes, truthAgreed: agreed, truthDisagreed: disagreed, unanswered, problemCounts };
+    return {
+      responses: this.verdicts.length,
+      ok,
+      broken: this.verdicts.length - ok,
+      outcomes,
+      truthAgreed: agreed,
+      truthDisagreed: disagreed,
+      unanswered,
+      problemCounts,
+    };
   }
 
   private evaluate(body: string | Uint8Array, meta: { queue?: string }): ResponseVerdict {
@@ -132,41 +141,77 @@ export class ResponseChecker {
     }
     const requestId = isObject(json) && typeof json.requestId === "string" ? json.requestId : null;
     if (requestId === null) {
-      return verdict(null, null, [{ code: "NO_REQUEST_ID", path: "requestId", message: "response has no requestId; MOSIP cannot correlate it" }], "DROPPED", "no requestId");
+      return verdict(
+        null,
+        null,
+        [{ code: "NO_REQUEST_ID", path: "requestId", message: "response has no requestId; MOSIP cannot correlate it" }],
+        "DROPPED",
+        "no requestId",
+      );
     }
     const request = this.requests.get(requestId);
     if (!request) {
-      return verdict(requestId, null, [{ code: "UNKNOWN_REQUEST", path: "requestId", message: "requestId was never sent (RPR-MVS-024: logged and dropped by MOSIP)" }], "DROPPED", "unknown requestId");
+      return verdict(
+        requestId,
+        null,
+        [{ code: "UNKNOWN_REQUEST", path: "requestId", message: "requestId was never sent (RPR-MVS-024: logged and dropped by MOSIP)" }],
+        "DROPPED",
+        "unknown requestId",
+      );
     }
 
     const problems: Problem[] = [];
     const previous = this.answered.get(requestId) ?? 0;
     this.answered.set(requestId, previous + 1);
     if (previous > 0) {
-      problems.push({ code: "DUPLICATE_RESPONSE", path: "requestId", message: `response number ${previous + 1} for this requestId; MOSIP finds no INQUEUE record (RPR-MVS-004) and can mark the packet FAILED` });
+      problems.push({
+        code: "DUPLICATE_RESPONSE",
+        path: "requestId",
+        message: `response number ${previous + 1} for this requestId; MOSIP finds no INQUEUE record (RPR-MVS-004) and can mark the packet FAILED`,
+      });
     }
     const newer = this.superseded.get(requestId);
     if (newer) {
-      problems.push({ code: "SUPERSEDED_REQUEST", path: "requestId", message: "this request was superseded by a re-send with a new requestId; MOSIP ignores answers to the old one" });
+      problems.push({
+        code: "SUPERSEDED_REQUEST",
+        path: "requestId",
+        message: "this request was superseded by a re-send with a new requestId; MOSIP ignores answers to the old one",
+      });
     }
     if (meta.queue && this.opts.queues) {
       const expected = request.kind === "ADJUDICATION" ? this.opts.queues.adjudication : this.opts.queues.verification;
-      if (meta.queue !== expected) problems.push({ code: "WRONG_QUEUE", path: "", message: `${request.kind.toLowerCase()} response arrived on ${meta.queue}, expected ${expected}` });
+      if (meta.queue !== expected)
+        problems.push({
+          code: "WRONG_QUEUE",
+          path: "",
+          message: `${request.kind.toLowerCase()} response arrived on ${meta.queue}, expected ${expected}`,
+        });
     }
 
-    const violations = request.kind === "ADJUDICATION" ? validateAdjudicationResponse(json, request) : validateVerificationResponse(json, request);
+    const violations =
+      request.kind === "ADJUDICATION" ? validateAdjudicationResponse(json, request) : validateVerificationResponse(json, request);
     problems.push(...violations);
-    const { outcome, reason } = request.kind === "ADJUDICATION" ? mosipAdjudicationOutcome(json, request) : mosipVerificationOutcome(json, request);
-    const truth = request.kind === "ADJUDICATION" && (outcome === "APPROVED" || outcome === "REJECTED") ? this.compare(requestId, json) : null;
+    const { outcome, reason } =
+      request.kind === "ADJUDICATION" ? mosipAdjudicationOutcome(json, request) : mosipVerificationOutcome(json, request);
+    const truth =
+      request.kind === "ADJUDICATION" && (outcome === "APPROVED" || outcome === "REJECTED") ? this.compare(requestId, json) : null;
     // A duplicate or superseded answer never reaches a decision on MOSIP's side.
     const effective: MosipOutcome = previous > 0 ? "FAILED" : newer ? "DROPPED" : outcome;
-    return verdict(requestId, request.kind, problems, effective, previous > 0 ? "second response for the requestId" : newer ? "superseded requestId" : reason, truth);
+    return verdict(
+      requestId,
+      request.kind,
+      problems,
+      effective,
+      previous > 0 ? "second response for the requestId" : newer ? "superseded requestId" : reason,
+      truth,
+    );
   }
 
   private compare(requestId: string, json: unknown): TruthComparison | null {
     const truth = this.opts.truth?.get(requestId);
     if (!truth) return null;
-    const candidates = isObject(json) && isObject(json.candidateList) && Array.isArray(json.candidateList.candidates) ? json.candidateList.candidates : [];
+    const candidates =
+      isObject(json) && isObject(json.candidateList) && Array.isArray(json.candidateList.candidates) ? json.candidateList.candidates : [];
     const confirmed = candidates.flatMap((c: unknown) => (isObject(c) && typeof c.referenceId === "string" ? [c.referenceId] : []));
     const unavailable = new Set(truth.unavailable);
     const duplicates = new Set(truth.duplicates);

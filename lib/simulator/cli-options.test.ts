@@ -18,8 +18,28 @@ describe("simulator command line", () => {
   });
 
   it("reads the switches", () => {
-    const o = parseSimulatorArgs(["publish", "2", "--format", "bytes", "--url-form", "plain", "--ttl", "0", "--expired", "--unauthorized", "--slow", "250", "--cert", "c.pem", "--encryption", "LEGACY"]);
-    assert.deepEqual([o.format, o.urlForm, o.ttlSeconds, o.expired, o.unauthorised, o.slowMs, o.cert, o.encryption], ["bytes", "plain", 0, true, true, 250, "c.pem", "LEGACY"]);
+    const o = parseSimulatorArgs([
+      "publish",
+      "2",
+      "--format",
+      "bytes",
+      "--url-form",
+      "plain",
+      "--ttl",
+      "0",
+      "--expired",
+      "--unauthorized",
+      "--slow",
+      "250",
+      "--cert",
+      "c.pem",
+      "--encryption",
+      "LEGACY",
+    ]);
+    assert.deepEqual(
+      [o.format, o.urlForm, o.ttlSeconds, o.expired, o.unauthorised, o.slowMs, o.cert, o.encryption],
+      ["bytes", "plain", 0, true, true, 250, "c.pem", "LEGACY"],
+    );
   });
 
   it("rejects bad input with a usable message", () => {

@@ -11,7 +11,12 @@ const resolve = async (key: string) => bodies[key] ?? null;
 
 before(async () => {
   server = await startDatashareServer({ resolve });
-  secured = await startDatashareServer({ resolve, requireToken: true, clients: [{ clientId: "mas", clientSecret: "s3cret" }], tokenLifetimeSeconds: 60 });
+  secured = await startDatashareServer({
+    resolve,
+    requireToken: true,
+    clients: [{ clientId: "mas", clientSecret: "s3cret" }],
+    tokenLifetimeSeconds: 60,
+  });
 });
 after(async () => {
   await server.close();
@@ -41,7 +46,10 @@ describe("datashare server", () => {
     assert.equal(detectDatashareError(unknown.text)?.errorCode, "DAT-SER-006");
     server.setShare("b", { expired: true });
     const expired = await get(server, "b");
-    assert.deepEqual([expired.status, detectDatashareError(expired.text)], [200, { errorCode: "DAT-SER-006", message: "Data share usage expired", category: "NOT_FOUND_OR_EXPIRED" }]);
+    assert.deepEqual(
+      [expired.status, detectDatashareError(expired.text)],
+      [200, { errorCode: "DAT-SER-006", message: "Data share usage expired", category: "NOT_FOUND_OR_EXPIRED" }],
+    );
     server.setShare("b", { missing: true });
     assert.equal(detectDatashareError((await get(server, "b")).text)?.errorCode, "DAT-SER-003");
     server.setShare("b", null);
@@ -68,9 +76,15 @@ describe("datashare server", () => {
     assert.equal(detectDatashareError(denied.text)?.errorCode, "KER-ATH-401");
     assert.equal((await get(secured, "e", { authorization: "Bearer forged" })).status, 401);
 
-    const bad = await fetch(`${secured.url}/oauth/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: "mas", client_secret: "wrong" }) });
+    const bad = await fetch(`${secured.url}/oauth/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: "mas", client_secret: "wrong" }),
+    });
     assert.equal(bad.status, 401);
-    const res = await fetch(`${secured.url}/oauth/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: "mas", client_secret: "s3cret" }) });
+    const res = await fetch(`${secured.url}/oauth/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: "mas", client_secret: "s3cret" }),
+    });
     const token = (await res.json()) as { access_token: string; expires_in: number; token_type: string };
     assert.deepEqual([token.token_type, token.expires_in], ["Bearer", 60]);
     assert.equal((await get(secured, "e", { authorization: `Bearer ${token.access_token}` })).text, "BODY-E");
@@ -82,7 +96,13 @@ describe("datashare server", () => {
     const mosip = await fetch(`${secured.url}/v1/authmanager/authenticate/clientidsecretkey`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ id: "string", version: "string", requesttime: new Date().toISOString(), metadata: {}, request: { clientId: "mas", secretKey: "s3cret", appId: "regproc" } }),
+      body: JSON.stringify({
+        id: "string",
+        version: "string",
+        requesttime: new Date().toISOString(),
+        metadata: {},
+        request: { clientId: "mas", secretKey: "s3cret", appId: "regproc" },
+      }),
     });
     const header = mosip.headers.get("authorization")!;
     assert.ok(header);

@@ -106,7 +106,8 @@ export async function startDatashareServer(opts: DatashareServerOptions): Promis
     const sw = { ...global, ...(perShare.get(key) ?? {}) };
     if (sw.slowMs && sw.slowMs > 0) await delay(sw.slowMs);
 
-    if (opts.requireToken && !validToken(req)) return send(res, 401, "application/json", errorEnvelope("KER-ATH-401", "Authentication Failed"));
+    if (opts.requireToken && !validToken(req))
+      return send(res, 401, "application/json", errorEnvelope("KER-ATH-401", "Authentication Failed"));
     const failed = failures.get(key) ?? 0;
     if (sw.failTimes && failed < sw.failTimes) {
       failures.set(key, failed + 1);
@@ -142,9 +143,12 @@ export async function startDatashareServer(opts: DatashareServerOptions): Promis
     const form = new URLSearchParams(text);
     let id = form.get("client_id");
     let secret = form.get("client_secret");
-    const basic = req.headers.authorization?.startsWith("Basic ") ? Buffer.from(req.headers.authorization.slice(6), "base64").toString("utf8") : null;
-    if (basic && basic.includes(":")) [id, secret] = [basic.slice(0, basic.indexOf(":")), basic.slice(basic.indexOf(":") + 1)];
-    if (form.get("grant_type") !== "client_credentials") return send(res, 400, "application/json", JSON.stringify({ error: "unsupported_grant_type" }));
+    const basic = req.headers.authorization?.startsWith("Basic ")
+      ? Buffer.from(req.headers.authorization.slice(6), "base64").toString("utf8")
+      : null;
+    if (basic?.includes(":")) [id, secret] = [basic.slice(0, basic.indexOf(":")), basic.slice(basic.indexOf(":") + 1)];
+    if (form.get("grant_type") !== "client_credentials")
+      return send(res, 400, "application/json", JSON.stringify({ error: "unsupported_grant_type" }));
     if (!clients.some((c) => c.clientId === id && c.clientSecret === secret)) {
       return send(res, 401, "application/json", JSON.stringify({ error: "invalid_client" }));
     }
@@ -166,7 +170,18 @@ export async function startDatashareServer(opts: DatashareServerOptions): Promis
     const token = issue();
     res.setHeader("authorization", token);
     res.setHeader("set-cookie", `Authorization=${token}; Path=/; HttpOnly`);
-    send(res, 200, "application/json", JSON.stringify({ id: null, version: null, responsetime: new Date().toISOString(), response: { status: "success", message: "Clientid and Secret key successful" }, errors: null }));
+    send(
+      res,
+      200,
+      "application/json",
+      JSON.stringify({
+        id: null,
+        version: null,
+        responsetime: new Date().toISOString(),
+        response: { status: "success", message: "Clientid and Secret key successful" },
+        errors: null,
+      }),
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -204,7 +219,9 @@ export async function startDatashareServer(opts: DatashareServerOptions): Promis
  * has no way to check that key either, so the header's presence and shape are what matter.
  */
 function detachedJws(body: Buffer, key: KeyObject): string {
-  const header = Buffer.from(JSON.stringify({ alg: "ES256", typ: "JWT", "x-sha256": createHash("sha256").update(body).digest("base64url") })).toString("base64url");
+  const header = Buffer.from(
+    JSON.stringify({ alg: "ES256", typ: "JWT", "x-sha256": createHash("sha256").update(body).digest("base64url") }),
+  ).toString("base64url");
   const payload = body.toString("base64url");
   const signature = sign("sha256", Buffer.from(`${header}.${payload}`), { key, dsaEncoding: "ieee-p1363" }).toString("base64url");
   return `${header}..${signature}`;

@@ -14,14 +14,24 @@ let sim: EmbeddedSimulator;
 const received: SimulatorMessage[] = [];
 
 before(async () => {
-  sim = await createEmbeddedSimulator({ seed: 9, adjudications: 2, candidates: 2, verifications: 1, certificate: key.certificate, ttlSeconds: 60 });
+  sim = await createEmbeddedSimulator({
+    seed: 9,
+    adjudications: 2,
+    candidates: 2,
+    verifications: 1,
+    certificate: key.certificate,
+    ttlSeconds: 60,
+  });
   for await (const m of sim.messages()) received.push(m);
 });
 after(() => sim.close());
 
 describe("embedded simulator", () => {
   it("hands out every request once with the headers a STOMP consumer sees for a TextMessage", () => {
-    assert.deepEqual(received.map((m) => m.queue), ["mosip-to-adjudication", "mosip-to-adjudication", "mosip-to-verification"]);
+    assert.deepEqual(
+      received.map((m) => m.queue),
+      ["mosip-to-adjudication", "mosip-to-adjudication", "mosip-to-verification"],
+    );
     for (const m of received) {
       const meta = readMessageMeta(m.headers);
       assert.equal(meta.format, "TEXT");
@@ -54,11 +64,24 @@ describe("embedded simulator", () => {
     const gallery = parseAdjudicationRequest(second.body);
     assert.ok(gallery.ok && gallery.request.kind === "ADJUDICATION");
     const ok = sim.receiveResponse(
-      JSON.stringify({ id: "mosip.manual.adjudication.adjudicate", requestId: first.requestId, responsetime: "2025-01-01T00:00:00.000Z", returnValue: 1, candidateList: { count: 0, candidates: [] } }),
+      JSON.stringify({
+        id: "mosip.manual.adjudication.adjudicate",
+        requestId: first.requestId,
+        responsetime: "2025-01-01T00:00:00.000Z",
+        returnValue: 1,
+        candidateList: { count: 0, candidates: [] },
+      }),
       { queue: "adjudication-to-mosip" },
     );
     assert.deepEqual([ok.ok, ok.outcome], [true, "APPROVED"]);
-    const bad = sim.receiveResponse(JSON.stringify({ id: "mosip.manual.adjudication.adjudicate", requestId: second.requestId, responsetime: "2025-01-01T00:00:00.000Z", returnValue: 1 }));
+    const bad = sim.receiveResponse(
+      JSON.stringify({
+        id: "mosip.manual.adjudication.adjudicate",
+        requestId: second.requestId,
+        responsetime: "2025-01-01T00:00:00.000Z",
+        returnValue: 1,
+      }),
+    );
     assert.equal(bad.ok, false);
     const s = sim.summary();
     assert.deepEqual([s.responses, s.ok, s.broken], [2, 1, 1]);

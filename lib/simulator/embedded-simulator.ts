@@ -81,7 +81,13 @@ export async function createEmbeddedSimulator(opts: EmbeddedSimulatorOptions): P
   scenario = createScenario({ ...opts, publicUrl: opts.publicUrl ?? datashare.url });
   const queues: QueueNames = { ...DEFAULT_QUEUES, ...(opts.queues ?? {}) };
   const checker = new ResponseChecker(
-    scenario.requests.map((r) => ({ kind: r.kind, requestId: r.requestId, referenceId: r.referenceId, gallery: r.gallery.map((g) => ({ referenceId: g.rid })), supersedes: r.supersedes })),
+    scenario.requests.map((r) => ({
+      kind: r.kind,
+      requestId: r.requestId,
+      referenceId: r.referenceId,
+      gallery: r.gallery.map((g) => ({ referenceId: g.rid })),
+      supersedes: r.supersedes,
+    })),
     { truth: scenario.truth, queues: { adjudication: queues.adjudicationResponse, verification: queues.verificationResponse } },
   );
   const fixed = scenario;

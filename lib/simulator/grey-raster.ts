@@ -25,12 +25,7 @@ export function sampleBilinear(field: Float32Array, width: number, height: numbe
 }
 
 /** Smooth value noise in [-1, 1]: a coarse random grid, bilinearly interpolated with smoothstep. */
-export function valueNoise(
-  width: number,
-  height: number,
-  cell: number,
-  random: () => number,
-): Float32Array {
+export function valueNoise(width: number, height: number, cell: number, random: () => number): Float32Array {
   const gw = Math.ceil(width / cell) + 2;
   const gh = Math.ceil(height / cell) + 2;
   const grid = new Float32Array(gw * gh);

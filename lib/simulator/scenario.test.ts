@@ -12,24 +12,49 @@ describe("scenario", () => {
       const s = createScenario({ ...base, adjudications: 4, urlForm });
       for (const r of s.requests) {
         const json = JSON.parse(r.body);
-        assert.deepEqual(Object.keys(json), ["id", "version", "requestId", "referenceId", "requesttime", "referenceURL", "addtional", "gallery"]);
+        assert.deepEqual(Object.keys(json), [
+          "id",
+          "version",
+          "requestId",
+          "referenceId",
+          "requesttime",
+          "referenceURL",
+          "addtional",
+          "gallery",
+        ]);
         assert.equal(json.version, "1.0");
         assert.equal(json.addtional, null);
         assert.ok(isMosipTimeFormat(json.requesttime));
         assert.match(json.referenceId, /^\d{29}$/);
-        if (urlForm === "plain") assert.match(json.referenceURL, /^http:\/\/127\.0\.0\.1:8089\/v1\/datashare\/get\/mpolicy-default-adjudication\/mpartner-default-adjudication\/\w+$/);
-        if (urlForm === "lts") assert.ok(typeof json.referenceURL === "string" && json.referenceURL.startsWith('[{"source":"packet","status":"PROCESSING","url":'));
+        if (urlForm === "plain")
+          assert.match(
+            json.referenceURL,
+            /^http:\/\/127\.0\.0\.1:8089\/v1\/datashare\/get\/mpolicy-default-adjudication\/mpartner-default-adjudication\/\w+$/,
+          );
+        if (urlForm === "lts")
+          assert.ok(
+            typeof json.referenceURL === "string" && json.referenceURL.startsWith('[{"source":"packet","status":"PROCESSING","url":'),
+          );
         if (urlForm === "array") assert.ok(Array.isArray(json.referenceURL));
         const parsed = parseAdjudicationRequest(r.body);
         assert.ok(parsed.ok, parsed.ok ? "" : parsed.reason);
         assert.equal(parsed.request.kind, "ADJUDICATION");
         assert.equal(parsed.request.requestId, r.requestId);
-        assert.deepEqual(parsed.request.applicant.map((a) => a.url), [r.applicant.url]);
+        assert.deepEqual(
+          parsed.request.applicant.map((a) => a.url),
+          [r.applicant.url],
+        );
         assert.deepEqual(parsed.request.warnings, []);
         if (parsed.request.kind === "ADJUDICATION") {
-          assert.deepEqual(parsed.request.gallery.map((g) => g.referenceId), r.gallery.map((g) => g.rid));
+          assert.deepEqual(
+            parsed.request.gallery.map((g) => g.referenceId),
+            r.gallery.map((g) => g.rid),
+          );
           if (urlForm !== "plain") {
-            assert.deepEqual(parsed.request.gallery.map((g) => g.sources[0].source), r.gallery.map((g) => g.source));
+            assert.deepEqual(
+              parsed.request.gallery.map((g) => g.sources[0].source),
+              r.gallery.map((g) => g.source),
+            );
           }
         }
       }
@@ -39,7 +64,10 @@ describe("scenario", () => {
   it("is reproducible from its seed and records the true duplicates", () => {
     const a = createScenario({ ...base, adjudications: 12, startTime: new Date("2025-01-01T00:00:00Z") });
     const b = createScenario({ ...base, adjudications: 12, startTime: new Date("2025-01-01T00:00:00Z") });
-    assert.deepEqual(a.requests.map((r) => r.body), b.requests.map((r) => r.body));
+    assert.deepEqual(
+      a.requests.map((r) => r.body),
+      b.requests.map((r) => r.body),
+    );
     let withDuplicates = 0;
     for (const r of a.requests) {
       const truth = a.truth.get(r.requestId)!;

@@ -167,7 +167,11 @@ export function createScenario(opts: ScenarioOptions): Scenario {
     const original = requests[i];
     const reshare = (s: SimSubject): SimSubject => {
       const shareKey = s.shareKey ? shareKeyFrom(r) : null;
-      const copy: SimSubject = { ...s, shareKey, url: shareKey ? `${base}/v1/datashare/get/${policyId}/${subscriberId}/${shareKey}` : null };
+      const copy: SimSubject = {
+        ...s,
+        shareKey,
+        url: shareKey ? `${base}/v1/datashare/get/${policyId}/${subscriberId}/${shareKey}` : null,
+      };
       if (shareKey) shares.set(shareKey, copy);
       return copy;
     };
@@ -175,7 +179,16 @@ export function createScenario(opts: ScenarioOptions): Scenario {
     const gallery = original.gallery.map(reshare);
     const requestId = uuidFrom(r);
     const body = adjudicationBody(requestId, applicant, gallery, original.urlForm, new Date(clock));
-    requests.push({ kind: "ADJUDICATION", requestId, referenceId: applicant.rid, body, applicant, gallery, supersedes: original.requestId, urlForm: original.urlForm });
+    requests.push({
+      kind: "ADJUDICATION",
+      requestId,
+      referenceId: applicant.rid,
+      body,
+      applicant,
+      gallery,
+      supersedes: original.requestId,
+      urlForm: original.urlForm,
+    });
     const old = truth.get(original.requestId)!;
     old.supersededBy = requestId;
     truth.set(requestId, { ...old, supersededBy: null });
@@ -190,7 +203,16 @@ export function createScenario(opts: ScenarioOptions): Scenario {
     // The verification stage always sends a plain URL and reuses requestIds per workflow; a UUID it is.
     const requestId = uuidFrom(r);
     const body = verificationBody(requestId, applicant, new Date(clock));
-    requests.push({ kind: "VERIFICATION", requestId, referenceId: applicant.rid, body, applicant, gallery: [], supersedes: null, urlForm: "plain" });
+    requests.push({
+      kind: "VERIFICATION",
+      requestId,
+      referenceId: applicant.rid,
+      body,
+      applicant,
+      gallery: [],
+      supersedes: null,
+      urlForm: "plain",
+    });
     truth.set(requestId, { kind: "VERIFICATION", duplicates: [], unavailable: [], supersededBy: null });
     clock += 2_000;
   }

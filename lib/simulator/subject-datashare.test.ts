@@ -35,7 +35,9 @@ describe("subject CBEFF", () => {
     const doc = parseCbeff(xml);
     assert.equal(doc.birs.length, 13);
     const types = doc.birs.map((b) => `${b.type}:${b.subtype ?? ""}`);
-    assert.ok(types.includes("Face:") && types.includes("Iris:LEFT") && types.includes("Iris:RIGHT") && types.includes("Finger:RIGHT_THUMB"));
+    assert.ok(
+      types.includes("Face:") && types.includes("Iris:LEFT") && types.includes("Iris:RIGHT") && types.includes("Finger:RIGHT_THUMB"),
+    );
     const missing = doc.birs.find((b) => b.subtype === "LEFT_LITTLE")!;
     assert.equal(missing.exception, true);
     assert.equal(missing.bdb, null);
@@ -57,8 +59,21 @@ describe("subject CBEFF", () => {
   });
 
   it("can carry WSQ fingers that decode", async () => {
-    const others = ["RIGHT_THUMB", "RIGHT_INDEX", "RIGHT_MIDDLE", "RIGHT_RING", "RIGHT_LITTLE", "LEFT_THUMB", "LEFT_MIDDLE", "LEFT_RING", "LEFT_LITTLE"] as const;
-    const xml = await generateSubjectCbeff({ personSeed: 5, captureSeed: 7, female: true }, { fingerCodec: "WSQ", modalities: ["Finger"], exceptions: [...others] });
+    const others = [
+      "RIGHT_THUMB",
+      "RIGHT_INDEX",
+      "RIGHT_MIDDLE",
+      "RIGHT_RING",
+      "RIGHT_LITTLE",
+      "LEFT_THUMB",
+      "LEFT_MIDDLE",
+      "LEFT_RING",
+      "LEFT_LITTLE",
+    ] as const;
+    const xml = await generateSubjectCbeff(
+      { personSeed: 5, captureSeed: 7, female: true },
+      { fingerCodec: "WSQ", modalities: ["Finger"], exceptions: [...others] },
+    );
     const bir = parseCbeff(xml).birs.find((b) => !b.exception)!;
     assert.equal(bir.subtype, "LEFT_INDEX");
     const r = (await decodeBiometric(bir.bdb!, { variants: [...THUMB] })).representations[0];

@@ -19,7 +19,10 @@ export interface SubjectDatashareOptions {
   verificationExceptions?: number;
 }
 
-export async function buildSubjectPayload(subject: SimSubject, opts: Pick<SubjectDatashareOptions, "fingerCodec" | "verificationExceptions"> = {}): Promise<DatasharePayload> {
+export async function buildSubjectPayload(
+  subject: SimSubject,
+  opts: Pick<SubjectDatashareOptions, "fingerCodec" | "verificationExceptions"> = {},
+): Promise<DatasharePayload> {
   const rng = createRng(hashSeed(subject.captureSeed, "datashare"));
   const verification = subject.kind === "VERIFICATION";
   const documentNames = verification ? ["proofOfAddress", "proofOfIdentity"] : [];

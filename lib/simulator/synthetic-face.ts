@@ -120,7 +120,9 @@ export function faceSvg(f: FaceIdentity, c: FaceCapture): string {
   parts.push(
     `<path d="M ${cx - 230} ${sy + 260} C ${cx - 215} ${sy + 40}, ${cx - 130} ${sy + 8}, ${cx - 55} ${sy} L ${cx + 55} ${sy} C ${cx + 130} ${sy + 8}, ${cx + 215} ${sy + 40}, ${cx + 230} ${sy + 260} Z" fill="${f.clothes}"/>`,
   );
-  parts.push(`<path d="M ${cx - 40} ${jawY - 40} L ${cx - 44} ${sy + 4} Q ${cx} ${sy + 30} ${cx + 44} ${sy + 4} L ${cx + 40} ${jawY - 40} Z" fill="${shade}"/>`);
+  parts.push(
+    `<path d="M ${cx - 40} ${jawY - 40} L ${cx - 44} ${sy + 4} Q ${cx} ${sy + 30} ${cx + 44} ${sy + 4} L ${cx + 40} ${jawY - 40} Z" fill="${shade}"/>`,
+  );
   if (f.scarf) {
     parts.push(
       `<path d="M ${cx - hw - 34} ${cy - 10} C ${cx - hw - 40} ${cy - hh - 70}, ${cx + hw + 40} ${cy - hh - 70}, ${cx + hw + 34} ${cy - 10} C ${cx + hw + 40} ${jawY + 40}, ${cx + 120} ${sy + 20}, ${cx + 150} ${sy + 260} L ${cx - 150} ${sy + 260} C ${cx - 120} ${sy + 20}, ${cx - hw - 40} ${jawY + 40}, ${cx - hw - 34} ${cy - 10} Z" fill="${f.scarf}"/>`,
@@ -152,7 +154,10 @@ export function faceSvg(f: FaceIdentity, c: FaceCapture): string {
     );
   }
   // Brows.
-  for (const [x, side] of [[lx, -1], [rx, 1]] as const) {
+  for (const [x, side] of [
+    [lx, -1],
+    [rx, 1],
+  ] as const) {
     parts.push(
       `<path d="M ${x - 20} ${eyeY - 20} Q ${x + side * 2} ${eyeY - 22 - f.browArch} ${x + 20} ${eyeY - 19}" stroke="${f.hair}" stroke-width="${f.female ? 4 : 6}" fill="none" stroke-linecap="round"/>`,
     );
@@ -160,11 +165,15 @@ export function faceSvg(f: FaceIdentity, c: FaceCapture): string {
   // Eyes.
   for (const x of [lx, rx]) {
     const s = f.eyeSize;
-    parts.push(`<path d="M ${x - s * 1.35} ${eyeY} Q ${x} ${eyeY - s} ${x + s * 1.35} ${eyeY} Q ${x} ${eyeY + s * 0.8} ${x - s * 1.35} ${eyeY} Z" fill="#f7f4ef"/>`);
+    parts.push(
+      `<path d="M ${x - s * 1.35} ${eyeY} Q ${x} ${eyeY - s} ${x + s * 1.35} ${eyeY} Q ${x} ${eyeY + s * 0.8} ${x - s * 1.35} ${eyeY} Z" fill="#f7f4ef"/>`,
+    );
     parts.push(`<circle cx="${x}" cy="${eyeY}" r="${s * 0.52}" fill="${f.iris}"/>`);
     parts.push(`<circle cx="${x}" cy="${eyeY}" r="${s * 0.24}" fill="#111"/>`);
     parts.push(`<circle cx="${x + s * 0.18}" cy="${eyeY - s * 0.18}" r="${s * 0.1}" fill="#fff"/>`);
-    parts.push(`<path d="M ${x - s * 1.35} ${eyeY} Q ${x} ${eyeY - s} ${x + s * 1.35} ${eyeY}" stroke="#2a1d16" stroke-width="2" fill="none"/>`);
+    parts.push(
+      `<path d="M ${x - s * 1.35} ${eyeY} Q ${x} ${eyeY - s} ${x + s * 1.35} ${eyeY}" stroke="#2a1d16" stroke-width="2" fill="none"/>`,
+    );
   }
   // Nose.
   const noseTop = eyeY + 8;

@@ -54,7 +54,8 @@ export function fingerIdentity(personSeed: number, fingerIndex: number): FingerI
   const roll = rng.next();
   let pattern: PatternClass;
   if (roll < (thumb ? 0.45 : 0.3)) pattern = "WHORL";
-  else if (roll < 0.9) pattern = fingerIndex < 5 ? (rng.chance(0.8) ? "LOOP_LEFT" : "LOOP_RIGHT") : rng.chance(0.8) ? "LOOP_RIGHT" : "LOOP_LEFT";
+  else if (roll < 0.9)
+    pattern = fingerIndex < 5 ? (rng.chance(0.8) ? "LOOP_LEFT" : "LOOP_RIGHT") : rng.chance(0.8) ? "LOOP_RIGHT" : "LOOP_LEFT";
   else pattern = rng.chance(0.5) ? "ARCH" : "TENTED_ARCH";
 
   const cx = FINGER_WIDTH / 2 + rng.float(-25, 25);
@@ -110,7 +111,7 @@ function orientation(id: FingerIdentity, x: number, y: number): number {
     const w = 90;
     const dxn = x - FINGER_WIDTH / 2;
     const h = id.archHeight * Math.exp(-(((y - FINGER_HEIGHT * 0.55) / 160) ** 2));
-    const slope = (2 * h * dxn) / (w * w) * Math.exp(-(dxn * dxn) / (w * w));
+    const slope = ((2 * h * dxn) / (w * w)) * Math.exp(-(dxn * dxn) / (w * w));
     return Math.atan(slope);
   }
   // Zero-pole model with y pointing up: theta = 1/2 (sum arg(z - core) - sum arg(z - delta)).
@@ -248,7 +249,7 @@ export function renderFingerprint(
         const ridge = sampleBilinear(ridges.field, ridges.width, ridges.height, (fx + MARGIN) / SCALE, (fy + MARGIN) / SCALE);
         // Heavier pressure spreads the ink: shift the threshold so ridges get thicker.
         let level = (ridge - thickness) * 2.2;
-        level = level > 1 ? 1 : level < -1 ? -1 : level;
+        level = level > 1 ? 1 : Math.max(level, -1);
         ink = ((level + 1) / 2) * contact;
         for (const c of creases) {
           const px = fx - c.x;

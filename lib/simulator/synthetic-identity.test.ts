@@ -6,7 +6,18 @@ import { flattenIdrepo } from "./subject-datashare";
 import { duplicateProfile, flattenIdentity, generateProfile, lookAlikeProfile, toIdentityJson } from "./synthetic-identity";
 
 const ARABIC = /[\u0600-\u06FF]/;
-const LANGUAGE_FIELDS = ["fullName", "gender", "residenceStatus", "addressLine1", "addressLine2", "addressLine3", "region", "province", "city", "zone"];
+const LANGUAGE_FIELDS = [
+  "fullName",
+  "gender",
+  "residenceStatus",
+  "addressLine1",
+  "addressLine2",
+  "addressLine3",
+  "region",
+  "province",
+  "city",
+  "zone",
+];
 
 describe("synthetic identity", () => {
   it("is deterministic for a seed and differs between seeds", () => {
@@ -21,7 +32,11 @@ describe("synthetic identity", () => {
       const id = toIdentityJson(generateProfile(createRng(seed)), { documents: ["proofOfAddress"] });
       for (const field of LANGUAGE_FIELDS) {
         const values = id[field] as { language: string; value: string }[];
-        assert.deepEqual(values.map((v) => v.language), ["eng", "ara"], field);
+        assert.deepEqual(
+          values.map((v) => v.language),
+          ["eng", "ara"],
+          field,
+        );
         assert.match(values[1].value, ARABIC, `${field} ara`);
         assert.doesNotMatch(values[0].value, ARABIC, `${field} eng`);
       }

@@ -108,12 +108,33 @@ const REGIONS: Region[] = [
       {
         eng: "Rabat",
         ara: "الرباط",
-        cities: [{ eng: "Rabat", ara: "الرباط", postalBase: 10000, zones: [{ eng: "Agdal", ara: "أكدال" }, { eng: "Hassan", ara: "حسان" }, { eng: "Souissi", ara: "السويسي" }] }],
+        cities: [
+          {
+            eng: "Rabat",
+            ara: "الرباط",
+            postalBase: 10000,
+            zones: [
+              { eng: "Agdal", ara: "أكدال" },
+              { eng: "Hassan", ara: "حسان" },
+              { eng: "Souissi", ara: "السويسي" },
+            ],
+          },
+        ],
       },
       {
         eng: "Kenitra",
         ara: "القنيطرة",
-        cities: [{ eng: "Kenitra", ara: "القنيطرة", postalBase: 14000, zones: [{ eng: "Mehdia", ara: "المهدية" }, { eng: "Saknia", ara: "الساكنية" }] }],
+        cities: [
+          {
+            eng: "Kenitra",
+            ara: "القنيطرة",
+            postalBase: 14000,
+            zones: [
+              { eng: "Mehdia", ara: "المهدية" },
+              { eng: "Saknia", ara: "الساكنية" },
+            ],
+          },
+        ],
       },
     ],
   },
@@ -125,7 +146,16 @@ const REGIONS: Region[] = [
         eng: "Casablanca",
         ara: "الدار البيضاء",
         cities: [
-          { eng: "Casablanca", ara: "الدار البيضاء", postalBase: 20000, zones: [{ eng: "Maarif", ara: "المعاريف" }, { eng: "Anfa", ara: "أنفا" }, { eng: "Ain Sebaa", ara: "عين السبع" }] },
+          {
+            eng: "Casablanca",
+            ara: "الدار البيضاء",
+            postalBase: 20000,
+            zones: [
+              { eng: "Maarif", ara: "المعاريف" },
+              { eng: "Anfa", ara: "أنفا" },
+              { eng: "Ain Sebaa", ara: "عين السبع" },
+            ],
+          },
         ],
       },
       {
@@ -142,7 +172,17 @@ const REGIONS: Region[] = [
       {
         eng: "Fes",
         ara: "فاس",
-        cities: [{ eng: "Fes", ara: "فاس", postalBase: 30000, zones: [{ eng: "Saiss", ara: "سايس" }, { eng: "Fes Medina", ara: "فاس المدينة" }] }],
+        cities: [
+          {
+            eng: "Fes",
+            ara: "فاس",
+            postalBase: 30000,
+            zones: [
+              { eng: "Saiss", ara: "سايس" },
+              { eng: "Fes Medina", ara: "فاس المدينة" },
+            ],
+          },
+        ],
       },
       {
         eng: "Meknes",
@@ -158,7 +198,17 @@ const REGIONS: Region[] = [
       {
         eng: "Marrakech",
         ara: "مراكش",
-        cities: [{ eng: "Marrakech", ara: "مراكش", postalBase: 40000, zones: [{ eng: "Gueliz", ara: "جليز" }, { eng: "Medina", ara: "المدينة" }] }],
+        cities: [
+          {
+            eng: "Marrakech",
+            ara: "مراكش",
+            postalBase: 40000,
+            zones: [
+              { eng: "Gueliz", ara: "جليز" },
+              { eng: "Medina", ara: "المدينة" },
+            ],
+          },
+        ],
       },
       {
         eng: "Safi",

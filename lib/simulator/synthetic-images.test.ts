@@ -45,7 +45,7 @@ describe("synthetic biometric images", () => {
     // Along a horizontal line through the centre, ridges alternate: many dark/light transitions.
     let transitions = 0;
     const row = 200 * 300;
-    for (let x = 80; x < 220; x++) if ((f.data[row + x] < 128) !== (f.data[row + x + 1] < 128)) transitions++;
+    for (let x = 80; x < 220; x++) if (f.data[row + x] < 128 !== f.data[row + x + 1] < 128) transitions++;
     assert.ok(transitions >= 16, `only ${transitions} ridge edges across the centre`);
   });
 

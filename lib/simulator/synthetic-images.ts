@@ -98,10 +98,7 @@ export async function renderFacePng(subject: BiometricSubject): Promise<Buffer> 
     .toBuffer();
 }
 
-export async function generateBiometricImages(
-  subject: BiometricSubject,
-  opts: GenerateImagesOptions = {},
-): Promise<SyntheticBiometrics> {
+export async function generateBiometricImages(subject: BiometricSubject, opts: GenerateImagesOptions = {}): Promise<SyntheticBiometrics> {
   const quality = createRng(hashSeed(subject.captureSeed, "quality"));
   const fingers: SyntheticBiometrics["fingers"] = [];
   for (const position of opts.fingers ?? FINGER_POSITIONS) {
@@ -115,7 +112,10 @@ export async function generateBiometricImages(
   const irises: SyntheticBiometrics["irises"] = [];
   for (const eye of opts.irises ?? (["LEFT", "RIGHT"] as const)) {
     const grey = irisRaster(subject, eye);
-    irises.push({ eye, image: { png: await encodeGreyPng(grey), width: grey.width, height: grey.height, grey, quality: quality.int(60, 98) } });
+    irises.push({
+      eye,
+      image: { png: await encodeGreyPng(grey), width: grey.width, height: grey.height, grey, quality: quality.int(60, 98) },
+    });
   }
   const face =
     opts.face === false

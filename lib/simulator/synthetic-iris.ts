@@ -65,7 +65,11 @@ export function eyeIdentity(personSeed: number, side: "LEFT" | "RIGHT"): EyeIden
       t: rng.float(0.28, 0.4),
       waves: Array.from({ length: 4 }, () => ({ freq: rng.int(3, 14), phase: rng.float(0, 2 * Math.PI), amp: rng.float(0.01, 0.035) })),
     },
-    furrows: Array.from({ length: rng.int(2, 5) }, () => ({ t: rng.float(0.65, 0.92), from: rng.float(0, 2 * Math.PI), span: rng.float(0.6, 2.4) })),
+    furrows: Array.from({ length: rng.int(2, 5) }, () => ({
+      t: rng.float(0.65, 0.92),
+      from: rng.float(0, 2 * Math.PI),
+      span: rng.float(0.6, 2.4),
+    })),
     textureSeed: rng.int(0, 2 ** 31),
   };
 }
@@ -140,7 +144,7 @@ export function renderIris(eye: EyeIdentity, capture: IrisCapture): GreyRaster {
       if (inside < 2) v = inside <= -2 ? skinTone : skinTone + (v - skinTone) * ((inside + 2) / 4);
       // Lid margins cast a shadow onto the eye.
       const fromUpper = y - upper;
-      if (fromUpper >= -1 && fromUpper < 14 && y <= lower) v *= 0.55 + 0.45 * Math.max(0, fromUpper) / 14;
+      if (fromUpper >= -1 && fromUpper < 14 && y <= lower) v *= 0.55 + (0.45 * Math.max(0, fromUpper)) / 14;
       for (const g of glints) {
         const gr = Math.hypot(x - g.x, y - g.y);
         if (gr < g.r) v = 250;

@@ -68,7 +68,8 @@ function writeBir(e: CbeffEntry): string {
     ["FORCE_CAPTURED", "false"],
     ["SPEC_VERSION", "0.9.5"],
   ];
-  const bdb = exception || !e.bdb ? "" : `        <BDB>${Buffer.from(e.bdb.buffer, e.bdb.byteOffset, e.bdb.byteLength).toString("base64")}</BDB>\n`;
+  const bdb =
+    exception || !e.bdb ? "" : `        <BDB>${Buffer.from(e.bdb.buffer, e.bdb.byteOffset, e.bdb.byteLength).toString("base64")}</BDB>\n`;
   return `    <BIR>
         <Version>
             <Major>1</Major>
@@ -100,13 +101,13 @@ ${e.index ? `            <Index>${xml(e.index)}</Index>\n` : ""}            <For
             </Quality>
         </BDBInfo>
 ${bdb}${others
-    .map(
-      ([k, v]) => `        <Others>
+  .map(
+    ([k, v]) => `        <Others>
             <Key>${xml(k)}</Key>
             <Value>${xml(v)}</Value>
         </Others>`,
-    )
-    .join("\n")}
+  )
+  .join("\n")}
     </BIR>`;
 }
 

@@ -6,7 +6,11 @@ import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
 import { reassignCase } from "@/lib/cases/reassign-case";
 
 export const bulkReassignBody = z.strictObject({
-  caseIds: z.array(z.uuid()).min(1, "choose at least one case").max(200, "at most 200 cases at once").refine((ids) => new Set(ids).size === ids.length, "lists a case twice"),
+  caseIds: z
+    .array(z.uuid())
+    .min(1, "choose at least one case")
+    .max(200, "at most 200 cases at once")
+    .refine((ids) => new Set(ids).size === ids.length, "lists a case twice"),
   userId: z.uuid(),
   /** Omitted: each case moves the review it is waiting for (READY/IN_PRIMARY: primary, IN_SECONDARY: secondary). */
   level: z.enum(["PRIMARY", "SECONDARY"]).optional(),
@@ -14,7 +18,9 @@ export const bulkReassignBody = z.strictObject({
 });
 export type BulkReassignInput = z.output<typeof bulkReassignBody>;
 
-export type BulkOutcome = { caseId: string; ok: true; level: "PRIMARY" | "SECONDARY" } | { caseId: string; ok: false; code: DomainErrorCode; error: string };
+export type BulkOutcome =
+  | { caseId: string; ok: true; level: "PRIMARY" | "SECONDARY" }
+  | { caseId: string; ok: false; code: DomainErrorCode; error: string };
 
 /**
  * Reassigns each case on its own (reassignCase: one transaction, lock and audit row per case), so one case
@@ -22,7 +28,9 @@ export type BulkOutcome = { caseId: string; ok: true; level: "PRIMARY" | "SECOND
  * the outcome of every case.
  */
 export async function bulkReassign(prisma: PrismaClient, actor: SessionUser, input: BulkReassignInput): Promise<BulkOutcome[]> {
-  const states = new Map((await prisma.case.findMany({ where: { id: { in: input.caseIds } }, select: { id: true, state: true } })).map((c) => [c.id, c.state]));
+  const states = new Map(
+    (await prisma.case.findMany({ where: { id: { in: input.caseIds } }, select: { id: true, state: true } })).map((c) => [c.id, c.state]),
+  );
   const out: BulkOutcome[] = [];
   for (const caseId of input.caseIds) {
     const state = states.get(caseId);

@@ -71,16 +71,33 @@ export interface Dashboard {
 
 const HOUR = 60 * 60 * 1000;
 const brief = {
-  id: true, kind: true, state: true, receivedAt: true, deadlineAt: true,
+  id: true,
+  kind: true,
+  state: true,
+  receivedAt: true,
+  deadlineAt: true,
   primaryAssignee: { select: { username: true } },
   secondaryAssignee: { select: { username: true } },
 } as const;
 
-type BriefRow = { id: string; kind: "ADJUDICATION" | "VERIFICATION"; state: string; receivedAt: Date; deadlineAt: Date | null; primaryAssignee: { username: string } | null; secondaryAssignee: { username: string } | null };
+type BriefRow = {
+  id: string;
+  kind: "ADJUDICATION" | "VERIFICATION";
+  state: string;
+  receivedAt: Date;
+  deadlineAt: Date | null;
+  primaryAssignee: { username: string } | null;
+  secondaryAssignee: { username: string } | null;
+};
 function toBrief(c: BriefRow): CaseBrief {
   return {
-    id: c.id, kind: c.kind, state: c.state, receivedAt: c.receivedAt.toISOString(), deadlineAt: c.deadlineAt?.toISOString() ?? null,
-    primaryAssignee: c.primaryAssignee?.username ?? null, secondaryAssignee: c.secondaryAssignee?.username ?? null,
+    id: c.id,
+    kind: c.kind,
+    state: c.state,
+    receivedAt: c.receivedAt.toISOString(),
+    deadlineAt: c.deadlineAt?.toISOString() ?? null,
+    primaryAssignee: c.primaryAssignee?.username ?? null,
+    secondaryAssignee: c.secondaryAssignee?.username ?? null,
   };
 }
 
@@ -99,8 +116,18 @@ export async function loadDashboard(prisma: PrismaClient, now = new Date()): Pro
     prisma.case.count({ where: { state: "IN_SECONDARY", secondaryAssigneeId: null } }),
     prisma.outboxMessage.count({ where: { state: { in: ["FAILED", "UNCERTAIN"] } } }),
     prisma.case.findFirst({ where: { state: { in: [...OPEN_STATES] } }, orderBy: { receivedAt: "asc" }, select: brief }),
-    prisma.case.findMany({ where: { state: { in: [...OPEN_STATES] }, deadlineAt: { lte: warnUntil } }, orderBy: { deadlineAt: "asc" }, take: 50, select: brief }),
-    prisma.case.findMany({ where: { state: "CONFLICT" }, orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }], take: 100, select: brief }),
+    prisma.case.findMany({
+      where: { state: { in: [...OPEN_STATES] }, deadlineAt: { lte: warnUntil } },
+      orderBy: { deadlineAt: "asc" },
+      take: 50,
+      select: brief,
+    }),
+    prisma.case.findMany({
+      where: { state: "CONFLICT" },
+      orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }],
+      take: 100,
+      select: brief,
+    }),
     prisma.case.findMany({ where: { decidedAt: { gte: new Date(now.getTime() - 24 * HOUR) } }, select: { decidedAt: true } }),
     prisma.adjudicationProfile.findMany({
       where: { decidedOn: { gte: new Date(`${since14d}T00:00:00Z`) } },
@@ -131,8 +158,16 @@ export async function loadDashboard(prisma: PrismaClient, now = new Date()): Pro
     oldestOpen: oldest ? toBrief(oldest) : null,
     nearDeadline: near.map(toBrief),
     conflicts: conflicts.map(toBrief),
-    decidedPerHour: bucketByHour(decidedTimes.map((c) => c.decidedAt!), now, 24),
-    decidedPerDay: bucketByDay(profiles14d.map((p) => p.decidedOn), now, 14),
+    decidedPerHour: bucketByHour(
+      decidedTimes.map((c) => c.decidedAt!),
+      now,
+      24,
+    ),
+    decidedPerDay: bucketByDay(
+      profiles14d.map((p) => p.decidedOn),
+      now,
+      14,
+    ),
     last7Days: {
       profiles: recent.length,
       medianSecondsToDecide: median(recent.map((p) => p.secondsToDecide)),
@@ -154,8 +189,16 @@ export async function loadWorkload(prisma: PrismaClient, now: Date, defaultCap: 
   const [decisions7d, decisions24h, primary, secondary] = await Promise.all([
     prisma.decision.groupBy({ by: ["userId", "level"], where: { createdAt: { gte: since7d } }, _count: { _all: true } }),
     prisma.decision.groupBy({ by: ["userId", "level"], where: { createdAt: { gte: since24h } }, _count: { _all: true } }),
-    prisma.case.groupBy({ by: ["primaryAssigneeId"], where: { state: "IN_PRIMARY", primaryAssigneeId: { not: null } }, _count: { _all: true } }),
-    prisma.case.groupBy({ by: ["secondaryAssigneeId"], where: { state: "IN_SECONDARY", secondaryAssigneeId: { not: null } }, _count: { _all: true } }),
+    prisma.case.groupBy({
+      by: ["primaryAssigneeId"],
+      where: { state: "IN_PRIMARY", primaryAssigneeId: { not: null } },
+      _count: { _all: true },
+    }),
+    prisma.case.groupBy({
+      by: ["secondaryAssigneeId"],
+      where: { state: "IN_SECONDARY", secondaryAssigneeId: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   const deciders = [...new Set(decisions7d.map((d) => d.userId))];
   const users = await prisma.user.findMany({

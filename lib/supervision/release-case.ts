@@ -17,22 +17,43 @@ export type ReleaseInput = z.output<typeof releaseBody>;
  * primary, which the assigner enforces). The previous assignee loses access at once, as with a reassignment.
  * Under the assignment lock, so it cannot interleave with the assigner or a claim.
  */
-export async function releaseCase(prisma: PrismaClient, actor: SessionUser, caseId: string, input: ReleaseInput): Promise<{ level: "PRIMARY" | "SECONDARY"; state: string }> {
+export async function releaseCase(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  caseId: string,
+  input: ReleaseInput,
+): Promise<{ level: "PRIMARY" | "SECONDARY"; state: string }> {
   return prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
-    const c = await tx.case.findUnique({ where: { id: caseId }, select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true } });
+    const c = await tx.case.findUnique({
+      where: { id: caseId },
+      select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true },
+    });
     if (!c) throw new DomainError("not_found", "no such case");
     if (c.state === "IN_PRIMARY") {
       await tx.case.update({ where: { id: caseId }, data: { state: "READY", primaryAssigneeId: null, primaryAssignedAt: null } });
-      await recordAudit(tx, { actor, action: "case.released", targetType: "case", targetId: caseId, details: { level: "PRIMARY", from: c.primaryAssigneeId, reason: input.reason } });
+      await recordAudit(tx, {
+        actor,
+        action: "case.released",
+        targetType: "case",
+        targetId: caseId,
+        details: { level: "PRIMARY", from: c.primaryAssigneeId, reason: input.reason },
+      });
       return { level: "PRIMARY" as const, state: "READY" };
     }
     if (c.state === "IN_SECONDARY" && c.secondaryAssigneeId) {
       await tx.case.update({ where: { id: caseId }, data: { secondaryAssigneeId: null, secondaryAssignedAt: null } });
-      await recordAudit(tx, { actor, action: "case.released", targetType: "case", targetId: caseId, details: { level: "SECONDARY", from: c.secondaryAssigneeId, reason: input.reason } });
+      await recordAudit(tx, {
+        actor,
+        action: "case.released",
+        targetType: "case",
+        targetId: caseId,
+        details: { level: "SECONDARY", from: c.secondaryAssigneeId, reason: input.reason },
+      });
       return { level: "SECONDARY" as const, state: "IN_SECONDARY" };
     }
-    if (c.state === "IN_SECONDARY") throw new DomainError("conflict", "the case has no secondary reviewer to release: it is already waiting for one");
+    if (c.state === "IN_SECONDARY")
+      throw new DomainError("conflict", "the case has no secondary reviewer to release: it is already waiting for one");
     throw new DomainError("conflict", `a ${c.state.toLowerCase().replace(/_/g, " ")} case is not held by anyone`);
   });
 }

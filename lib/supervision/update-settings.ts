@@ -14,7 +14,12 @@ export interface SettingsUpdate {
  * old and new values, in the same transaction. The settings hold no personal data, so the values themselves
  * go into the audit row. Saving the same values again changes and audits nothing.
  */
-export async function updateSettings(prisma: PrismaClient, actor: SessionUser, next: AdjudicationSettings, defaults: AdjudicationSettings): Promise<SettingsUpdate> {
+export async function updateSettings(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  next: AdjudicationSettings,
+  defaults: AdjudicationSettings,
+): Promise<SettingsUpdate> {
   return prisma.$transaction(async (tx) => {
     // Two admins saving at once must each audit against what the other stored (the row may not exist yet,
     // so a row lock would not do).
@@ -29,7 +34,11 @@ export async function updateSettings(prisma: PrismaClient, actor: SessionUser, n
       action: "settings.update",
       targetType: "setting",
       targetId: SETTINGS_KEY,
-      details: { changed, from: Object.fromEntries(changed.map((k) => [k, before[k]])), to: Object.fromEntries(changed.map((k) => [k, next[k]])) },
+      details: {
+        changed,
+        from: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        to: Object.fromEntries(changed.map((k) => [k, next[k]])),
+      },
     });
     return { settings: next, changed };
   });

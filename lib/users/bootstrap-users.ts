@@ -33,7 +33,11 @@ export async function bootstrapUsers(prisma: PrismaClient, env: AppEnv): Promise
         create: { username, displayName: "Administrator", passwordHash, roles: { create: [{ role: "ADMIN" }] } },
         update: { passwordHash, active: true, failedLoginCount: 0, lockedUntil: null },
       });
-      await tx.userRole.upsert({ where: { userId_role: { userId: user.id, role: "ADMIN" } }, create: { userId: user.id, role: "ADMIN" }, update: {} });
+      await tx.userRole.upsert({
+        where: { userId_role: { userId: user.id, role: "ADMIN" } },
+        create: { userId: user.id, role: "ADMIN" },
+        update: {},
+      });
       await recordAudit(tx, { actor: null, action: "bootstrap.admin", targetType: "user", targetId: user.id });
     });
     return { kind: "admin", username };
@@ -47,7 +51,12 @@ export async function bootstrapUsers(prisma: PrismaClient, env: AppEnv): Promise
       for (const [i, u] of DEMO_USERS.entries()) {
         const user = await tx.user.upsert({
           where: { username: u.username },
-          create: { username: u.username, displayName: u.displayName, passwordHash: hashes[i], roles: { create: u.roles.map((role) => ({ role })) } },
+          create: {
+            username: u.username,
+            displayName: u.displayName,
+            passwordHash: hashes[i],
+            roles: { create: u.roles.map((role) => ({ role })) },
+          },
           update: { passwordHash: hashes[i], active: true },
         });
         await recordAudit(tx, { actor: null, action: "bootstrap.demoUser", targetType: "user", targetId: user.id });
@@ -57,5 +66,7 @@ export async function bootstrapUsers(prisma: PrismaClient, env: AppEnv): Promise
     return { kind: "demo", credentials };
   }
 
-  throw new Error("No active admin exists. Set MAS_ADMIN_USERNAME and MAS_ADMIN_PASSWORD and start again: the first admin is created from them.");
+  throw new Error(
+    "No active admin exists. Set MAS_ADMIN_USERNAME and MAS_ADMIN_PASSWORD and start again: the first admin is created from them.",
+  );
 }

@@ -11,7 +11,8 @@ export async function resetPassword(prisma: PrismaClient, actor: SessionUser, id
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw new DomainError("not_found", "no such user");
-    if (user.authSource === "OIDC") throw new DomainError("conflict", "this user signs in through OpenID Connect; their password is managed there", "password");
+    if (user.authSource === "OIDC")
+      throw new DomainError("conflict", "this user signs in through OpenID Connect; their password is managed there", "password");
     await tx.user.update({ where: { id }, data: { passwordHash, failedLoginCount: 0, lockedUntil: null } });
     await recordAudit(tx, { actor, action: "user.resetPassword", targetType: "user", targetId: id });
   });

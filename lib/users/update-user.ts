@@ -16,20 +16,44 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
     const before = await tx.user.findUnique({ where: { id }, include: { roles: true } });
     if (!before) throw new DomainError("not_found", "no such user");
     const wasAdmin = before.active && before.roles.some((r) => r.role === "ADMIN");
-    const staysAdmin = (input.active ?? before.active) && (input.roles ? input.roles.includes("ADMIN") : before.roles.some((r) => r.role === "ADMIN"));
+    const staysAdmin =
+      (input.active ?? before.active) && (input.roles ? input.roles.includes("ADMIN") : before.roles.some((r) => r.role === "ADMIN"));
     if (id === actor.id && input.active === false) throw new DomainError("conflict", "you cannot deactivate your own account", "active");
     if (id === actor.id && wasAdmin && !staysAdmin) throw new DomainError("conflict", "you cannot remove your own ADMIN role", "roles");
     if (wasAdmin && !staysAdmin && (await otherActiveAdmins(tx, id)) === 0) {
-      throw new DomainError("conflict", "this is the last active admin: make another admin first", input.active === false ? "active" : "roles");
+      throw new DomainError(
+        "conflict",
+        "this is the last active admin: make another admin first",
+        input.active === false ? "active" : "roles",
+      );
     }
     const changed: string[] = [];
     const data: Prisma.UserUpdateInput = {};
-    if (input.displayName !== undefined && input.displayName !== before.displayName) { data.displayName = input.displayName || null; changed.push("displayName"); }
-    if (input.canPrimary !== undefined && input.canPrimary !== before.canPrimary) { data.canPrimary = input.canPrimary; changed.push("canPrimary"); }
-    if (input.canSecondary !== undefined && input.canSecondary !== before.canSecondary) { data.canSecondary = input.canSecondary; changed.push("canSecondary"); }
-    if (input.active !== undefined && input.active !== before.active) { data.active = input.active; changed.push("active"); }
-    if (input.caseCap !== undefined && input.caseCap !== before.caseCap) { data.caseCap = input.caseCap; changed.push("caseCap"); }
-    if (input.unlock) { data.lockedUntil = null; data.failedLoginCount = 0; changed.push("unlock"); }
+    if (input.displayName !== undefined && input.displayName !== before.displayName) {
+      data.displayName = input.displayName || null;
+      changed.push("displayName");
+    }
+    if (input.canPrimary !== undefined && input.canPrimary !== before.canPrimary) {
+      data.canPrimary = input.canPrimary;
+      changed.push("canPrimary");
+    }
+    if (input.canSecondary !== undefined && input.canSecondary !== before.canSecondary) {
+      data.canSecondary = input.canSecondary;
+      changed.push("canSecondary");
+    }
+    if (input.active !== undefined && input.active !== before.active) {
+      data.active = input.active;
+      changed.push("active");
+    }
+    if (input.caseCap !== undefined && input.caseCap !== before.caseCap) {
+      data.caseCap = input.caseCap;
+      changed.push("caseCap");
+    }
+    if (input.unlock) {
+      data.lockedUntil = null;
+      data.failedLoginCount = 0;
+      changed.push("unlock");
+    }
     if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
     const oldRoles = before.roles.map((r) => r.role).sort();
     if (input.roles && input.roles.slice().sort().join() !== oldRoles.join()) {
@@ -39,7 +63,12 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
     }
     const after = await tx.user.findUniqueOrThrow({ where: { id }, include: { roles: true } });
     if (changed.length) {
-      const action = input.active === false && changed.includes("active") ? "user.deactivate" : input.active === true && changed.includes("active") ? "user.reactivate" : "user.update";
+      const action =
+        input.active === false && changed.includes("active")
+          ? "user.deactivate"
+          : input.active === true && changed.includes("active")
+            ? "user.reactivate"
+            : "user.update";
       await recordAudit(tx, {
         actor,
         action,
@@ -49,7 +78,12 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
           changed,
           // Caps are not personal data: old and new values, so the log alone explains a change in assignment.
           ...(changed.includes("caseCap") ? { caseCap: { from: before.caseCap, to: after.caseCap } } : {}),
-          roles: after.roles.map((r) => r.role).sort(), previousRoles: oldRoles, canPrimary: after.canPrimary, canSecondary: after.canSecondary, active: after.active },
+          roles: after.roles.map((r) => r.role).sort(),
+          previousRoles: oldRoles,
+          canPrimary: after.canPrimary,
+          canSecondary: after.canSecondary,
+          active: after.active,
+        },
       });
     }
     return toUserView(after);

@@ -14,7 +14,10 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
 
-const roles = z.array(z.enum(ROLE_NAMES)).max(ROLE_NAMES.length).refine((r) => new Set(r).size === r.length, "lists a role twice");
+const roles = z
+  .array(z.enum(ROLE_NAMES))
+  .max(ROLE_NAMES.length)
+  .refine((r) => new Set(r).size === r.length, "lists a role twice");
 const displayName = z.string().trim().max(128, "must be at most 128 characters");
 
 export const createUserBody = z.strictObject({

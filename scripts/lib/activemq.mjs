@@ -46,7 +46,10 @@ appender.console.layout.pattern=%d{HH:mm:ss.SSS} %5p | %m%n
 function portOpen(port) {
   return new Promise((res) => {
     const s = net.connect({ port, host: "127.0.0.1" });
-    s.once("connect", () => { s.destroy(); res(true); });
+    s.once("connect", () => {
+      s.destroy();
+      res(true);
+    });
     s.once("error", () => res(false));
   });
 }
@@ -76,11 +79,20 @@ export async function startActiveMq(workDir) {
     const c = spawn(
       "java",
       [
-        "-Xms64m", "-Xmx256m", "-Djava.awt.headless=true",
-        `-Dactivemq.classpath=${base}/conf`, `-Dactivemq.home=${HOME}`, `-Dactivemq.base=${base}`,
-        `-Dactivemq.conf=${base}/conf`, `-Dactivemq.data=${base}/data`, `-Djava.io.tmpdir=${base}/tmp`,
+        "-Xms64m",
+        "-Xmx256m",
+        "-Djava.awt.headless=true",
+        `-Dactivemq.classpath=${base}/conf`,
+        `-Dactivemq.home=${HOME}`,
+        `-Dactivemq.base=${base}`,
+        `-Dactivemq.conf=${base}/conf`,
+        `-Dactivemq.data=${base}/data`,
+        `-Djava.io.tmpdir=${base}/tmp`,
         `-Dlog4j2.configurationFile=${base}/conf/log4j2.properties`,
-        "-jar", JAR, "start", `xbean:file:${base}/conf/activemq.xml`,
+        "-jar",
+        JAR,
+        "start",
+        `xbean:file:${base}/conf/activemq.xml`,
       ],
       { stdio: ["ignore", fd, fd] },
     );

@@ -5,7 +5,12 @@ import { spawnSync } from "node:child_process";
 
 const NEEDS = [
   { pkg: "chromium", present: () => existsSync("/usr/bin/chromium") },
-  { pkg: "postgresql", present: () => existsSync("/usr/lib/postgresql") && readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)) },
+  {
+    pkg: "postgresql",
+    present: () =>
+      existsSync("/usr/lib/postgresql") &&
+      readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)),
+  },
   { pkg: "activemq", present: () => existsSync("/usr/share/activemq/bin/activemq.jar") },
   { pkg: "default-jdk-headless", present: () => existsSync("/usr/bin/javac") },
   { pkg: "libopenjp2-tools", present: () => existsSync("/usr/bin/opj_decompress") },
@@ -14,7 +19,8 @@ const NEEDS = [
 export function ensureSystemPackages() {
   const missing = NEEDS.filter((n) => !n.present()).map((n) => n.pkg);
   if (!missing.length) return;
-  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages: ${missing.join(" ")}. Install them as root: apt-get install -y ${missing.join(" ")}`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`missing Debian packages: ${missing.join(" ")}. Install them as root: apt-get install -y ${missing.join(" ")}`);
   console.log(`[setup] apt-get install ${missing.join(" ")} …`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   let r = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });

@@ -8,7 +8,9 @@ import net from "node:net";
 function pgBin() {
   const base = "/usr/lib/postgresql";
   if (!existsSync(base)) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql");
-  const versions = readdirSync(base).filter((v) => existsSync(`${base}/${v}/bin/initdb`)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(`${base}/${v}/bin/initdb`))
+    .sort((a, b) => Number(b) - Number(a));
   if (!versions.length) throw new Error("no initdb under /usr/lib/postgresql: apt-get install -y postgresql");
   return `${base}/${versions[0]}/bin`;
 }
@@ -46,7 +48,16 @@ export async function startPostgres(workDir) {
   }
   const port = await freePort();
   asPostgres(`${bin}/initdb`, ["-D", `${dir}/data`, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-  asPostgres(`${bin}/pg_ctl`, ["-D", `${dir}/data`, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "-l", `${dir}/pg.log`, "-w", "start"]);
+  asPostgres(`${bin}/pg_ctl`, [
+    "-D",
+    `${dir}/data`,
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    "-l",
+    `${dir}/pg.log`,
+    "-w",
+    "start",
+  ]);
   const stop = () => {
     try {
       asPostgres(`${bin}/pg_ctl`, ["-D", `${dir}/data`, "-m", "fast", "-w", "stop"]);
@@ -55,7 +66,11 @@ export async function startPostgres(workDir) {
     }
   };
   const createDb = (name) => {
-    const r = spawnSync("psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c", `CREATE DATABASE "${name}"`], { encoding: "utf8" });
+    const r = spawnSync(
+      "psql",
+      ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c", `CREATE DATABASE "${name}"`],
+      { encoding: "utf8" },
+    );
     if (r.status !== 0) throw new Error(`create database ${name}: ${r.stderr}`);
     return `postgresql://postgres@127.0.0.1:${port}/${name}`;
   };

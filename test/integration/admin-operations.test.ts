@@ -31,7 +31,10 @@ test("creating a user writes the user, their roles and one audit row together", 
 test("a duplicate username, in any case, is refused and leaves nothing behind", async () => {
   const users = await prisma.user.count();
   const audits = await prisma.auditEvent.count();
-  await assert.rejects(createUser(prisma, actor, { username: "OP1", password: "another-password", roles: ["OPERATOR"] }), conflict(/already taken/));
+  await assert.rejects(
+    createUser(prisma, actor, { username: "OP1", password: "another-password", roles: ["OPERATOR"] }),
+    conflict(/already taken/),
+  );
   assert.equal(await prisma.user.count(), users);
   assert.equal(await prisma.auditEvent.count(), audits);
 });

@@ -57,9 +57,27 @@ test("a TextMessage and a BytesMessage from the Java JMS client become cases; th
   const verification = verificationRequest({});
   const ttlMs = 10 * 60_000;
   const [[t], [b], [v]] = await Promise.all([
-    sendJms({ openwireUrl: broker.openwireUrl, queue: env.queues.adjudicationRequest, format: "text", ttlMs, bodies: [JSON.stringify(text)] }),
-    sendJms({ openwireUrl: broker.openwireUrl, queue: env.queues.adjudicationRequest, format: "bytes", ttlMs, bodies: [JSON.stringify(bytes)] }),
-    sendJms({ openwireUrl: broker.openwireUrl, queue: env.queues.verificationRequest, format: "text", ttlMs: 0, bodies: [JSON.stringify(verification)] }),
+    sendJms({
+      openwireUrl: broker.openwireUrl,
+      queue: env.queues.adjudicationRequest,
+      format: "text",
+      ttlMs,
+      bodies: [JSON.stringify(text)],
+    }),
+    sendJms({
+      openwireUrl: broker.openwireUrl,
+      queue: env.queues.adjudicationRequest,
+      format: "bytes",
+      ttlMs,
+      bodies: [JSON.stringify(bytes)],
+    }),
+    sendJms({
+      openwireUrl: broker.openwireUrl,
+      queue: env.queues.verificationRequest,
+      format: "text",
+      ttlMs: 0,
+      bodies: [JSON.stringify(verification)],
+    }),
   ]);
   const ct = await caseOf(text.requestId as string);
   const cb = await caseOf(bytes.requestId as string);
@@ -88,12 +106,19 @@ test("every kind of malformed message is stored with its reason and taken off th
     { body: JSON.stringify({ ...request(), pad: "x".repeat(env.maxRequestBytes) }), code: "OVERSIZE" },
   ];
   const before = await db.prisma.inboxMessage.count({ where: { outcome: "REJECTED" } });
-  await publishStomp(broker.stompPort, env.queues.adjudicationRequest, bodies.map((b, i) => ({ body: b.body, format: i % 2 ? "bytes" : "text" })));
+  await publishStomp(
+    broker.stompPort,
+    env.queues.adjudicationRequest,
+    bodies.map((b, i) => ({ body: b.body, format: i % 2 ? "bytes" : "text" })),
+  );
   const rows = await waitFor("five intake errors", async () => {
     const r = await db.prisma.inboxMessage.findMany({ where: { outcome: "REJECTED" }, orderBy: { id: "asc" }, skip: before });
     return r.length === bodies.length ? r : null;
   });
-  assert.deepEqual(rows.map((r) => r.errorCode), bodies.map((b) => b.code));
+  assert.deepEqual(
+    rows.map((r) => r.errorCode),
+    bodies.map((b) => b.code),
+  );
   assert.ok(rows.every((r) => r.errorReason && r.errorReason.length > 0));
   await waitFor("queue drained", async () => (await countQueue(broker.stompPort, env.queues.adjudicationRequest)) === 0);
   assert.ok(bridge.status().connected, "bad messages do not break the connection");
@@ -103,13 +128,20 @@ test("a duplicate message makes one case; a new request for the same RID superse
   const first = request();
   const again = { ...first };
   const newer = request({ referenceId: first.referenceId as string });
-  await publishStomp(broker.stompPort, env.queues.adjudicationRequest, [{ body: JSON.stringify(first) }, { body: JSON.stringify(again) }, { body: JSON.stringify(newer) }]);
+  await publishStomp(broker.stompPort, env.queues.adjudicationRequest, [
+    { body: JSON.stringify(first) },
+    { body: JSON.stringify(again) },
+    { body: JSON.stringify(newer) },
+  ]);
   const newCase = await caseOf(newer.requestId as string);
   const oldCase = await db.prisma.case.findUniqueOrThrow({ where: { requestId: first.requestId as string } });
   assert.equal(oldCase.state, "SUPERSEDED");
   assert.equal(oldCase.supersededById, newCase.id);
   const inbox = await db.prisma.inboxMessage.findMany({ where: { requestId: first.requestId as string }, orderBy: { id: "asc" } });
-  assert.deepEqual(inbox.map((i) => i.outcome), ["CREATED", "DUPLICATE"]);
+  assert.deepEqual(
+    inbox.map((i) => i.outcome),
+    ["CREATED", "DUPLICATE"],
+  );
 });
 
 /** A client whose transactions fail on chosen calls, like a database that drops a write. */
@@ -135,13 +167,20 @@ function sideEnv(name: string): MosipEnv {
 }
 
 test("a failed database write is not acknowledged: the broker redelivers and one case results", async () => {
-  const side = startMosipBridge(flakyPrisma(db.prisma, (n) => (n === 1 ? "before" : null)), sideEnv("redeliver"), fast);
+  const side = startMosipBridge(
+    flakyPrisma(db.prisma, (n) => (n === 1 ? "before" : null)),
+    sideEnv("redeliver"),
+    fast,
+  );
   try {
     const r = request();
     await publishStomp(broker.stompPort, "test-redeliver", [{ body: JSON.stringify(r) }]);
     await caseOf(r.requestId as string);
     const inbox = await db.prisma.inboxMessage.findMany({ where: { requestId: r.requestId as string } });
-    assert.deepEqual(inbox.map((i) => [i.outcome, i.redelivered]), [["CREATED", true]]);
+    assert.deepEqual(
+      inbox.map((i) => [i.outcome, i.redelivered]),
+      [["CREATED", true]],
+    );
     assert.ok(logs.some((l) => l.includes("left for redelivery")));
     await waitFor("queue drained", async () => (await countQueue(broker.stompPort, "test-redeliver")) === 0);
   } finally {
@@ -150,7 +189,11 @@ test("a failed database write is not acknowledged: the broker redelivers and one
 });
 
 test("a crash after commit but before the ACK: redelivered, recorded as a duplicate, still one case", async () => {
-  const side = startMosipBridge(flakyPrisma(db.prisma, (n) => (n === 1 ? "after" : null)), sideEnv("crash"), fast);
+  const side = startMosipBridge(
+    flakyPrisma(db.prisma, (n) => (n === 1 ? "after" : null)),
+    sideEnv("crash"),
+    fast,
+  );
   try {
     const r = request();
     await publishStomp(broker.stompPort, "test-crash", [{ body: JSON.stringify(r) }]);
@@ -158,7 +201,13 @@ test("a crash after commit but before the ACK: redelivered, recorded as a duplic
       const rows = await db.prisma.inboxMessage.findMany({ where: { requestId: r.requestId as string }, orderBy: { id: "asc" } });
       return rows.length === 2 ? rows : null;
     });
-    assert.deepEqual(inbox.map((i) => [i.outcome, i.redelivered]), [["CREATED", false], ["DUPLICATE", true]]);
+    assert.deepEqual(
+      inbox.map((i) => [i.outcome, i.redelivered]),
+      [
+        ["CREATED", false],
+        ["DUPLICATE", true],
+      ],
+    );
     assert.equal(await db.prisma.case.count({ where: { requestId: r.requestId as string } }), 1);
     await waitFor("queue drained", async () => (await countQueue(broker.stompPort, "test-crash")) === 0);
   } finally {
@@ -167,7 +216,11 @@ test("a crash after commit but before the ACK: redelivered, recorded as a duplic
 });
 
 test("a message that keeps failing is parked as an intake error instead of blocking the queue", async () => {
-  const side = startMosipBridge(flakyPrisma(db.prisma, (n) => (n <= 3 ? "before" : null)), sideEnv("poison"), { ...fast, maxStoreFailures: 3 });
+  const side = startMosipBridge(
+    flakyPrisma(db.prisma, (n) => (n <= 3 ? "before" : null)),
+    sideEnv("poison"),
+    { ...fast, maxStoreFailures: 3 },
+  );
   try {
     const r = request();
     const next = request();
@@ -193,7 +246,13 @@ test("a broker crash and restart: the bridge reconnects, and nothing queued mean
   await waitFor("bridge reconnected", async () => bridge.status().connected && bridge.status().reconnectCount > reconnectsBefore);
 
   const afterRestart = request();
-  await sendJms({ openwireUrl: broker.openwireUrl, queue: env.queues.adjudicationRequest, format: "text", ttlMs: 60_000, bodies: [JSON.stringify(afterRestart)] });
+  await sendJms({
+    openwireUrl: broker.openwireUrl,
+    queue: env.queues.adjudicationRequest,
+    format: "text",
+    ttlMs: 60_000,
+    bodies: [JSON.stringify(afterRestart)],
+  });
   await caseOf(afterRestart.requestId as string);
 
   const later = startMosipBridge(db.prisma, sideEnv("later"), fast);

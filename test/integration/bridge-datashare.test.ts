@@ -30,7 +30,13 @@ const policy = { timeoutMs: 300, maxAttempts: 3, retryBaseMs: 40, retryMaxMs: 15
 let worker: DownloadWorker;
 
 function envelope(code: string, message: string): string {
-  return JSON.stringify({ id: "mosip.data.share", version: "1.0", responsetime: new Date().toISOString(), dataShare: null, errors: [{ errorCode: code, message }] });
+  return JSON.stringify({
+    id: "mosip.data.share",
+    version: "1.0",
+    responsetime: new Date().toISOString(),
+    dataShare: null,
+    errors: [{ errorCode: code, message }],
+  });
 }
 
 before(async () => {
@@ -75,7 +81,11 @@ async function intake(paths: { applicant: string | null; gallery?: (string | nul
     referenceURL: paths.applicant === null ? null : base + paths.applicant,
     gallery: (paths.gallery ?? []).map((p) => ({ referenceId: rid(), referenceURL: p === null ? null : base + p })),
   });
-  const r = await receiveRequest(db.prisma, { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(JSON.stringify(req)) }, { maxBytes: 1 << 20, deadlineWindowMinutes: 90 });
+  const r = await receiveRequest(
+    db.prisma,
+    { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(JSON.stringify(req)) },
+    { maxBytes: 1 << 20, deadlineWindowMinutes: 90 },
+  );
   assert.equal(r.outcome, "created");
   worker.kick();
   return (r as { caseId: string }).caseId;
@@ -89,7 +99,7 @@ async function settled(caseId: string) {
 }
 
 test("every share is stored exactly as received (encrypted text stays as it is) and the case becomes READY", async () => {
-  const encrypted = randomBytes(3000).toString("base64url") + "#KEY_SPLITTER#" + randomBytes(500).toString("base64url");
+  const encrypted = `${randomBytes(3000).toString("base64url")}#KEY_SPLITTER#${randomBytes(500).toString("base64url")}`;
   const plain = JSON.stringify({ biometrics: null, identity: { fullName: [{ language: "eng", value: "x" }] } });
   routes.set("/ok/applicant", (_q, res) => res.end(encrypted));
   routes.set("/ok/g0", (_q, res) => res.end(plain));
@@ -98,7 +108,10 @@ test("every share is stored exactly as received (encrypted text stays as it is) 
   assert.equal(c.state, "READY");
   assert.equal(c.dataErrorCode, null);
   assert.equal(c.applicantDataStatus, "AVAILABLE");
-  assert.deepEqual(c.candidates.sort((a, b) => a.position - b.position).map((x) => x.dataStatus), ["AVAILABLE", "UNAVAILABLE"]);
+  assert.deepEqual(
+    c.candidates.sort((a, b) => a.position - b.position).map((x) => x.dataStatus),
+    ["AVAILABLE", "UNAVAILABLE"],
+  );
   const applicant = c.downloads.find((d) => d.candidateId === null)!;
   assert.equal(applicant.state, "STORED");
   assert.equal(Buffer.from(applicant.body!).toString("utf8"), encrypted);

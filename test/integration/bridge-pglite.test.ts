@@ -24,7 +24,12 @@ test("intake, duplicate, claim and store on PGlite", async () => {
     const claimed = await claimDownloads(db.prisma, 5, 60_000);
     assert.equal(claimed.length, 1);
     assert.deepEqual(await claimDownloads(db.prisma, 5, 60_000), [], "a claimed row is not handed out twice");
-    const state = await recordDownloadResult(db.prisma, claimed[0], { ok: true, body: Buffer.from("share") }, { maxAttempts: 3, retryBaseMs: 1, retryMaxMs: 2 });
+    const state = await recordDownloadResult(
+      db.prisma,
+      claimed[0],
+      { ok: true, body: Buffer.from("share") },
+      { maxAttempts: 3, retryBaseMs: 1, retryMaxMs: 2 },
+    );
     assert.equal(state, "STORED");
     assert.equal((await db.prisma.case.findFirstOrThrow()).state, "READY");
   } finally {

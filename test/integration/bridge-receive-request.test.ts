@@ -39,15 +39,27 @@ describe("a valid request", () => {
     if (r.outcome !== "created") return;
     assert.equal(r.downloadCount, 4);
 
-    const c = await db.prisma.case.findUniqueOrThrow({ where: { id: r.caseId }, include: { candidates: { orderBy: { position: "asc" } }, downloads: true, inboxMessage: true } });
+    const c = await db.prisma.case.findUniqueOrThrow({
+      where: { id: r.caseId },
+      include: { candidates: { orderBy: { position: "asc" } }, downloads: true, inboxMessage: true },
+    });
     assert.equal(c.state, "FETCHING");
     assert.equal(c.kind, "ADJUDICATION");
     assert.equal(c.referenceId, req.referenceId);
     assert.equal(c.requestFormat, "BYTES");
     assert.equal(c.candidateCount, 3);
-    assert.deepEqual(c.candidates.map((x) => x.dataStatus), ["PENDING", "UNAVAILABLE", "PENDING"]);
+    assert.deepEqual(
+      c.candidates.map((x) => x.dataStatus),
+      ["PENDING", "UNAVAILABLE", "PENDING"],
+    );
     const applicant = c.downloads.filter((d) => d.candidateId === null).sort((a, b) => a.sourceIndex - b.sourceIndex);
-    assert.deepEqual(applicant.map((d) => [d.source, d.url, d.state]), [["packet", "http://ds/a/packet", "PENDING"], ["idrepo", "http://ds/a/idrepo", "PENDING"]]);
+    assert.deepEqual(
+      applicant.map((d) => [d.source, d.url, d.state]),
+      [
+        ["packet", "http://ds/a/packet", "PENDING"],
+        ["idrepo", "http://ds/a/idrepo", "PENDING"],
+      ],
+    );
     assert.equal(c.inboxMessage?.outcome, "CREATED");
     assert.equal(Buffer.from(c.inboxMessage!.body).toString("utf8"), JSON.stringify(req));
 
@@ -78,7 +90,11 @@ describe("a valid request", () => {
   test("the JMS expiry becomes the deadline when it is earlier than requesttime + window", async () => {
     const requesttime = new Date(Date.now() - 60_000);
     const expires = Date.now() + 10 * 60_000;
-    const r = await receiveRequest(db.prisma, msg(adjudicationRequest({ requesttime: requesttime.toISOString() }), { expires: String(expires) }), opts);
+    const r = await receiveRequest(
+      db.prisma,
+      msg(adjudicationRequest({ requesttime: requesttime.toISOString() }), { expires: String(expires) }),
+      opts,
+    );
     const c = await db.prisma.case.findUniqueOrThrow({ where: { id: (r as { caseId: string }).caseId } });
     assert.equal(c.expiresAt?.getTime(), expires);
     assert.equal(c.deadlineAt?.getTime(), expires);
@@ -101,7 +117,13 @@ describe("idempotency", () => {
     assert.equal((b as { caseId: string }).caseId, (a as { caseId: string }).caseId);
     assert.equal(await db.prisma.case.count({ where: { requestId: req.requestId as string } }), 1);
     const inbox = await db.prisma.inboxMessage.findMany({ where: { requestId: req.requestId as string }, orderBy: { id: "asc" } });
-    assert.deepEqual(inbox.map((i) => [i.outcome, i.redelivered]), [["CREATED", false], ["DUPLICATE", true]]);
+    assert.deepEqual(
+      inbox.map((i) => [i.outcome, i.redelivered]),
+      [
+        ["CREATED", false],
+        ["DUPLICATE", true],
+      ],
+    );
   });
 
   test("under concurrency too: eight parallel deliveries of one request, one case", async () => {
@@ -146,8 +168,22 @@ describe("bad messages are kept with their reason, never dropped", () => {
   const cases: [string, string | (() => string), string, RegExp][] = [
     ["not JSON", "{this is not json", "NOT_JSON", /not valid JSON/],
     ["unknown id", JSON.stringify({ ...adjudicationRequest({}), id: "mosip.something.else" }), "UNKNOWN_ID", /id: expected/],
-    ["missing field", () => { const r = adjudicationRequest({}); delete r.referenceId; return JSON.stringify(r); }, "MISSING_FIELD", /referenceId: required/],
-    ["wrong type", JSON.stringify({ ...adjudicationRequest({}), gallery: { referenceIds: [{ referenceId: 42, referenceURL: null }] } }), "WRONG_TYPE", /gallery\.referenceIds\[0\]\.referenceId: expected string, got number/],
+    [
+      "missing field",
+      () => {
+        const r = adjudicationRequest({});
+        delete r.referenceId;
+        return JSON.stringify(r);
+      },
+      "MISSING_FIELD",
+      /referenceId: required/,
+    ],
+    [
+      "wrong type",
+      JSON.stringify({ ...adjudicationRequest({}), gallery: { referenceIds: [{ referenceId: 42, referenceURL: null }] } }),
+      "WRONG_TYPE",
+      /gallery\.referenceIds\[0\]\.referenceId: expected string, got number/,
+    ],
     ["oversize", JSON.stringify({ ...adjudicationRequest({}), padding: "x".repeat(70 * 1024) }), "OVERSIZE", /exceeds the limit/],
     ["NUL in the requestId", JSON.stringify(adjudicationRequest({ requestId: "abc\u0000def" })), "INVALID_VALUE", /NUL/],
   ];

@@ -59,7 +59,10 @@ test("primary and secondary agree on a duplicate: one outbox row with MOSIP's re
   assert.equal(body.requestId, c.requestId);
   assert.equal(body.returnValue, 1);
   assert.equal(body.candidateList.count, 1);
-  assert.deepEqual(body.candidateList.candidates.map((x: { referenceId: string }) => x.referenceId), [c.candidates[0].referenceId]);
+  assert.deepEqual(
+    body.candidateList.candidates.map((x: { referenceId: string }) => x.referenceId),
+    [c.candidates[0].referenceId],
+  );
   assert.equal(body.candidateList.analytics.primaryOperatorID, primary.username);
   assert.equal(body.candidateList.analytics.secondaryOperatorID, secondary.username);
   assert.equal(body.candidateList.analytics.secondaryOperatorComments, "agree");
@@ -92,9 +95,24 @@ test("a disagreement goes to the conflicts queue and a supervisor's resolution i
   await recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: true }] }), mosip);
   const kase = await prisma.case.findUniqueOrThrow({ where: { id: c.id } });
   assert.equal(kase.secondaryAssigneeId, b.id);
-  assert.equal(await recordDecision(prisma, b, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: false }] }), mosip), "CONFLICT");
-  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: true }] }), mosip), status("conflict"));
-  assert.equal(await recordDecision(prisma, sup, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: false }], comment: "different person" }), mosip), "DECIDED");
+  assert.equal(
+    await recordDecision(prisma, b, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: false }] }), mosip),
+    "CONFLICT",
+  );
+  await assert.rejects(
+    recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: true }] }), mosip),
+    status("conflict"),
+  );
+  assert.equal(
+    await recordDecision(
+      prisma,
+      sup,
+      c.id,
+      decisionBody.parse({ candidates: [{ referenceId: rid, duplicate: false }], comment: "different person" }),
+      mosip,
+    ),
+    "DECIDED",
+  );
   const body = JSON.parse((await prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: c.id } })).body);
   assert.equal(body.candidateList.count, 0);
   assert.equal(body.candidateList.analytics.supervisorID, sup.username);
@@ -107,15 +125,47 @@ test("secondary review only for duplicates, when the setting says so", async () 
   await seedUser(prisma, ["OPERATOR"]);
   const c = await seedReadyCase(prisma, { candidates: 1 });
   await claimNextCase(prisma, a);
-  assert.equal(await recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: c.candidates[0].referenceId, duplicate: false }] }), mosip), "DECIDED");
+  assert.equal(
+    await recordDecision(
+      prisma,
+      a,
+      c.id,
+      decisionBody.parse({ candidates: [{ referenceId: c.candidates[0].referenceId, duplicate: false }] }),
+      mosip,
+    ),
+    "DECIDED",
+  );
 });
 
 test("decisions must cover exactly the case's candidates and match its kind", async () => {
   const a = await seedUser(prisma, ["OPERATOR"]);
   const c = await seedReadyCase(prisma, { candidates: 2 });
   await claimNextCase(prisma, a);
-  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: c.candidates[0].referenceId, duplicate: false }] }), mosip), status("invalid"));
-  await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ candidates: [{ referenceId: "999", duplicate: false }, { referenceId: c.candidates[0].referenceId, duplicate: false }] }), mosip), status("invalid"));
+  await assert.rejects(
+    recordDecision(
+      prisma,
+      a,
+      c.id,
+      decisionBody.parse({ candidates: [{ referenceId: c.candidates[0].referenceId, duplicate: false }] }),
+      mosip,
+    ),
+    status("invalid"),
+  );
+  await assert.rejects(
+    recordDecision(
+      prisma,
+      a,
+      c.id,
+      decisionBody.parse({
+        candidates: [
+          { referenceId: "999", duplicate: false },
+          { referenceId: c.candidates[0].referenceId, duplicate: false },
+        ],
+      }),
+      mosip,
+    ),
+    status("invalid"),
+  );
   await assert.rejects(recordDecision(prisma, a, c.id, decisionBody.parse({ approve: true }), mosip), status("invalid"));
   assert.equal(await prisma.decision.count(), 0, "nothing half-written");
 });
@@ -150,7 +200,8 @@ test("reassignment moves the review to another eligible operator with a reason; 
   await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: noSecondary.id, reason: "x" }), status("conflict"));
   await assert.rejects(reassignCase(prisma, sup, c.id, { level: "PRIMARY", userId: a.id, reason: "x" }), status("conflict"));
   const other = mid.secondaryAssigneeId === a.id ? noSecondary : a;
-  if (other.id !== noSecondary.id) await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: a.id, reason: "x" }), status("conflict"));
+  if (other.id !== noSecondary.id)
+    await assert.rejects(reassignCase(prisma, sup, c.id, { level: "SECONDARY", userId: a.id, reason: "x" }), status("conflict"));
   const audit = await prisma.auditEvent.findFirst({ where: { action: "case.reassigned", targetId: c.id } });
   assert.deepEqual(audit?.details, { level: "PRIMARY", from: a.id, to: b.id, reason: "a is on leave" });
 });

@@ -21,7 +21,10 @@ test("the embedded default (PGlite) migrates, survives a restart, and creates de
     const first = await bootstrapUsers(db.prisma, env);
     assert.equal(first.kind, "demo");
     if (first.kind !== "demo") return;
-    assert.deepEqual(first.credentials.map((c) => c.username), ["admin", "supervisor", "operator1", "operator2"]);
+    assert.deepEqual(
+      first.credentials.map((c) => c.username),
+      ["admin", "supervisor", "operator1", "operator2"],
+    );
     const admin = first.credentials[0];
     assert.equal((await verifyCredentials(db.prisma, admin.username, admin.password, env.lockout)).ok, true);
     assert.deepEqual((await db.prisma.setting.findUnique({ where: { key: "demo" } }))?.value, true);

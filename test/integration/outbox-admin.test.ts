@@ -25,9 +25,15 @@ after(async () => drop?.());
 test("answer MOSIP 'resend' for a DATA_UNAVAILABLE case: returnValue 2 queued, case DECIDED, audited; refused in other states", async () => {
   const adj = await createReadyCase(db.prisma, "ADJUDICATION");
   const ver = await createReadyCase(db.prisma, "VERIFICATION");
-  await db.prisma.case.updateMany({ where: { id: { in: [adj.id, ver.id] } }, data: { state: "DATA_UNAVAILABLE", dataErrorCode: "DAT-SER-006" } });
+  await db.prisma.case.updateMany({
+    where: { id: { in: [adj.id, ver.id] } },
+    data: { state: "DATA_UNAVAILABLE", dataErrorCode: "DAT-SER-006" },
+  });
   const failures = await listDatashareFailures(db.prisma);
-  assert.deepEqual(failures.map((f) => f.dataErrorCode), ["DAT-SER-006", "DAT-SER-006"]);
+  assert.deepEqual(
+    failures.map((f) => f.dataErrorCode),
+    ["DAT-SER-006", "DAT-SER-006"],
+  );
 
   await answerResend(db.prisma, adj.id, env, ADMIN);
   await answerResend(db.prisma, ver.id, env, ADMIN);
@@ -49,8 +55,15 @@ test("answer MOSIP 'resend' for a DATA_UNAVAILABLE case: returnValue 2 queued, c
 });
 
 test("intake errors list the code, reason and raw body with every datashare URL's key masked", async () => {
-  const bad: Record<string, unknown> = { ...adjudicationRequest({ referenceURL: ltsUrl("http://ds.example/v1/datashare/get/p/s/SECRETKEY1") }), id: "mosip.unknown" };
-  const r = await receiveRequest(db.prisma, { destination: env.queues.adjudicationRequest, headers: {}, body: new TextEncoder().encode(JSON.stringify(bad)) }, { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: 90 });
+  const bad: Record<string, unknown> = {
+    ...adjudicationRequest({ referenceURL: ltsUrl("http://ds.example/v1/datashare/get/p/s/SECRETKEY1") }),
+    id: "mosip.unknown",
+  };
+  const r = await receiveRequest(
+    db.prisma,
+    { destination: env.queues.adjudicationRequest, headers: {}, body: new TextEncoder().encode(JSON.stringify(bad)) },
+    { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: 90 },
+  );
   assert.equal(r.outcome, "rejected");
   const { errors } = await listIntakeErrors(db.prisma, { limit: 50 });
   const e = errors.find((x) => x.requestId === bad.requestId)!;
@@ -81,14 +94,20 @@ test("embedded default: the publisher delivers to the in-process simulator; a th
     const { waitFor } = await import("./helpers/bridge-helpers");
     await waitFor("answered", async () => (await db.prisma.case.findUniqueOrThrow({ where: { id: ok.id } })).state === "ANSWERED");
     // The two "resend" answers queued by the first test go out too; this case's answer exactly once.
-    assert.deepEqual(delivered.filter((d) => JSON.parse(d.body).requestId === ok.requestId).map((d) => d.queue), ["verification-to-mosip"]);
+    assert.deepEqual(
+      delivered.filter((d) => JSON.parse(d.body).requestId === ok.requestId).map((d) => d.queue),
+      ["verification-to-mosip"],
+    );
     assert.equal(delivered.length, 3);
 
     fail = true;
     const bad = await createReadyCase(db.prisma, "VERIFICATION");
     await decide(db.prisma, bad, buildResponse(bad, { approve: false }, env), env);
     publisher.kick();
-    await waitFor("uncertain", async () => (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: bad.id } })).state === "UNCERTAIN");
+    await waitFor(
+      "uncertain",
+      async () => (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: bad.id } })).state === "UNCERTAIN",
+    );
     await new Promise((r) => setTimeout(r, 300));
     assert.equal((await db.prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: bad.id } })).attempts, 1);
   } finally {

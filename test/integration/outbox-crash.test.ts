@@ -36,7 +36,12 @@ after(async () => {
 
 async function decideNotDuplicate(mosip: MosipEnv): Promise<ReadyCase> {
   const kase = await createReadyCase(db.prisma, "ADJUDICATION", 2);
-  await decide(db.prisma, kase, buildResponse(kase, { candidates: kase.gallery.map((g) => ({ referenceId: g.referenceId, duplicate: false })) }, mosip), mosip);
+  await decide(
+    db.prisma,
+    kase,
+    buildResponse(kase, { candidates: kase.gallery.map((g) => ({ referenceId: g.referenceId, duplicate: false })) }, mosip),
+    mosip,
+  );
   return kase;
 }
 
@@ -83,7 +88,10 @@ test("crash after the broker accepted, before the mark: UNCERTAIN after restart,
     assert.equal(c.outbox?.state, "SENT");
     assert.equal(c.state, "ANSWERED");
     const audit = await db.prisma.auditEvent.findMany({ where: { targetId: row.id }, orderBy: { id: "asc" } });
-    assert.deepEqual(audit.map((a) => a.action), ["outbox.uncertain", "outbox.marked_sent"]);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ["outbox.uncertain", "outbox.marked_sent"],
+    );
     assert.equal(audit[1].actorUsername, ADMIN.username);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(await countOnQueue(mosip, kase.requestId), 0, "nothing more was sent");
@@ -148,13 +156,19 @@ test("broker killed and restarted in the middle of a burst: at most one message 
   for (let i = 0; i < 30; i++) cases.push(await decideNotDuplicate(mosip));
   const publisher = startTestPublisher(db.prisma, mosip, logs);
   try {
-    await waitFor("some sent", async () => (await db.prisma.outboxMessage.count({ where: { caseId: { in: cases.map((c) => c.id) }, state: "SENT" } })) >= 5);
+    await waitFor(
+      "some sent",
+      async () => (await db.prisma.outboxMessage.count({ where: { caseId: { in: cases.map((c) => c.id) }, state: "SENT" } })) >= 5,
+    );
     await broker.kill();
     await new Promise((r) => setTimeout(r, 300));
     await broker.restart();
     await waitFor(
       "every row settled",
-      async () => (await db.prisma.outboxMessage.count({ where: { caseId: { in: cases.map((c) => c.id) }, state: { in: ["PENDING", "SENDING"] } } })) === 0,
+      async () =>
+        (await db.prisma.outboxMessage.count({
+          where: { caseId: { in: cases.map((c) => c.id) }, state: { in: ["PENDING", "SENDING"] } },
+        })) === 0,
       30_000,
     );
   } finally {

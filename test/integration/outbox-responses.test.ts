@@ -77,7 +77,11 @@ test("every kind of decision arrives on its queue as a TextMessage that passes t
         dup,
         {
           candidates: [
-            { referenceId: dup.gallery[0].referenceId, duplicate: true, modalities: { face: true, fingers: ["RIGHT_THUMB", "LEFT_INDEX"], irises: ["LEFT"] } },
+            {
+              referenceId: dup.gallery[0].referenceId,
+              duplicate: true,
+              modalities: { face: true, fingers: ["RIGHT_THUMB", "LEFT_INDEX"], irises: ["LEFT"] },
+            },
             { referenceId: dup.gallery[1].referenceId, duplicate: false },
             { referenceId: dup.gallery[2].referenceId, duplicate: true, modalities: { fingers: ["RIGHT_INDEX"] } },
           ],
@@ -110,7 +114,10 @@ test("every kind of decision arrives on its queue as a TextMessage that passes t
     assert.equal(m.duplicateId, kase.requestId, "_AMQ_DUPL_ID travels as a property");
     assert.equal(m.body, JSON.stringify(response), "the body is the recorded response, byte for byte");
     const body = JSON.parse(m.body);
-    const violations = kase.kind === "ADJUDICATION" ? validateAdjudicationResponse(body, { requestId: kase.requestId, gallery: kase.gallery }) : validateVerificationResponse(body, { requestId: kase.requestId });
+    const violations =
+      kase.kind === "ADJUDICATION"
+        ? validateAdjudicationResponse(body, { requestId: kase.requestId, gallery: kase.gallery })
+        : validateVerificationResponse(body, { requestId: kase.requestId });
     assert.deepEqual(violations, []);
     assert.match(body.responsetime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   }
@@ -122,13 +129,25 @@ test("every kind of decision arrives on its queue as a TextMessage that passes t
     requestId: notDup.requestId,
     responsetime: b(notDup).responsetime,
     returnValue: 1,
-    candidateList: { count: 0, candidates: [], analytics: { primaryOperatorID: "op.one", primaryOperatorComments: "looked at all modalities", secondaryOperatorID: "op.two", secondaryOperatorComments: "agree" } },
+    candidateList: {
+      count: 0,
+      candidates: [],
+      analytics: {
+        primaryOperatorID: "op.one",
+        primaryOperatorComments: "looked at all modalities",
+        secondaryOperatorID: "op.two",
+        secondaryOperatorComments: "agree",
+      },
+    },
   });
   // Duplicates: the confirmed gallery RIDs, count = their number, modalities per candidate, JSON numbers.
   const d = b(dup);
   assert.equal(d.returnValue, 1);
   assert.equal(d.candidateList.count, 2);
-  assert.deepEqual(d.candidateList.candidates.map((c: { referenceId: string }) => c.referenceId), [dup.gallery[0].referenceId, dup.gallery[2].referenceId]);
+  assert.deepEqual(
+    d.candidateList.candidates.map((c: { referenceId: string }) => c.referenceId),
+    [dup.gallery[0].referenceId, dup.gallery[2].referenceId],
+  );
   assert.deepEqual(d.candidateList.candidates[0].analytics, {
     primaryOperatorID: "op.one",
     primaryOperatorComments: "looked at all modalities",
@@ -145,12 +164,18 @@ test("every kind of decision arrives on its queue as a TextMessage that passes t
   assert.equal(cn.candidateList.count, 0);
   assert.equal(cn.candidateList.analytics.reason, "images unreadable");
   // Verification: four fields only; 1 approve, 2 resend, the configured 4 rejects.
-  for (const [k, rv] of [[approve, 1], [resend, 2], [reject, 4]] as const) {
+  for (const [k, rv] of [
+    [approve, 1],
+    [resend, 2],
+    [reject, 4],
+  ] as const) {
     assert.deepEqual(Object.keys(b(k)), ["id", "requestId", "responsetime", "returnValue"]);
     assert.equal(b(k).returnValue, rv);
     assert.equal(b(k).id, "mosip.verification.adjudicate");
   }
-  const audit = await db.prisma.auditEvent.findMany({ where: { action: "case.answered", targetId: { in: [...responses.keys()].map((k) => k.id) } } });
+  const audit = await db.prisma.auditEvent.findMany({
+    where: { action: "case.answered", targetId: { in: [...responses.keys()].map((k) => k.id) } },
+  });
   assert.equal(audit.length, 6);
 });
 
@@ -158,7 +183,9 @@ test("bytes format: a BytesMessage holding the UTF-8 JSON (non-ASCII comments in
   const mosip = withQueues(env, "bytes", "bytes");
   const a = await createReadyCase(db.prisma, "ADJUDICATION");
   const v = await createReadyCase(db.prisma, "VERIFICATION");
-  const ra = buildResponse(a, { candidates: a.gallery.map((g) => ({ referenceId: g.referenceId, duplicate: false })) }, mosip, { primary: { username: "op.one", comment: "صورة واضحة — ok" } });
+  const ra = buildResponse(a, { candidates: a.gallery.map((g) => ({ referenceId: g.referenceId, duplicate: false })) }, mosip, {
+    primary: { username: "op.one", comment: "صورة واضحة — ok" },
+  });
   const rv = buildResponse(v, { approve: true }, mosip);
   await decide(db.prisma, a, ra, mosip);
   await decide(db.prisma, v, rv, mosip);
@@ -179,12 +206,24 @@ test("a superseded case is never answered, even when a decision raced the supers
   const mosip = withQueues(env, "superseded");
   const old = await createReadyCase(db.prisma, "ADJUDICATION", 1);
   // MOSIP re-sends for the same RID with a new requestId: intake supersedes the open case.
-  const newer = adjudicationRequest({ referenceId: old.referenceId, gallery: [{ referenceId: old.gallery[0].referenceId, referenceURL: "http://127.0.0.1:9/g" }] });
-  const r = await receiveRequest(db.prisma, { destination: env.queues.adjudicationRequest, headers: {}, body: new TextEncoder().encode(JSON.stringify(newer)) }, { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: 90 });
+  const newer = adjudicationRequest({
+    referenceId: old.referenceId,
+    gallery: [{ referenceId: old.gallery[0].referenceId, referenceURL: "http://127.0.0.1:9/g" }],
+  });
+  const r = await receiveRequest(
+    db.prisma,
+    { destination: env.queues.adjudicationRequest, headers: {}, body: new TextEncoder().encode(JSON.stringify(newer)) },
+    { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: 90 },
+  );
   assert.equal(r.outcome, "created");
   assert.equal((await db.prisma.case.findUniqueOrThrow({ where: { id: old.id } })).state, "SUPERSEDED");
   await assert.rejects(
-    decide(db.prisma, old, buildResponse(old, { candidates: [{ referenceId: old.gallery[0].referenceId, duplicate: false }] }, mosip), mosip),
+    decide(
+      db.prisma,
+      old,
+      buildResponse(old, { candidates: [{ referenceId: old.gallery[0].referenceId, duplicate: false }] }, mosip),
+      mosip,
+    ),
     (e: unknown) => e instanceof DomainError && e.code === "conflict",
   );
 
@@ -192,7 +231,12 @@ test("a superseded case is never answered, even when a decision raced the supers
   const raced = await createReadyCase(db.prisma, "ADJUDICATION", 1);
   await db.prisma.$transaction(async (tx) => {
     const { recordFinalDecision } = await import("@/lib/cases/record-final-decision");
-    await recordFinalDecision(tx, { caseId: raced.id, response: buildResponse(raced, { candidates: [{ referenceId: raced.gallery[0].referenceId, duplicate: false }] }, mosip), mosip, actor: ADMIN });
+    await recordFinalDecision(tx, {
+      caseId: raced.id,
+      response: buildResponse(raced, { candidates: [{ referenceId: raced.gallery[0].referenceId, duplicate: false }] }, mosip),
+      mosip,
+      actor: ADMIN,
+    });
     await tx.case.update({ where: { id: raced.id }, data: { state: "SUPERSEDED" } });
   });
   publisher.kick();
@@ -205,7 +249,12 @@ test("a superseded case is never answered, even when a decision raced the supers
 
   // A live case decided afterwards goes out, so the queue is known to be flowing when we read it.
   const live = await createReadyCase(db.prisma, "ADJUDICATION", 1);
-  await decide(db.prisma, live, buildResponse(live, { candidates: [{ referenceId: live.gallery[0].referenceId, duplicate: false }] }, mosip), mosip);
+  await decide(
+    db.prisma,
+    live,
+    buildResponse(live, { candidates: [{ referenceId: live.gallery[0].referenceId, duplicate: false }] }, mosip),
+    mosip,
+  );
   await answered(live);
   const got = byRequestId(await receiveJms({ openwireUrl: broker.openwireUrl, queue: mosip.queues.adjudicationResponse }));
   assert.deepEqual([...got.keys()], [live.requestId]);

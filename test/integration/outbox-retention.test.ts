@@ -25,7 +25,17 @@ async function caseWithShares(state: "ANSWERED" | "DECIDED" | "READY", answeredA
   for (const candidateId of [null, cand.id]) {
     const body = Buffer.from(`encrypted share of ${candidateId ?? "applicant"} ${k.id}`);
     await db.prisma.datashareDownload.create({
-      data: { caseId: k.id, candidateId, sourceIndex: 0, url: "http://ds/x", state: "STORED", body, bodySize: body.length, bodySha256: createHash("sha256").update(body).digest("hex"), storedAt: answeredAt ?? new Date() },
+      data: {
+        caseId: k.id,
+        candidateId,
+        sourceIndex: 0,
+        url: "http://ds/x",
+        state: "STORED",
+        body,
+        bodySize: body.length,
+        bodySha256: createHash("sha256").update(body).digest("hex"),
+        storedAt: answeredAt ?? new Date(),
+      },
     });
   }
   return k;
@@ -53,7 +63,10 @@ test("bodies of cases answered more than the retention period ago are purged; ha
   // The anonymous profile is taken from the data first, however late the sweep is.
   for (const k of [recent, decided, open, unprofiled]) {
     const rows = await db.prisma.datashareDownload.findMany({ where: { caseId: k.id } });
-    assert.ok(rows.every((d) => d.body !== null && d.purgedAt === null), `case ${k.id} kept its bodies`);
+    assert.ok(
+      rows.every((d) => d.body !== null && d.purgedAt === null),
+      `case ${k.id} kept its bodies`,
+    );
   }
 
   // A second sweep finds nothing new; a day later the recent case goes too.

@@ -26,7 +26,10 @@ await seedRolePermissions(prisma);
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "mosip");
 const idJson = JSON.parse(readFileSync(join(FIXTURES, "identity", "ID.json"), "utf8")).identity as Record<string, unknown>;
 // MOSIP's sample repeats addressLine3 as the region; a real hierarchy does not, and the check below needs them apart.
-idJson.region = [{ language: "eng", value: "Tamil Nadu Region" }, { language: "arb", value: "منطقة" }];
+idJson.region = [
+  { language: "eng", value: "Tamil Nadu Region" },
+  { language: "arb", value: "منطقة" },
+];
 const cbeffXml = readFileSync(join(FIXTURES, "cbeff", "cbeff-sample-1.2-packet.xml"), "utf8");
 
 async function decidedCase(opts: { withData: boolean }) {
@@ -42,12 +45,24 @@ async function decidedCase(opts: { withData: boolean }) {
       { caseId: c.id, level: "SECONDARY", userId: b.id, body: verdicts, comment: "agree" },
     ],
   });
-  await prisma.case.update({ where: { id: c.id }, data: { state: "ANSWERED", receivedAt, decidedAt, answeredAt: decidedAt, applicantDataStatus: opts.withData ? "AVAILABLE" : "FAILED" } });
+  await prisma.case.update({
+    where: { id: c.id },
+    data: { state: "ANSWERED", receivedAt, decidedAt, answeredAt: decidedAt, applicantDataStatus: opts.withData ? "AVAILABLE" : "FAILED" },
+  });
   if (opts.withData) {
     const payload = buildDatasharePayload({ rid: c.referenceId, cbeffXml, identity: flattenIdentity(idJson), createdAt: receivedAt });
     const body = Buffer.from(encodeDatashareBody(payload, { encryption: "none" }), "utf8");
     await prisma.datashareDownload.create({
-      data: { caseId: c.id, sourceIndex: 0, url: "http://datashare.test/applicant", state: "STORED", body, bodySize: body.length, bodySha256: createHash("sha256").update(body).digest("hex"), storedAt: receivedAt },
+      data: {
+        caseId: c.id,
+        sourceIndex: 0,
+        url: "http://datashare.test/applicant",
+        state: "STORED",
+        body,
+        bodySize: body.length,
+        bodySha256: createHash("sha256").update(body).digest("hex"),
+        storedAt: receivedAt,
+      },
     });
   }
   return c;
@@ -60,7 +75,18 @@ function personalStrings(rid: string): string[] {
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  for (const f of ["fullName", "addressLine1", "addressLine2", "addressLine3", "phone", "email", "postalCode", "introducerName", "localAdministrativeAuthority"]) walk(idJson[f]);
+  for (const f of [
+    "fullName",
+    "addressLine1",
+    "addressLine2",
+    "addressLine3",
+    "phone",
+    "email",
+    "postalCode",
+    "introducerName",
+    "localAdministrativeAuthority",
+  ])
+    walk(idJson[f]);
   return out.filter((s) => s.trim().length > 2);
 }
 
@@ -74,7 +100,8 @@ test("a decided case with a stored plain-JSON datashare gets one anonymous profi
   assert.deepEqual(r, { profiled: 2, withoutData: 1 });
   assert.ok(Date.now() - started < 10_000);
 
-  for (const c of [withData, withoutData]) assert.ok((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).profiledAt, "profiledAt set");
+  for (const c of [withData, withoutData])
+    assert.ok((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).profiledAt, "profiledAt set");
   assert.equal((await prisma.case.findUniqueOrThrow({ where: { id: undecided.id } })).profiledAt, null);
 
   const profiles = await prisma.adjudicationProfile.findMany({ orderBy: { yearOfBirth: { sort: "asc", nulls: "last" } } });
@@ -90,10 +117,23 @@ test("a decided case with a stored plain-JSON datashare gets one anonymous profi
   assert.equal(full.secondsToDecide, 1200);
   assert.equal(full.candidateCount, 2);
   assert.equal(full.reviewersAgreed, true);
-  assert.deepEqual({ ...empty, id: undefined, createdAt: undefined, decidedOn: undefined }, {
-    id: undefined, createdAt: undefined, decidedOn: undefined, process: "ADJUDICATION", yearOfBirth: null, gender: null, location: null,
-    biometrics: [], decision: "DUPLICATE", secondsToDecide: 1200, candidateCount: 2, reviewersAgreed: true,
-  });
+  assert.deepEqual(
+    { ...empty, id: undefined, createdAt: undefined, decidedOn: undefined },
+    {
+      id: undefined,
+      createdAt: undefined,
+      decidedOn: undefined,
+      process: "ADJUDICATION",
+      yearOfBirth: null,
+      gender: null,
+      location: null,
+      biometrics: [],
+      decision: "DUPLICATE",
+      secondsToDecide: 1200,
+      candidateCount: 2,
+      reviewersAgreed: true,
+    },
+  );
 
   // No personal data, neither in the table nor in the export; and no link back to the case.
   const exported = await new Response(exportProfiles(prisma, { format: "bulk", index: "mas-test" })).text();
@@ -101,15 +141,36 @@ test("a decided case with a stored plain-JSON datashare gets one anonymous profi
   assert.equal(lines.length, 4, "an action line and a document per profile");
   assert.deepEqual(JSON.parse(lines[0]).index._index, "mas-test");
   const stored = JSON.stringify(profiles);
-  for (const s of [...personalStrings(withData.referenceId), withData.id, withData.requestId, ...withData.candidates.map((x) => x.referenceId)]) {
+  for (const s of [
+    ...personalStrings(withData.referenceId),
+    withData.id,
+    withData.requestId,
+    ...withData.candidates.map((x) => x.referenceId),
+  ]) {
     assert.ok(!stored.includes(s), `stored profile holds ${JSON.stringify(s)}`);
     assert.ok(!exported.includes(s), `export holds ${JSON.stringify(s)}`);
   }
 
   // A second sweep finds nothing; the export filter by day works.
   assert.deepEqual(await recordProfiles(prisma), { profiled: 0, withoutData: 0 });
-  assert.equal((await new Response(exportProfiles(prisma, { format: "documents", index: "x", from: "2026-04-03" })).text()), "");
-  const docs = (await new Response(exportProfiles(prisma, { format: "documents", index: "x", from: "2026-04-02", to: "2026-04-02" }, 1)).text()).trim().split("\n");
+  assert.equal(await new Response(exportProfiles(prisma, { format: "documents", index: "x", from: "2026-04-03" })).text(), "");
+  const docs = (
+    await new Response(exportProfiles(prisma, { format: "documents", index: "x", from: "2026-04-02", to: "2026-04-02" }, 1)).text()
+  )
+    .trim()
+    .split("\n");
   assert.equal(docs.length, 2, "paged export yields every profile once");
-  assert.deepEqual(Object.keys(JSON.parse(docs[0])).sort(), ["biometrics", "candidateCount", "decidedOn", "decision", "gender", "location", "process", "profileId", "reviewersAgreed", "secondsToDecide", "yearOfBirth"]);
+  assert.deepEqual(Object.keys(JSON.parse(docs[0])).sort(), [
+    "biometrics",
+    "candidateCount",
+    "decidedOn",
+    "decision",
+    "gender",
+    "location",
+    "process",
+    "profileId",
+    "reviewersAgreed",
+    "secondsToDecide",
+    "yearOfBirth",
+  ]);
 });

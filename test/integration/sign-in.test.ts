@@ -10,7 +10,9 @@ const policy = { threshold: 3, minutes: 15 };
 after(() => t.drop());
 
 before(async () => {
-  await prisma.user.create({ data: { username: "alice", passwordHash: await hashPassword("alice-password-1"), roles: { create: [{ role: "OPERATOR" }] } } });
+  await prisma.user.create({
+    data: { username: "alice", passwordHash: await hashPassword("alice-password-1"), roles: { create: [{ role: "OPERATOR" }] } },
+  });
 });
 
 test("a good password signs in, resets the failure count and is audited", async () => {
@@ -25,7 +27,10 @@ test("a good password signs in, resets the failure count and is audited", async 
 test("repeated failures lock the account, even when attempts race, and the lock holds against the right password", async () => {
   const now = new Date();
   const results = await Promise.all([1, 2, 3, 4].map(() => verifyCredentials(prisma, "alice", "wrong", policy, now)));
-  assert.ok(results.some((r) => !r.ok && r.reason === "locked"), "the threshold-th failure locks");
+  assert.ok(
+    results.some((r) => !r.ok && r.reason === "locked"),
+    "the threshold-th failure locks",
+  );
   const u = await prisma.user.findUniqueOrThrow({ where: { username: "alice" } });
   assert.ok(u.lockedUntil && u.lockedUntil > now);
   const r = await verifyCredentials(prisma, "alice", "alice-password-1", policy, now);
@@ -33,7 +38,7 @@ test("repeated failures lock the account, even when attempts race, and the lock 
   const later = new Date(now.getTime() + 16 * 60_000);
   const r2 = await verifyCredentials(prisma, "alice", "alice-password-1", policy, later);
   assert.equal(r2.ok, true, "the lock expires");
-  assert.equal(await prisma.auditEvent.count({ where: { action: "account.locked", targetId: u.id } }) >= 1, true);
+  assert.equal((await prisma.auditEvent.count({ where: { action: "account.locked", targetId: u.id } })) >= 1, true);
 });
 
 test("unknown users and deactivated users are refused; no password reaches the audit log", async () => {

@@ -66,29 +66,42 @@ test("bulk reassignment moves what it can and reports every case; each move has 
   await prisma.case.update({ where: { id: inPrimary.id }, data: { state: "IN_PRIMARY", primaryAssigneeId: a.id } });
   const ready = await seedReadyCase(prisma);
   const bIsPrimary = await seedReadyCase(prisma);
-  await prisma.case.update({ where: { id: bIsPrimary.id }, data: { state: "IN_SECONDARY", primaryAssigneeId: b.id, secondaryAssigneeId: a.id } });
+  await prisma.case.update({
+    where: { id: bIsPrimary.id },
+    data: { state: "IN_SECONDARY", primaryAssigneeId: b.id, secondaryAssigneeId: a.id },
+  });
   const answered = await seedReadyCase(prisma);
   await prisma.case.update({ where: { id: answered.id }, data: { state: "ANSWERED" } });
   const missing = "00000000-0000-4000-8000-000000000000";
 
-  const results = await bulkReassign(prisma, sup, { caseIds: [inPrimary.id, ready.id, bIsPrimary.id, answered.id, missing], userId: b.id, reason: "rebalancing the queue" });
-  assert.deepEqual(results.map((r) => (r.ok ? [r.caseId, "ok", r.level] : [r.caseId, r.code])), [
-    [inPrimary.id, "ok", "PRIMARY"],
-    [ready.id, "ok", "PRIMARY"],
-    [bIsPrimary.id, "conflict"],
-    [answered.id, "conflict"],
-    [missing, "not_found"],
-  ]);
+  const results = await bulkReassign(prisma, sup, {
+    caseIds: [inPrimary.id, ready.id, bIsPrimary.id, answered.id, missing],
+    userId: b.id,
+    reason: "rebalancing the queue",
+  });
+  assert.deepEqual(
+    results.map((r) => (r.ok ? [r.caseId, "ok", r.level] : [r.caseId, r.code])),
+    [
+      [inPrimary.id, "ok", "PRIMARY"],
+      [ready.id, "ok", "PRIMARY"],
+      [bIsPrimary.id, "conflict"],
+      [answered.id, "conflict"],
+      [missing, "not_found"],
+    ],
+  );
   assert.match((results[2] as { error: string }).error, /primary reviewer cannot also be the secondary/);
   for (const id of [inPrimary.id, ready.id]) {
     const c = await prisma.case.findUniqueOrThrow({ where: { id } });
     assert.deepEqual([c.state, c.primaryAssigneeId], ["IN_PRIMARY", b.id]);
   }
   const rows = await audits("case.reassigned");
-  assert.deepEqual(rows.map((r) => [r.targetId, (r.details as { reason: string }).reason, (r.details as { to: string }).to]), [
-    [inPrimary.id, "rebalancing the queue", b.id],
-    [ready.id, "rebalancing the queue", b.id],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.targetId, (r.details as { reason: string }).reason, (r.details as { to: string }).to]),
+    [
+      [inPrimary.id, "rebalancing the queue", b.id],
+      [ready.id, "rebalancing the queue", b.id],
+    ],
+  );
 });
 
 test("case search filters by kind, operator, age and exact RID; a RID look-up is audited without the RID", async () => {
@@ -96,20 +109,44 @@ test("case search filters by kind, operator, age and exact RID; a RID look-up is
   const a = await seedUser(prisma, ["OPERATOR"]);
   const adj = await seedReadyCase(prisma, { referenceId: "10001100010000120260101000001" });
   const ver = await seedReadyCase(prisma, { kind: "VERIFICATION" });
-  await prisma.case.update({ where: { id: adj.id }, data: { state: "IN_PRIMARY", primaryAssigneeId: a.id, receivedAt: new Date(Date.now() - 3 * 60 * 60_000) } });
+  await prisma.case.update({
+    where: { id: adj.id },
+    data: { state: "IN_PRIMARY", primaryAssigneeId: a.id, receivedAt: new Date(Date.now() - 3 * 60 * 60_000) },
+  });
   const q = (x: Record<string, string>) => listCasesQuery.parse({ scope: "all", ...x });
 
-  assert.deepEqual((await listCases(prisma, sup, q({ kind: "VERIFICATION" }))).map((c) => c.id), [ver.id]);
+  assert.deepEqual(
+    (await listCases(prisma, sup, q({ kind: "VERIFICATION" }))).map((c) => c.id),
+    [ver.id],
+  );
   const byOperator = await listCases(prisma, sup, q({ operator: a.id }));
-  assert.deepEqual(byOperator.map((c) => [c.id, c.primaryAssignee?.username]), [[adj.id, a.username]]);
-  assert.deepEqual((await listCases(prisma, sup, q({ minAgeMinutes: "120" }))).map((c) => c.id), [adj.id]);
+  assert.deepEqual(
+    byOperator.map((c) => [c.id, c.primaryAssignee?.username]),
+    [[adj.id, a.username]],
+  );
+  assert.deepEqual(
+    (await listCases(prisma, sup, q({ minAgeMinutes: "120" }))).map((c) => c.id),
+    [adj.id],
+  );
   assert.equal((await audits("case.search_rid")).length, 0, "searches without a RID are not look-ups of a person");
 
-  assert.deepEqual((await listCases(prisma, sup, q({ rid: adj.referenceId }))).map((c) => c.id), [adj.id]);
+  assert.deepEqual(
+    (await listCases(prisma, sup, q({ rid: adj.referenceId }))).map((c) => c.id),
+    [adj.id],
+  );
   assert.deepEqual(await listCases(prisma, sup, q({ rid: "10001100010000120260101999999" })), []);
   const rows = await audits("case.search_rid");
-  assert.deepEqual(rows.map((r) => [r.actorId, r.targetId, r.details]), [[sup.id, adj.id, { matches: 1 }], [sup.id, null, { matches: 0 }]]);
-  assert.ok(!JSON.stringify(rows.map((r) => ({ ...r, id: String(r.id) }))).includes("1000110001000012026"), "the RID is not in the audit log");
+  assert.deepEqual(
+    rows.map((r) => [r.actorId, r.targetId, r.details]),
+    [
+      [sup.id, adj.id, { matches: 1 }],
+      [sup.id, null, { matches: 0 }],
+    ],
+  );
+  assert.ok(
+    !JSON.stringify(rows.map((r) => ({ ...r, id: String(r.id) }))).includes("1000110001000012026"),
+    "the RID is not in the audit log",
+  );
   assert.equal(listCasesQuery.safeParse({ scope: "all", rid: "x'; drop" }).success, false);
   await assert.rejects(listCases(prisma, a, q({})), status("forbidden"));
 });
@@ -119,17 +156,37 @@ test("settings: validated, stored, audited old → new in the same transaction; 
   const op = await seedUser(prisma, ["OPERATOR"]);
   const defaults = { ...DEFAULT_SETTINGS, verificationRejectValue: 3 };
 
-  const r = await updateSettings(prisma, admin, { secondaryReview: "DUPLICATES_ONLY", defaultCaseCap: 5, deadlineWarningMinutes: 45, verificationRejectValue: 3 }, defaults);
+  const r = await updateSettings(
+    prisma,
+    admin,
+    { secondaryReview: "DUPLICATES_ONLY", defaultCaseCap: 5, deadlineWarningMinutes: 45, verificationRejectValue: 3 },
+    defaults,
+  );
   assert.deepEqual(r.changed, ["secondaryReview", "deadlineWarningMinutes"]);
-  assert.deepEqual(await getAdjudicationSettings(prisma), { secondaryReview: "DUPLICATES_ONLY", defaultCaseCap: 5, deadlineWarningMinutes: 45, verificationRejectValue: 3 });
+  assert.deepEqual(await getAdjudicationSettings(prisma), {
+    secondaryReview: "DUPLICATES_ONLY",
+    defaultCaseCap: 5,
+    deadlineWarningMinutes: 45,
+    verificationRejectValue: 3,
+  });
   const [row] = await audits("settings.update");
   assert.equal(row.actorId, admin.id);
-  assert.deepEqual(row.details, { changed: ["secondaryReview", "deadlineWarningMinutes"], from: { secondaryReview: "ALL", deadlineWarningMinutes: 30 }, to: { secondaryReview: "DUPLICATES_ONLY", deadlineWarningMinutes: 45 } });
+  assert.deepEqual(row.details, {
+    changed: ["secondaryReview", "deadlineWarningMinutes"],
+    from: { secondaryReview: "ALL", deadlineWarningMinutes: 30 },
+    to: { secondaryReview: "DUPLICATES_ONLY", deadlineWarningMinutes: 45 },
+  });
   assert.deepEqual((await updateSettings(prisma, admin, await getAdjudicationSettings(prisma), defaults)).changed, []);
   assert.equal((await audits("settings.update")).length, 1, "saving the same values audits nothing");
 
   // 1 means approve and 2 resend: refused with a message that says so; so are out-of-range numbers.
-  for (const bad of [{ verificationRejectValue: 1 }, { verificationRejectValue: 2 }, { defaultCaseCap: 0 }, { deadlineWarningMinutes: 1.5 }, { secondaryReview: "SOME" }]) {
+  for (const bad of [
+    { verificationRejectValue: 1 },
+    { verificationRejectValue: 2 },
+    { defaultCaseCap: 0 },
+    { deadlineWarningMinutes: 1.5 },
+    { secondaryReview: "SOME" },
+  ]) {
     const parsed = adjudicationSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...bad });
     assert.equal(parsed.success, false, JSON.stringify(bad));
   }
@@ -139,7 +196,10 @@ test("settings: validated, stored, audited old → new in the same transaction; 
   await updateUser(prisma, admin, op.id, updateUserBody.parse({ caseCap: 3 }));
   await updateUser(prisma, admin, op.id, updateUserBody.parse({ caseCap: null }));
   const caps = (await audits("user.update")).map((e) => (e.details as { caseCap?: unknown }).caseCap);
-  assert.deepEqual(caps, [{ from: null, to: 3 }, { from: 3, to: null }]);
+  assert.deepEqual(caps, [
+    { from: null, to: 3 },
+    { from: 3, to: null },
+  ]);
   assert.equal((await prisma.user.findUniqueOrThrow({ where: { id: op.id } })).caseCap, null);
   assert.equal(updateUserBody.safeParse({ caseCap: 0 }).success, false);
 });

@@ -8,7 +8,9 @@ export default async function SimulatorPage() {
   return (
     <main className="mx-auto max-w-5xl space-y-4 p-6">
       <h1 className="text-2xl font-semibold">MOSIP simulator</h1>
-      <p className="text-sm text-slate-600">Synthetic people only. Requests go through the same intake, downloads and outbox as real MOSIP traffic.</p>
+      <p className="text-sm text-slate-600">
+        Synthetic people only. Requests go through the same intake, downloads and outbox as real MOSIP traffic.
+      </p>
       <SimulatorPanel />
     </main>
   );

@@ -8,7 +8,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const { user } = await pageAccess(null, `/cases/${id}`);
   const { prisma } = await ready();
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await prisma.case.findUnique({ where: { id }, select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true } }) : null;
+  const row = /^[0-9a-f-]{36}$/i.test(id)
+    ? await prisma.case.findUnique({ where: { id }, select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true } })
+    : null;
   // The same rule as GET /api/cases/{id}: the current assignee at the level the case waits for, or a supervisor.
   if (!row || !caseRole(user, row)) return <NotAllowed needs="an assignment to this case (or cases.viewAll)" />;
   return <CaseWorkbench caseId={id} />;

@@ -22,9 +22,7 @@ export function decodeBiometricsField(b64url: string): string {
   }
   const decodedLength = Math.floor((unpadded.length * 3) / 4);
   if (decodedLength > MAX_CBEFF_XML_BYTES) {
-    throw new CbeffError(
-      `biometrics field decodes to ${decodedLength} bytes, over the ${MAX_CBEFF_XML_BYTES}-byte CBEFF limit`,
-    );
+    throw new CbeffError(`biometrics field decodes to ${decodedLength} bytes, over the ${MAX_CBEFF_XML_BYTES}-byte CBEFF limit`);
   }
   // Node's base64url decoder also accepts the standard alphabet.
   return Buffer.from(unpadded, "base64url").toString("utf8");

@@ -25,12 +25,29 @@ describe("parseCbeff on MOSIP's 1.2 packet sample", () => {
   });
 
   it("normalises subtypes: all ten fingers once, both eyes, no subtype for the face", () => {
-    const fingers = birs.filter((b) => b.type === "Finger").map((b) => b.subtype).sort();
+    const fingers = birs
+      .filter((b) => b.type === "Finger")
+      .map((b) => b.subtype)
+      .sort();
     assert.deepEqual(fingers, [
-      "LEFT_INDEX", "LEFT_LITTLE", "LEFT_MIDDLE", "LEFT_RING", "LEFT_THUMB",
-      "RIGHT_INDEX", "RIGHT_LITTLE", "RIGHT_MIDDLE", "RIGHT_RING", "RIGHT_THUMB",
+      "LEFT_INDEX",
+      "LEFT_LITTLE",
+      "LEFT_MIDDLE",
+      "LEFT_RING",
+      "LEFT_THUMB",
+      "RIGHT_INDEX",
+      "RIGHT_LITTLE",
+      "RIGHT_MIDDLE",
+      "RIGHT_RING",
+      "RIGHT_THUMB",
     ]);
-    assert.deepEqual(birs.filter((b) => b.type === "Iris").map((b) => b.subtype).sort(), ["LEFT", "RIGHT"]);
+    assert.deepEqual(
+      birs
+        .filter((b) => b.type === "Iris")
+        .map((b) => b.subtype)
+        .sort(),
+      ["LEFT", "RIGHT"],
+    );
     const face = birs.find((b) => b.type === "Face")!;
     assert.equal(face.subtype, null);
     assert.equal(face.rawSubtype, "");
@@ -118,7 +135,10 @@ describe("parseCbeff variants", () => {
 
   it("ignores namespace prefixes and accepts the older OASIS namespace", () => {
     const prefixed = packetXml()
-      .replace('xmlns="http://standards.iso.org/iso-iec/19785/-3/ed-2/"', 'xmlns:ns2="http://docs.oasis-open.org/bias/ns/biaspatronformat-1.0/"')
+      .replace(
+        'xmlns="http://standards.iso.org/iso-iec/19785/-3/ed-2/"',
+        'xmlns:ns2="http://docs.oasis-open.org/bias/ns/biaspatronformat-1.0/"',
+      )
       .replace(/<(\/?)([A-Za-z])/g, "<$1ns2:$2");
     assert.match(prefixed, /<ns2:BDBInfo>/);
     const a = parseCbeff(prefixed).birs;
@@ -130,7 +150,9 @@ describe("parseCbeff variants", () => {
     const xml = `<?xml version="1.0"?><BIR><BIRInfo><Integrity>false</Integrity></BIRInfo>
       <BDBInfo><Format><Organization>Mosip</Organization><Type>8</Type></Format><Type>Face</Type><Subtype/>
       <Quality><Algorithm><Organization>HMAC</Organization><Type>SHA-256</Type></Algorithm><Score>77</Score></Quality></BDBInfo>
-      <BDB>${readFixture("iso/face-fac030-jp2-lossy.iso").toString("base64").replace(/(.{76})/g, "$1\n")}</BDB></BIR>`;
+      <BDB>${readFixture("iso/face-fac030-jp2-lossy.iso")
+        .toString("base64")
+        .replace(/(.{76})/g, "$1\n")}</BDB></BIR>`;
     const { birs } = parseCbeff(xml);
     assert.equal(birs.length, 1);
     assert.equal(birs[0].type, "Face");
@@ -154,7 +176,10 @@ describe("parseCbeff variants", () => {
 
 describe("parseCbeff hardening", () => {
   const rejects = (xml: string | Buffer, pattern: RegExp) =>
-    assert.throws(() => parseCbeff(xml), (e: unknown) => e instanceof CbeffError && pattern.test(e.message));
+    assert.throws(
+      () => parseCbeff(xml),
+      (e: unknown) => e instanceof CbeffError && pattern.test(e.message),
+    );
 
   it("refuses DOCTYPE and ENTITY declarations (no entity expansion attacks)", () => {
     rejects('<?xml version="1.0"?><!DOCTYPE BIR [<!ENTITY a "aaaa">]><BIR>&a;</BIR>', /<!DOCTYPE or <!ENTITY/);

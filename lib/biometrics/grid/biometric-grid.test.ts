@@ -14,7 +14,10 @@ function variant(bir: Bir, changes: Partial<Bir>): Bir {
 describe("buildBiometricGrid", () => {
   it("places all 13 biometrics of the 1.2 packet sample", () => {
     const grid = buildBiometricGrid(packet);
-    assert.deepEqual(grid.cells.map((c) => c.slot), [...GRID_SLOTS]);
+    assert.deepEqual(
+      grid.cells.map((c) => c.slot),
+      [...GRID_SLOTS],
+    );
     assert.ok(grid.cells.every((c) => c.state === "present" && c.qualityScore === 80 && c.exceptionReason === null));
     const bir = (slot: string) => grid.cells.find((c) => c.slot === slot)?.birIndex;
     // Document order is scrambled in the sample; the grid follows the examiner's order.
@@ -25,7 +28,13 @@ describe("buildBiometricGrid", () => {
     assert.equal(bir("LEFT_IRIS"), 8);
     assert.deepEqual(new Set(grid.cells.map((c) => c.birIndex)).size, 13);
     assert.deepEqual(grid.extras, []);
-    assert.deepEqual(grid.cells.slice(0, 2).map((c) => [c.modality, c.label]), [["Face", "Face"], ["Finger", "Right thumb"]]);
+    assert.deepEqual(
+      grid.cells.slice(0, 2).map((c) => [c.modality, c.label]),
+      [
+        ["Face", "Face"],
+        ["Finger", "Right thumb"],
+      ],
+    );
   });
 
   it("marks face and irises absent for the ten-finger sample", () => {
@@ -41,14 +50,21 @@ describe("buildBiometricGrid", () => {
 
   it("shows exceptions with their reason, and no image unless one was sent", () => {
     const birs = packet.map((b) => {
-      if (b.subtype === "LEFT_THUMB") return variant(b, { exception: true, others: { EXCEPTION: "true", EXCEPTION_REASON: "Amputated" }, bdb: null });
+      if (b.subtype === "LEFT_THUMB")
+        return variant(b, { exception: true, others: { EXCEPTION: "true", EXCEPTION_REASON: "Amputated" }, bdb: null });
       if (b.subtype === "RIGHT_THUMB") return variant(b, { exception: true, others: { EXCEPTION: "true" } });
       return b;
     });
     const grid = buildBiometricGrid(birs, { exceptionReasons: { RIGHT_THUMB: "Temporary" } });
     const cell = (slot: string) => grid.cells.find((c) => c.slot === slot)!;
-    assert.deepEqual([cell("LEFT_THUMB").state, cell("LEFT_THUMB").exceptionReason, cell("LEFT_THUMB").birIndex], ["exception", "Amputated", null]);
-    assert.deepEqual([cell("RIGHT_THUMB").state, cell("RIGHT_THUMB").exceptionReason, cell("RIGHT_THUMB").birIndex], ["exception", "Temporary", 1]);
+    assert.deepEqual(
+      [cell("LEFT_THUMB").state, cell("LEFT_THUMB").exceptionReason, cell("LEFT_THUMB").birIndex],
+      ["exception", "Amputated", null],
+    );
+    assert.deepEqual(
+      [cell("RIGHT_THUMB").state, cell("RIGHT_THUMB").exceptionReason, cell("RIGHT_THUMB").birIndex],
+      ["exception", "Temporary", 1],
+    );
   });
 
   it("uses outside exception reasons for a biometric with no BIR", () => {
@@ -62,11 +78,7 @@ describe("buildBiometricGrid", () => {
 
   it("prefers a renderable duplicate, then the higher quality, and keeps the others", () => {
     const face = packet.find((b) => b.type === "Face")!;
-    const birs = [
-      ...packet,
-      variant(face, { index: 13, qualityScore: 95 }),
-      variant(face, { index: 14, qualityScore: 99, bdb: null }),
-    ];
+    const birs = [...packet, variant(face, { index: 13, qualityScore: 95 }), variant(face, { index: 14, qualityScore: 99, bdb: null })];
     const cell = buildBiometricGrid(birs).cells[0];
     assert.deepEqual([cell.state, cell.birIndex, cell.qualityScore], ["present", 13, 95]);
     assert.deepEqual(cell.otherBirIndexes.sort(), [14, 6].sort());
@@ -79,10 +91,13 @@ describe("buildBiometricGrid", () => {
     const grid = buildBiometricGrid(birs);
     const ring = grid.cells.find((c) => c.slot === "LEFT_RING")!;
     assert.deepEqual([ring.state, ring.birIndex, ring.note], ["absent", null, "biometric record has no image data"]);
-    assert.deepEqual(grid.extras.map((e) => [e.birIndex, e.type, e.subtype]), [
-      [13, "ExceptionPhoto", null],
-      [14, "Finger", "PLAIN_LEFT_FOUR"],
-    ]);
+    assert.deepEqual(
+      grid.extras.map((e) => [e.birIndex, e.type, e.subtype]),
+      [
+        [13, "ExceptionPhoto", null],
+        [14, "Finger", "PLAIN_LEFT_FOUR"],
+      ],
+    );
   });
 });
 
@@ -90,9 +105,15 @@ describe("alignGrids", () => {
   it("lines up applicant and candidates slot by slot", () => {
     const rows = alignGrids(buildBiometricGrid(packet), [buildBiometricGrid(fingers010), buildBiometricGrid([])]);
     assert.equal(rows.length, 13);
-    assert.deepEqual(rows.map((r) => r.slot), [...GRID_SLOTS]);
+    assert.deepEqual(
+      rows.map((r) => r.slot),
+      [...GRID_SLOTS],
+    );
     const rightIndex = rows.find((r) => r.slot === "RIGHT_INDEX")!;
     assert.deepEqual([rightIndex.applicant.birIndex, rightIndex.candidates[0].birIndex, rightIndex.candidates[1].state], [2, 0, "absent"]);
-    assert.deepEqual(rows[0].candidates.map((c) => c.state), ["absent", "absent"]);
+    assert.deepEqual(
+      rows[0].candidates.map((c) => c.state),
+      ["absent", "absent"],
+    );
   });
 });

@@ -119,7 +119,8 @@ export function buildBiometricGrid(birs: readonly Bir[], options: GridOptions = 
   for (const bir of birs) {
     const slot = slotOf(bir);
     if (slot) bySlot.set(slot, [...(bySlot.get(slot) ?? []), bir]);
-    else extras.push({ birIndex: bir.index, type: bir.type, subtype: bir.subtype, qualityScore: bir.qualityScore, exception: bir.exception });
+    else
+      extras.push({ birIndex: bir.index, type: bir.type, subtype: bir.subtype, qualityScore: bir.qualityScore, exception: bir.exception });
   }
   const cells = GRID_SLOTS.map((slot): GridCell => {
     const base = { slot, modality: slotModality(slot), label: LABELS[slot] };
@@ -128,7 +129,15 @@ export function buildBiometricGrid(birs: readonly Bir[], options: GridOptions = 
     if (!candidates) {
       // No BIR, but the packet lists it as an exception: still an exception, not a gap.
       if (fallbackReason) {
-        return { ...base, state: "exception", birIndex: null, qualityScore: null, exceptionReason: fallbackReason, otherBirIndexes: [], note: null };
+        return {
+          ...base,
+          state: "exception",
+          birIndex: null,
+          qualityScore: null,
+          exceptionReason: fallbackReason,
+          otherBirIndexes: [],
+          note: null,
+        };
       }
       return { ...base, state: "absent", birIndex: null, qualityScore: null, exceptionReason: null, otherBirIndexes: [], note: null };
     }
@@ -147,9 +156,25 @@ export function buildBiometricGrid(birs: readonly Bir[], options: GridOptions = 
       };
     }
     if (!chosen.bdb) {
-      return { ...base, state: "absent", birIndex: null, qualityScore: chosen.qualityScore, exceptionReason: null, otherBirIndexes, note: "biometric record has no image data" };
+      return {
+        ...base,
+        state: "absent",
+        birIndex: null,
+        qualityScore: chosen.qualityScore,
+        exceptionReason: null,
+        otherBirIndexes,
+        note: "biometric record has no image data",
+      };
     }
-    return { ...base, state: "present", birIndex: chosen.index, qualityScore: chosen.qualityScore, exceptionReason: null, otherBirIndexes, note: null };
+    return {
+      ...base,
+      state: "present",
+      birIndex: chosen.index,
+      qualityScore: chosen.qualityScore,
+      exceptionReason: null,
+      otherBirIndexes,
+      note: null,
+    };
   });
   return { cells, extras };
 }

@@ -11,9 +11,7 @@ import { decodeBiometric, DEFAULT_VARIANTS } from "./decode-biometric";
 function fitsThumb(width: number, height: number, image: { width: number; height: number }): boolean {
   const scale = Math.min(1, 256 / Math.max(width, height));
   return (
-    Math.max(image.width, image.height) <= 256 &&
-    Math.abs(image.width - width * scale) <= 1 &&
-    Math.abs(image.height - height * scale) <= 1
+    Math.max(image.width, image.height) <= 256 && Math.abs(image.width - width * scale) <= 1 && Math.abs(image.height - height * scale) <= 1
   );
 }
 
@@ -31,7 +29,10 @@ describe("decodeBiometric", () => {
       assert.equal(rep.position, sample.position);
       assert.deepEqual([rep.width, rep.height], [sample.width, sample.height]);
       assert.deepEqual([rep.decoded?.width, rep.decoded?.height, rep.decoded?.channels], [sample.width, sample.height, sample.channels]);
-      assert.deepEqual(rep.images.map((i) => `${i.size}/${i.format}`), DEFAULT_VARIANTS.map((v) => `${v.size}/${v.format}`));
+      assert.deepEqual(
+        rep.images.map((i) => `${i.size}/${i.format}`),
+        DEFAULT_VARIANTS.map((v) => `${v.size}/${v.format}`),
+      );
       for (const image of rep.images) {
         const meta = await sharp(image.data).metadata();
         assert.equal(meta.format, image.format);

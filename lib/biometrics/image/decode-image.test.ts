@@ -51,7 +51,13 @@ describe("decodeImage", () => {
       assert.rejects(promise, (e: unknown) => isImageDecodeError(e) && pattern.test(e.message));
     await expectError(decodeImage(Uint8Array.from([1, 2, 3]), { ...grey(1, 1), codec: "JPEG_LS" }), /JPEG-LS images are not supported/);
     await expectError(decodeImage(Uint8Array.from([1, 2, 3]), { ...grey(1, 1), codec: "UNKNOWN" }), /unknown format/);
-    await expectError(decodeImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), { ...grey(1, 1), codec: "JPEG" }), /image decode failed/);
-    await expectError(decodeImage(Uint8Array.from([0xff, 0xa0, 0xff, 0xa8, 0, 2]), { ...grey(1, 1), codec: "WSQ" }), /^WSQ decode failed: /);
+    await expectError(
+      decodeImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), { ...grey(1, 1), codec: "JPEG" }),
+      /image decode failed/,
+    );
+    await expectError(
+      decodeImage(Uint8Array.from([0xff, 0xa0, 0xff, 0xa8, 0, 2]), { ...grey(1, 1), codec: "WSQ" }),
+      /^WSQ decode failed: /,
+    );
   });
 });

@@ -78,14 +78,17 @@ describe("decodeJpeg2000 (OpenJPEG wasm)", () => {
       const height = 32;
       const samples = Array.from({ length: width * height }, (_, i) => (i * 37) % 4096);
       const pgm = Buffer.alloc(width * height * 2);
-      samples.forEach((v, i) => pgm.writeUInt16BE(v, i * 2));
+      for (const [i, v] of samples.entries()) pgm.writeUInt16BE(v, i * 2);
       writeFileSync(join(dir, "in.pgm"), Buffer.concat([Buffer.from(`P5\n${width} ${height}\n4095\n`), pgm]));
       const run = spawnSync(OPJ_COMPRESS, ["-i", join(dir, "in.pgm"), "-o", join(dir, "out.j2k")], { encoding: "utf8" });
       assert.equal(run.status, 0, run.stderr);
       const decoded = await decodeJpeg2000(readFileSync(join(dir, "out.j2k")));
       assert.equal(decoded.sourceBitDepth, 12);
       assert.equal(decoded.channels, 1);
-      assert.deepEqual([...decoded.data], samples.map((v) => v >> 4));
+      assert.deepEqual(
+        [...decoded.data],
+        samples.map((v) => v >> 4),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -93,7 +96,16 @@ describe("decodeJpeg2000 (OpenJPEG wasm)", () => {
 
   it("refuses oversized and subsampled images from the header, before decoding", async () => {
     await assert.rejects(decodeJpeg2000(sizOnly(100_000, 100_000, [[1, 1]])), /image is 100000x100000, over the 40000000-pixel limit/);
-    await assert.rejects(decodeJpeg2000(sizOnly(64, 64, [[1, 1], [2, 2], [2, 2]])), /subsampled colour components are not supported/);
+    await assert.rejects(
+      decodeJpeg2000(
+        sizOnly(64, 64, [
+          [1, 1],
+          [2, 2],
+          [2, 2],
+        ]),
+      ),
+      /subsampled colour components are not supported/,
+    );
   });
 
   it("turns corrupt and truncated data into ImageDecodeError, and keeps working afterwards", async () => {

@@ -82,7 +82,10 @@ describe("DecodePool", () => {
         jobCodecs: pool.jobCodecs,
       });
       // The compressed bytes, not pixels, crossed to the worker: it did the WSQ decode.
-      assert.deepEqual(jobs.map((j) => (j.kind === "encoded" ? j.codec : j.kind)), ["WSQ"]);
+      assert.deepEqual(
+        jobs.map((j) => (j.kind === "encoded" ? j.codec : j.kind)),
+        ["WSQ"],
+      );
       const here = await decodeBiometric(iso);
       assert.equal(there.representations[0].error, null);
       assert.deepEqual(there, here);
@@ -206,7 +209,10 @@ describe("DecodePool", () => {
 
   it("fails the running job when a worker dies or throws, then starts a fresh worker", async () => {
     const exiting = new DecodePool({ size: 1, workerPath: fakeWorker("exit.mjs", "parentPort.on('message', () => process.exit(3));") });
-    const throwing = new DecodePool({ size: 1, workerPath: fakeWorker("throw.mjs", "parentPort.on('message', () => { throw new Error('boom'); });") });
+    const throwing = new DecodePool({
+      size: 1,
+      workerPath: fakeWorker("throw.mjs", "parentPort.on('message', () => { throw new Error('boom'); });"),
+    });
     try {
       await assert.rejects(exiting.run(jp2Job("iso/face-fac030-jp2-lossy.iso")), /decode worker exited with code 3/);
       await assert.rejects(throwing.run(jp2Job("iso/face-fac030-jp2-lossy.iso")), /decode worker crashed: boom/);
@@ -231,10 +237,13 @@ describe("DecodePool", () => {
   });
 
   it("reports a missing worker script clearly", () => {
-    assert.throws(() => new DecodePool({ workerPath: join(scratch, "absent.mjs") }), (e: unknown) => {
-      assert.ok(e instanceof DecodePoolError);
-      assert.match(e.message, /decode worker script not found: .*absent\.mjs$/);
-      return true;
-    });
+    assert.throws(
+      () => new DecodePool({ workerPath: join(scratch, "absent.mjs") }),
+      (e: unknown) => {
+        assert.ok(e instanceof DecodePoolError);
+        assert.match(e.message, /decode worker script not found: .*absent\.mjs$/);
+        return true;
+      },
+    );
   });
 });

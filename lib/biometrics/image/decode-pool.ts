@@ -56,9 +56,7 @@ interface Slot {
   current: (Pending & { id: number; timer: NodeJS.Timeout }) | null;
 }
 
-type WorkerReply =
-  | { id: number; ok: true; result: RenderJobResult }
-  | { id: number; ok: false; error: { name: string; message: string } };
+type WorkerReply = { id: number; ok: true; result: RenderJobResult } | { id: number; ok: false; error: { name: string; message: string } };
 
 export function resolveWorkerPath(): string {
   const candidates: string[] = [];
@@ -251,10 +249,7 @@ export async function closeDecodePool(): Promise<void> {
 }
 
 /** decodeBiometric with decoding and encoding done in the shared worker pool. */
-export function decodeBiometricOffThread(
-  iso: Uint8Array,
-  options: Omit<DecodeBiometricOptions, "run"> = {},
-): Promise<DecodedBiometric> {
+export function decodeBiometricOffThread(iso: Uint8Array, options: Omit<DecodeBiometricOptions, "run"> = {}): Promise<DecodedBiometric> {
   const pool = getDecodePool();
   return decodeBiometric(iso, { ...options, run: (job) => pool.run(job), jobCodecs: pool.jobCodecs });
 }

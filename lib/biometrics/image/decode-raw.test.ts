@@ -27,7 +27,10 @@ describe("decodeRaw", () => {
 
   it("rejects truncated data, unsupported depths and absurd sizes", () => {
     const hints = { width: 4, height: 4, bitDepth: 8, colour: "grey" as const, packed: false };
-    assert.throws(() => decodeRaw(new Uint8Array(15), hints), (e: unknown) => e instanceof ImageDecodeError && /needs 16 bytes, got 15/.test(e.message));
+    assert.throws(
+      () => decodeRaw(new Uint8Array(15), hints),
+      (e: unknown) => e instanceof ImageDecodeError && /needs 16 bytes, got 15/.test(e.message),
+    );
     assert.throws(() => decodeRaw(new Uint8Array(32), { ...hints, bitDepth: 16 }), /16 bits per pixel is not supported/);
     assert.throws(() => decodeRaw(new Uint8Array(1), { ...hints, packed: true, bitDepth: 12 }), /bit-packed RAW image with 12 bits/);
     assert.throws(() => decodeRaw(new Uint8Array(1), { ...hints, width: 0 }), /invalid size 0x4/);

@@ -23,9 +23,7 @@ export async function encodeRaster(raster, variant) {
   // and irises should stay single-channel grey (smaller, and exact in PNG).
   if (channels <= 2) pipeline = pipeline.toColourspace("b-w");
   pipeline =
-    variant.format === "png"
-      ? pipeline.png({ compressionLevel: 6, adaptiveFiltering: false })
-      : pipeline.webp({ quality: WEBP_QUALITY });
+    variant.format === "png" ? pipeline.png({ compressionLevel: 6, adaptiveFiltering: false }) : pipeline.webp({ quality: WEBP_QUALITY });
   const { data: out, info } = await pipeline.toBuffer({ resolveWithObject: true });
   return {
     size: variant.size,

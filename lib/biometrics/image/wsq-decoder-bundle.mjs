@@ -28,7 +28,12 @@ export function wsqSourceHash(sourceDir) {
     .sort();
   if (files.length === 0) return null;
   const hash = createHash("sha256");
-  for (const name of files) hash.update(name).update("\0").update(readFileSync(/* turbopackIgnore: true */ join(sourceDir, name))).update("\0");
+  for (const name of files)
+    hash
+      .update(name)
+      .update("\0")
+      .update(readFileSync(/* turbopackIgnore: true */ join(sourceDir, name)))
+      .update("\0");
   return hash.digest("hex");
 }
 

@@ -14,7 +14,7 @@ export class ByteReader {
     private readonly buf: Uint8Array,
     /** Prefix for error messages, e.g. "FIR 020". */
     readonly context: string,
-    private readonly start = 0,
+    start = 0,
     private readonly end = buf.length,
   ) {
     if (start < 0 || end > buf.length || start > end) {

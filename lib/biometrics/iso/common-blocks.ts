@@ -68,11 +68,7 @@ export function openRepresentation(r: ByteReader, index: number): ByteReader {
   const length = r.u32(`representation ${index + 1} length`);
   if (length < 4) r.fail(`representation ${index + 1} length`, `value ${length} is smaller than its own field`, at);
   if (length - 4 > r.remaining) {
-    r.fail(
-      `representation ${index + 1} length`,
-      `says ${length} bytes but only ${r.remaining + 4} remain in the record (truncated)`,
-      at,
-    );
+    r.fail(`representation ${index + 1} length`, `says ${length} bytes but only ${r.remaining + 4} remain in the record (truncated)`, at);
   }
   return r.window(`representation ${index + 1}`, length - 4);
 }

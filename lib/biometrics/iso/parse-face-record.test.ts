@@ -33,7 +33,10 @@ describe("parseFaceRecord (FAC 030, ISO 19794-5:2011)", () => {
     const rep = parseFaceRecord(readFixture("iso/face-fac030-jp2-lossy.iso")).representations[0];
     assert.equal(rep.codec, "JPEG2000");
     assert.equal(rep.lossless, false);
-    assert.deepEqual(rep.qualityBlocks.map((q) => q.score), [40]);
+    assert.deepEqual(
+      rep.qualityBlocks.map((q) => q.score),
+      [40],
+    );
   });
 
   it("reads the 600x400 exception photo", () => {
@@ -62,15 +65,21 @@ describe("parseFaceRecord (FAC 030, ISO 19794-5:2011)", () => {
 
   it("rejects a landmark count that overruns the representation", () => {
     const buf = withUint(readFixture(LOSSLESS), 41, 2, 0xffff);
-    assert.throws(() => parseFaceRecord(buf), (e: unknown) => {
-      assert.ok(e instanceof IsoRecordError);
-      assert.equal(e.field, "landmark points");
-      assert.equal(e.offset, 58);
-      return true;
-    });
+    assert.throws(
+      () => parseFaceRecord(buf),
+      (e: unknown) => {
+        assert.ok(e instanceof IsoRecordError);
+        assert.equal(e.field, "landmark points");
+        assert.equal(e.offset, 58);
+        return true;
+      },
+    );
   });
 
   it("rejects a non-face record", () => {
-    assert.throws(() => parseFaceRecord(readFixture("iso/iris-iir020-jp2-left.iso")), /not a FAC record: format identifier at offset 0 is 0x 49 49 52 00/);
+    assert.throws(
+      () => parseFaceRecord(readFixture("iso/iris-iir020-jp2-left.iso")),
+      /not a FAC record: format identifier at offset 0 is 0x 49 49 52 00/,
+    );
   });
 });

@@ -65,25 +65,31 @@ describe("parseFingerRecord, FIR 020 (ISO 19794-4:2011)", () => {
 
   it("rejects a record cut short, naming the record length field", () => {
     const buf = readFixture(LOSSLESS).subarray(0, 5000);
-    assert.throws(() => parseFingerRecord(buf), (e: unknown) => {
-      assert.ok(e instanceof IsoRecordError);
-      assert.match(e.message, /truncated/);
-      assert.match(e.message, /record length at offset 8 says 98779 bytes but only 5000/);
-      assert.equal(e.field, "record length");
-      assert.equal(e.offset, 8);
-      return true;
-    });
+    assert.throws(
+      () => parseFingerRecord(buf),
+      (e: unknown) => {
+        assert.ok(e instanceof IsoRecordError);
+        assert.match(e.message, /truncated/);
+        assert.match(e.message, /record length at offset 8 says 98779 bytes but only 5000/);
+        assert.equal(e.field, "record length");
+        assert.equal(e.offset, 8);
+        return true;
+      },
+    );
   });
 
   it("rejects an image length that runs past its representation, naming field and offset", () => {
     const buf = withUint(readFixture(LOSSLESS), 65, 4, 98650 + 61);
-    assert.throws(() => parseFingerRecord(buf), (e: unknown) => {
-      assert.ok(e instanceof IsoRecordError);
-      assert.equal(e.field, "image data");
-      assert.equal(e.offset, 69);
-      assert.match(e.message, /FIR 020: truncated record: image data at offset 69 needs 98711 byte\(s\) but only 98710 remain/);
-      return true;
-    });
+    assert.throws(
+      () => parseFingerRecord(buf),
+      (e: unknown) => {
+        assert.ok(e instanceof IsoRecordError);
+        assert.equal(e.field, "image data");
+        assert.equal(e.offset, 69);
+        assert.match(e.message, /FIR 020: truncated record: image data at offset 69 needs 98711 byte\(s\) but only 98710 remain/);
+        return true;
+      },
+    );
   });
 
   it("rejects a representation length larger than the record", () => {
@@ -95,11 +101,17 @@ describe("parseFingerRecord, FIR 020 (ISO 19794-4:2011)", () => {
     // 255 blocks need 1275 bytes; keep a 200-byte representation (ending at 216) so they cannot fit.
     let buf = withUint(readFixture(WSQ).subarray(0, 216), 34, 1, 255);
     buf = withUint(withUint(buf, 8, 4, 216), 16, 4, 200);
-    assert.throws(() => parseFingerRecord(buf), (e: unknown) => {
-      assert.ok(e instanceof IsoRecordError);
-      assert.match(e.message, /^FIR 020: truncated record: quality block 37 algorithm vendor id at offset 216 needs 2 byte\(s\) but only 0 remain$/);
-      return true;
-    });
+    assert.throws(
+      () => parseFingerRecord(buf),
+      (e: unknown) => {
+        assert.ok(e instanceof IsoRecordError);
+        assert.match(
+          e.message,
+          /^FIR 020: truncated record: quality block 37 algorithm vendor id at offset 216 needs 2 byte\(s\) but only 0 remain$/,
+        );
+        return true;
+      },
+    );
   });
 
   it("rejects zero representations and unsupported versions", () => {
@@ -152,11 +164,14 @@ describe("parseFingerRecord, FIR 010 (ISO 19794-4:2005)", () => {
 
   it("rejects a finger count larger than the data present", () => {
     const buf = withUint(readFixture(FIR010), 18, 1, 2);
-    assert.throws(() => parseFingerRecord(buf), (e: unknown) => {
-      assert.ok(e instanceof IsoRecordError);
-      assert.equal(e.field, "finger 2 data length");
-      assert.equal(e.offset, 10585);
-      return true;
-    });
+    assert.throws(
+      () => parseFingerRecord(buf),
+      (e: unknown) => {
+        assert.ok(e instanceof IsoRecordError);
+        assert.equal(e.field, "finger 2 data length");
+        assert.equal(e.offset, 10585);
+        return true;
+      },
+    );
   });
 });

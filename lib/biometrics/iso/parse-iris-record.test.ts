@@ -22,7 +22,10 @@ describe("parseIrisRecord, IIR 020 (ISO 19794-6:2011)", () => {
     assert.equal(rep.bitDepth, 8);
     assert.equal(rep.width, 417);
     assert.equal(rep.height, 313);
-    assert.deepEqual(rep.qualityBlocks.map((q) => q.score), [96]);
+    assert.deepEqual(
+      rep.qualityBlocks.map((q) => q.score),
+      [96],
+    );
     assert.equal(rep.captureDate, "2022-12-22T14:38:22.994Z");
     assert.ok(rep.image.equals(buf.subarray(73)));
   });
@@ -44,12 +47,15 @@ describe("parseIrisRecord, IIR 020 (ISO 19794-6:2011)", () => {
 
   it("rejects an image length beyond the record", () => {
     const buf = withUint(readFixture(IIR020), 69, 4, 0xffffffff);
-    assert.throws(() => parseIrisRecord(buf), (e: unknown) => {
-      assert.ok(e instanceof IsoRecordError);
-      assert.equal(e.field, "image data");
-      assert.equal(e.offset, 73);
-      return true;
-    });
+    assert.throws(
+      () => parseIrisRecord(buf),
+      (e: unknown) => {
+        assert.ok(e instanceof IsoRecordError);
+        assert.equal(e.field, "image data");
+        assert.equal(e.offset, 73);
+        return true;
+      },
+    );
   });
 });
 
@@ -87,16 +93,22 @@ describe("parseIrisRecord, IIR 010 (ISO 19794-6:2005)", () => {
   });
 
   it("rejects a header length below the minimum", () => {
-    assert.throws(() => parseIrisRecord(withUint(readFixture(IIR010), 15, 2, 20)), /record header length at offset 15: value 20 is below the minimum of 45/);
+    assert.throws(
+      () => parseIrisRecord(withUint(readFixture(IIR010), 15, 2, 20)),
+      /record header length at offset 15: value 20 is below the minimum of 45/,
+    );
   });
 
   it("rejects more images than the record holds", () => {
     const buf = withUint(readFixture(IIR010), 46, 2, 2);
-    assert.throws(() => parseIrisRecord(buf), (e: unknown) => {
-      assert.ok(e instanceof IsoRecordError);
-      assert.equal(e.field, "subtype 1 image 2 sequence number");
-      assert.equal(e.offset, buf.length);
-      return true;
-    });
+    assert.throws(
+      () => parseIrisRecord(buf),
+      (e: unknown) => {
+        assert.ok(e instanceof IsoRecordError);
+        assert.equal(e.field, "subtype 1 image 2 sequence number");
+        assert.equal(e.offset, buf.length);
+        return true;
+      },
+    );
   });
 });

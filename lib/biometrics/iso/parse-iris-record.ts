@@ -14,25 +14,25 @@ type FormatInfo = { codec: ImageCodec; colour: IsoImageRepresentation["colour"];
 // Even codes are mono/RGB pairs in both editions, but the 2005 edition has
 // JPEG-LS where 2011 has JPEG 2000, and JPEG 2000 where 2011 has PNG.
 const FORMATS_2011: Record<number, FormatInfo> = {
-  0x02: { codec: "RAW", colour: "grey", lossless: true },
-  0x04: { codec: "RAW", colour: "rgb", lossless: true },
-  0x06: { codec: "JPEG", colour: "grey", lossless: false },
-  0x08: { codec: "JPEG", colour: "rgb", lossless: false },
-  0x0a: { codec: "JPEG2000", colour: "grey", lossless: null },
-  0x0c: { codec: "JPEG2000", colour: "rgb", lossless: null },
-  0x0e: { codec: "PNG", colour: "grey", lossless: true },
-  0x10: { codec: "PNG", colour: "rgb", lossless: true },
+  2: { codec: "RAW", colour: "grey", lossless: true },
+  4: { codec: "RAW", colour: "rgb", lossless: true },
+  6: { codec: "JPEG", colour: "grey", lossless: false },
+  8: { codec: "JPEG", colour: "rgb", lossless: false },
+  10: { codec: "JPEG2000", colour: "grey", lossless: null },
+  12: { codec: "JPEG2000", colour: "rgb", lossless: null },
+  14: { codec: "PNG", colour: "grey", lossless: true },
+  16: { codec: "PNG", colour: "rgb", lossless: true },
 };
 
 const FORMATS_2005: Record<number, FormatInfo> = {
-  0x02: { codec: "RAW", colour: "grey", lossless: true },
-  0x04: { codec: "RAW", colour: "rgb", lossless: true },
-  0x06: { codec: "JPEG", colour: "grey", lossless: false },
-  0x08: { codec: "JPEG", colour: "rgb", lossless: false },
-  0x0a: { codec: "JPEG_LS", colour: "grey", lossless: true },
-  0x0c: { codec: "JPEG_LS", colour: "rgb", lossless: true },
-  0x0e: { codec: "JPEG2000", colour: "grey", lossless: null },
-  0x10: { codec: "JPEG2000", colour: "rgb", lossless: null },
+  2: { codec: "RAW", colour: "grey", lossless: true },
+  4: { codec: "RAW", colour: "rgb", lossless: true },
+  6: { codec: "JPEG", colour: "grey", lossless: false },
+  8: { codec: "JPEG", colour: "rgb", lossless: false },
+  10: { codec: "JPEG_LS", colour: "grey", lossless: true },
+  12: { codec: "JPEG_LS", colour: "rgb", lossless: true },
+  14: { codec: "JPEG2000", colour: "grey", lossless: null },
+  16: { codec: "JPEG2000", colour: "rgb", lossless: null },
 };
 
 const UNKNOWN_FORMAT: FormatInfo = { codec: "UNKNOWN", colour: "unknown", lossless: null };

@@ -21,9 +21,15 @@ describe("parseIsoRecord", () => {
   }
 
   it("rejects unknown magic and tiny inputs", () => {
-    assert.throws(() => parseIsoRecord(Buffer.from("%PDF-1.7")), /unknown biometric record: format identifier at offset 0 is 0x 25 50 44 46/);
+    assert.throws(
+      () => parseIsoRecord(Buffer.from("%PDF-1.7")),
+      /unknown biometric record: format identifier at offset 0 is 0x 25 50 44 46/,
+    );
     assert.throws(() => parseIsoRecord(Buffer.alloc(0)), /truncated record: 0 byte\(s\)/);
-    assert.throws(() => parseIsoRecord(Buffer.from("FIR\u0000020", "latin1")), (e: unknown) => e instanceof IsoRecordError && /header needs 8 bytes/.test(e.message));
+    assert.throws(
+      () => parseIsoRecord(Buffer.from("FIR\u0000020", "latin1")),
+      (e: unknown) => e instanceof IsoRecordError && /header needs 8 bytes/.test(e.message),
+    );
   });
 
   it("throws only IsoRecordError for every truncation of every sample", () => {

@@ -1,4 +1,4 @@
-import { ByteReader } from "./byte-reader";
+import type { ByteReader } from "./byte-reader";
 import { IsoRecordError } from "./iso-record-error";
 
 /**

@@ -39,7 +39,9 @@ export function parsePnm(file: Buffer): Pnm {
 /** Runs opj_decompress on JP2 (or J2K) bytes; fails loudly when the tool is not installed. */
 export function opjDecode(bytes: Uint8Array, channels: number): Pnm {
   if (!existsSync(OPJ_DECOMPRESS)) {
-    throw new Error(`${OPJ_DECOMPRESS} is missing: install the Debian package libopenjp2-tools (apt-get install libopenjp2-tools) to run the JPEG 2000 reference comparison`);
+    throw new Error(
+      `${OPJ_DECOMPRESS} is missing: install the Debian package libopenjp2-tools (apt-get install libopenjp2-tools) to run the JPEG 2000 reference comparison`,
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), "mas-opj-"));
   try {

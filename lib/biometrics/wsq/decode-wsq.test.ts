@@ -244,7 +244,10 @@ function syntheticPrint(w: number, h: number): Uint8Array {
 test("inverse transform exactly undoes the forward decomposition for any size", () => {
   const t = fbiTransformTable();
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * 255 - 128;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return (seed / 2 ** 32) * 255 - 128;
+  };
   for (const [w, h] of [
     [1, 1],
     [1, 9],
@@ -276,7 +279,10 @@ test("the subband layout tiles the image with 64 disjoint subbands", () => {
     assert.equal(subbands.length, 64);
     const cover = new Uint8Array(w * h);
     for (const b of subbands) for (let y = b.y; y < b.y + b.h; y++) for (let x = b.x; x < b.x + b.w; x++) cover[y * w + x]++;
-    assert.ok(cover.every((c) => c === 1), `${w}x${h}: every pixel in exactly one subband`);
+    assert.ok(
+      cover.every((c) => c === 1),
+      `${w}x${h}: every pixel in exactly one subband`,
+    );
   }
 });
 
@@ -315,7 +321,22 @@ test("ppi is null when the NIST comment says -1", () => {
 test("truncated input throws WsqError wherever it is cut", () => {
   const wsq = finger.wsq;
   const firstSob = markerOffsets(wsq, 0xa3)[0];
-  const cuts = [0, 1, 2, 3, 5, 0x60, sofSize(wsq).sofOffset + 6, firstSob + 4, firstSob + 7, firstSob + 500, wsq.length >> 1, wsq.length - 3, wsq.length - 2, wsq.length - 1];
+  const cuts = [
+    0,
+    1,
+    2,
+    3,
+    5,
+    0x60,
+    sofSize(wsq).sofOffset + 6,
+    firstSob + 4,
+    firstSob + 7,
+    firstSob + 500,
+    wsq.length >> 1,
+    wsq.length - 3,
+    wsq.length - 2,
+    wsq.length - 1,
+  ];
   for (const cut of cuts) {
     assert.throws(
       () => decodeWsq(wsq.subarray(0, cut)),
@@ -335,7 +356,10 @@ test("corrupt markers throw WsqError naming the marker and offset", () => {
   };
   const sofAt = sofSize(finger.wsq).sofOffset;
   const sobAt = markerOffsets(finger.wsq, 0xa3)[0];
-  assert.throws(() => decodeWsq(mutate(1, 0xd8)), (e: unknown) => e instanceof WsqError && /missing SOI/.test(e.message));
+  assert.throws(
+    () => decodeWsq(mutate(1, 0xd8)),
+    (e: unknown) => e instanceof WsqError && /missing SOI/.test(e.message),
+  );
   assert.throws(
     () => decodeWsq(mutate(sofAt + 1, 0xaf)),
     (e: unknown) => e instanceof WsqError && e.message === `unknown marker 0xFFAF (offset ${sofAt})`,
@@ -348,7 +372,10 @@ test("corrupt markers throw WsqError naming the marker and offset", () => {
   const inData = finger.wsq.slice();
   inData[sobAt + 40] = 0xff;
   inData[sobAt + 41] = 0xa2;
-  assert.throws(() => decodeWsq(inData), (e: unknown) => e instanceof WsqError && /unexpected marker SOF \(0xFFA2\) inside entropy-coded data of block 1/.test(e.message));
+  assert.throws(
+    () => decodeWsq(inData),
+    (e: unknown) => e instanceof WsqError && /unexpected marker SOF \(0xFFA2\) inside entropy-coded data of block 1/.test(e.message),
+  );
   // A block referring to a Huffman table that was never defined.
   assert.throws(() => decodeWsq(mutate(sobAt + 4, 5)), /SOB \(0xFFA3\) block 1 uses undefined Huffman table 5/);
   // A segment length running past the end of the data.
@@ -358,7 +385,10 @@ test("corrupt markers throw WsqError naming the marker and offset", () => {
 
 test("random corruption never escapes as anything but WsqError", () => {
   let seed = 99;
-  const random = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed % n;
+  };
   let failures = 0;
   for (let i = 0; i < 300; i++) {
     const copy = finger.wsq.slice();

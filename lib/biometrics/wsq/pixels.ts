@@ -6,7 +6,7 @@ export function toPixels(plane: Float32Array, frame: FrameHeader): Uint8Array {
   const { scale, shift } = frame;
   for (let i = 0; i < plane.length; i++) {
     const v = Math.floor(plane[i] * scale + shift + 0.5);
-    out[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+    out[i] = v < 0 ? 0 : Math.min(v, 255);
   }
   return out;
 }

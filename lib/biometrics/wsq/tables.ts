@@ -1,4 +1,4 @@
-import { ByteReader } from "./byte-reader";
+import type { ByteReader } from "./byte-reader";
 import { buildHuffmanTable, type HuffmanTable } from "./huffman";
 import { WsqError } from "./wsq-error";
 

@@ -121,7 +121,11 @@ interface Code {
 }
 
 /** Canonical codes for symbols listed in code-length order, plus the DHT counts/values. */
-function canonical(groups: readonly (readonly [number, readonly number[]])[]): { codes: Map<number, Code>; counts: number[]; values: number[] } {
+function canonical(groups: readonly (readonly [number, readonly number[]])[]): {
+  codes: Map<number, Code>;
+  counts: number[];
+  values: number[];
+} {
   const counts = new Array<number>(16).fill(0);
   const values: number[] = [];
   for (const [length, symbols] of groups) {

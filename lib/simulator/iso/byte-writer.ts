@@ -68,7 +68,9 @@ export interface QualityBlockInput {
 export function writeQualityBlocks(w: ByteWriter, blocks: readonly QualityBlockInput[]): void {
   w.u8(blocks.length, "quality block count");
   for (const q of blocks) {
-    w.u8(q.score, "quality score").u16(q.algorithmVendorId ?? 0, "quality algorithm vendor").u16(q.algorithmId ?? 0, "quality algorithm id");
+    w.u8(q.score, "quality score")
+      .u16(q.algorithmVendorId ?? 0, "quality algorithm vendor")
+      .u16(q.algorithmId ?? 0, "quality algorithm id");
   }
 }
 
@@ -80,14 +82,21 @@ export interface CaptureDevice {
 }
 
 export function writeDevice(w: ByteWriter, d: CaptureDevice, defaultTechnology: number): void {
-  w.u8(d.technology ?? defaultTechnology, "device technology").u16(d.vendorId ?? 0, "device vendor").u16(d.typeId ?? 0, "device type");
+  w.u8(d.technology ?? defaultTechnology, "device technology")
+    .u16(d.vendorId ?? 0, "device vendor")
+    .u16(d.typeId ?? 0, "device type");
 }
 
 /**
  * "MAG\0" + "VVV\0" + record length u32 + the rest of the general header + representations.
  * Each representation must already start with its own u32 length.
  */
-export function assembleRecord(magic: string, version: string, headerTail: (w: ByteWriter) => void, representations: readonly Buffer[]): Buffer {
+export function assembleRecord(
+  magic: string,
+  version: string,
+  headerTail: (w: ByteWriter) => void,
+  representations: readonly Buffer[],
+): Buffer {
   const tail = new ByteWriter();
   headerTail(tail);
   const body = Buffer.concat(representations);

@@ -1,7 +1,16 @@
 // ISO/IEC 19794-5:2011 face image record ("FAC\0" "030\0"): one 2-D full-frontal representation,
 // no landmarks. Layout in contract notes 5.3.
 
-import { ByteWriter, assembleRecord, withLength, writeCaptureDate, writeDevice, writeQualityBlocks, type CaptureDevice, type QualityBlockInput } from "./byte-writer";
+import {
+  ByteWriter,
+  assembleRecord,
+  withLength,
+  writeCaptureDate,
+  writeDevice,
+  writeQualityBlocks,
+  type CaptureDevice,
+  type QualityBlockInput,
+} from "./byte-writer";
 
 /** Image data type codes of the 2011 edition the simulator can produce. */
 export const FACE_IMAGE_DATA_TYPE = { JPEG: 0, PNG: 3 } as const;
@@ -58,10 +67,7 @@ export function writeFaceRecord(input: FaceRecordInput): Buffer {
     .u8(input.colourSpace ?? 1, "colour space")
     .u32(input.image.byteLength, "image length")
     .bytes(input.image);
-  return assembleRecord(
-    "FAC",
-    "030",
-    (w) => w.u16(1, "representation count").u8(0, "certification flag").u16(0, "temporal semantics"),
-    [withLength(rep, "representation")],
-  );
+  return assembleRecord("FAC", "030", (w) => w.u16(1, "representation count").u8(0, "certification flag").u16(0, "temporal semantics"), [
+    withLength(rep, "representation"),
+  ]);
 }

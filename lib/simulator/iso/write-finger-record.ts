@@ -1,7 +1,16 @@
 // ISO/IEC 19794-4:2011 finger image record ("FIR\0" "020\0"), one finger per record as MOSIP's
 // devices send it. Layout in contract notes 5.3; certification flag 0, so no certification blocks.
 
-import { ByteWriter, assembleRecord, withLength, writeCaptureDate, writeDevice, writeQualityBlocks, type CaptureDevice, type QualityBlockInput } from "./byte-writer";
+import {
+  ByteWriter,
+  assembleRecord,
+  withLength,
+  writeCaptureDate,
+  writeDevice,
+  writeQualityBlocks,
+  type CaptureDevice,
+  type QualityBlockInput,
+} from "./byte-writer";
 
 /** 2011 compression codes the simulator can produce. */
 export const FINGER_COMPRESSION = { WSQ: 2, PNG: 6 } as const;
@@ -49,10 +58,7 @@ export function writeFingerRecord(input: FingerRecordInput): Buffer {
     .u16(input.height, "height")
     .u32(input.image.byteLength, "image length")
     .bytes(input.image);
-  return assembleRecord(
-    "FIR",
-    "020",
-    (w) => w.u16(1, "representation count").u8(0, "certification flag").u8(1, "finger positions"),
-    [withLength(rep, "representation")],
-  );
+  return assembleRecord("FIR", "020", (w) => w.u16(1, "representation count").u8(0, "certification flag").u8(1, "finger positions"), [
+    withLength(rep, "representation"),
+  ]);
 }

@@ -1,7 +1,16 @@
 // ISO/IEC 19794-6:2011 iris image record ("IIR\0" "020\0"): one eye, one rectilinear image.
 // Layout in contract notes 5.3.
 
-import { ByteWriter, assembleRecord, withLength, writeCaptureDate, writeDevice, writeQualityBlocks, type CaptureDevice, type QualityBlockInput } from "./byte-writer";
+import {
+  ByteWriter,
+  assembleRecord,
+  withLength,
+  writeCaptureDate,
+  writeDevice,
+  writeQualityBlocks,
+  type CaptureDevice,
+  type QualityBlockInput,
+} from "./byte-writer";
 
 /** Image format codes of the 2011 edition the simulator can produce (mono). */
 export const IRIS_IMAGE_FORMAT = { MONO_JPEG: 0x06, MONO_PNG: 0x0e } as const;
@@ -54,10 +63,7 @@ export function writeIrisRecord(input: IrisRecordInput): Buffer {
     .u16(g ? Math.round(g.diameter) : 0, "iris diameter largest")
     .u32(input.image.byteLength, "image length")
     .bytes(input.image);
-  return assembleRecord(
-    "IIR",
-    "020",
-    (w) => w.u16(1, "representation count").u8(0, "certification flag").u8(1, "eyes represented"),
-    [withLength(rep, "representation")],
-  );
+  return assembleRecord("IIR", "020", (w) => w.u16(1, "representation count").u8(0, "certification flag").u8(1, "eyes represented"), [
+    withLength(rep, "representation"),
+  ]);
 }

@@ -15,14 +15,25 @@ const when = new Date("2025-03-04T05:06:07.089Z");
 async function greyPng(width: number, height: number): Promise<{ png: Buffer; raw: Uint8Array }> {
   const raw = new Uint8Array(width * height);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 7) % 251;
-  const png = await sharp(Buffer.from(raw), { raw: { width, height, channels: 1 } }).png().toBuffer();
+  const png = await sharp(Buffer.from(raw), { raw: { width, height, channels: 1 } })
+    .png()
+    .toBuffer();
   return { png, raw };
 }
 
 describe("ISO 19794 record writers", () => {
   it("writes a FIR 020 PNG finger record the parser and decoder read back field for field", async () => {
     const { png } = await greyPng(64, 80);
-    const record = writeFingerRecord({ positionCode: 7, compression: "PNG", width: 64, height: 80, image: png, ppi: 500, quality: [{ score: 77, algorithmVendorId: 0x0103, algorithmId: 2 }], captureDate: when });
+    const record = writeFingerRecord({
+      positionCode: 7,
+      compression: "PNG",
+      width: 64,
+      height: 80,
+      image: png,
+      ppi: 500,
+      quality: [{ score: 77, algorithmVendorId: 0x0103, algorithmId: 2 }],
+      captureDate: when,
+    });
     const parsed = parseIsoRecord(record) as FingerRecord;
     assert.equal(parsed.format, "FIR");
     assert.equal(parsed.version, "020");
@@ -57,8 +68,19 @@ describe("ISO 19794 record writers", () => {
   });
 
   it("writes a FAC 030 PNG face record (RGB, image at byte 73)", async () => {
-    const png = await sharp({ create: { width: 48, height: 64, channels: 3, background: "#c08060" } }).png().toBuffer();
-    const record = writeFaceRecord({ dataType: "PNG", width: 48, height: 64, image: png, colourSpace: 1, quality: [{ score: 88 }], captureDate: when, gender: 2 });
+    const png = await sharp({ create: { width: 48, height: 64, channels: 3, background: "#c08060" } })
+      .png()
+      .toBuffer();
+    const record = writeFaceRecord({
+      dataType: "PNG",
+      width: 48,
+      height: 64,
+      image: png,
+      colourSpace: 1,
+      quality: [{ score: 88 }],
+      captureDate: when,
+      gender: 2,
+    });
     const parsed = parseIsoRecord(record) as FaceRecord;
     assert.equal(parsed.version, "030");
     const rep = parsed.representations[0];
@@ -72,7 +94,16 @@ describe("ISO 19794 record writers", () => {
 
   it("writes an IIR 020 mono PNG iris record (image at byte 73)", async () => {
     const { png } = await greyPng(64, 48);
-    const record = writeIrisRecord({ eye: "RIGHT", format: "MONO_PNG", width: 64, height: 48, image: png, quality: [{ score: 91 }], captureDate: when, geometry: { cx: 32, cy: 24, diameter: 30 } });
+    const record = writeIrisRecord({
+      eye: "RIGHT",
+      format: "MONO_PNG",
+      width: 64,
+      height: 48,
+      image: png,
+      quality: [{ score: 91 }],
+      captureDate: when,
+      geometry: { cx: 32, cy: 24, diameter: 30 },
+    });
     const parsed = parseIsoRecord(record) as IrisRecord;
     const rep = parsed.representations[0];
     assert.deepEqual([rep.eye, rep.codec, rep.colour, rep.width, rep.height, rep.bitDepth], ["RIGHT", "PNG", "grey", 64, 48, 8]);
@@ -83,6 +114,9 @@ describe("ISO 19794 record writers", () => {
   });
 
   it("refuses values that do not fit their fields instead of truncating them", () => {
-    assert.throws(() => writeFingerRecord({ positionCode: 1, compression: "PNG", width: 70000, height: 1, image: new Uint8Array(1), quality: [] }), /width/);
+    assert.throws(
+      () => writeFingerRecord({ positionCode: 1, compression: "PNG", width: 70000, height: 1, image: new Uint8Array(1), quality: [] }),
+      /width/,
+    );
   });
 });

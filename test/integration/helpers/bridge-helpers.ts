@@ -43,7 +43,9 @@ export function verificationRequest(opts: { requestId?: string; referenceId?: st
 
 /** MOSIP's default LTS form: a JSON array inside a string. */
 export function ltsUrl(...urls: string[]): string {
-  return JSON.stringify(urls.map((url, i) => ({ source: i === 0 ? "packet" : "idrepo", status: i === 0 ? "PROCESSING" : "PROCESSED", url })));
+  return JSON.stringify(
+    urls.map((url, i) => ({ source: i === 0 ? "packet" : "idrepo", status: i === 0 ? "PROCESSING" : "PROCESSED", url })),
+  );
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
@@ -57,7 +59,12 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 }
 
 export async function connectStomp(port: number): Promise<Client> {
-  const c = new Client({ webSocketFactory: () => new TCPWrapper("127.0.0.1", port), connectHeaders: { host: "localhost" }, reconnectDelay: 0, debug: () => {} });
+  const c = new Client({
+    webSocketFactory: () => new TCPWrapper("127.0.0.1", port),
+    connectHeaders: { host: "localhost" },
+    reconnectDelay: 0,
+    debug: () => {},
+  });
   await new Promise<void>((res, rej) => {
     c.onConnect = () => res();
     c.onStompError = (f) => rej(new Error(f.headers.message));
@@ -68,7 +75,11 @@ export async function connectStomp(port: number): Promise<Client> {
 }
 
 /** Publishes like a Node producer would: text = no content-length (TextMessage), bytes = BytesMessage. */
-export async function publishStomp(port: number, queue: string, bodies: { body: string | Uint8Array; format?: "text" | "bytes"; headers?: Record<string, string> }[]): Promise<void> {
+export async function publishStomp(
+  port: number,
+  queue: string,
+  bodies: { body: string | Uint8Array; format?: "text" | "bytes"; headers?: Record<string, string> }[],
+): Promise<void> {
   const c = await connectStomp(port);
   // A receipt on the last SEND confirms the broker has taken all of them (frames are handled in order).
   const receipt = randomUUID();
@@ -78,7 +89,11 @@ export async function publishStomp(port: number, queue: string, bodies: { body: 
     if ((b.format ?? "text") === "text" && typeof b.body === "string") {
       c.publish({ destination: `/queue/${queue}`, body: b.body, headers, skipContentLengthHeader: true });
     } else {
-      c.publish({ destination: `/queue/${queue}`, binaryBody: typeof b.body === "string" ? new TextEncoder().encode(b.body) : b.body, headers });
+      c.publish({
+        destination: `/queue/${queue}`,
+        binaryBody: typeof b.body === "string" ? new TextEncoder().encode(b.body) : b.body,
+        headers,
+      });
     }
   });
   if (bodies.length) await received;
@@ -90,10 +105,14 @@ export async function countQueue(port: number, queue: string): Promise<number> {
   const c = await connectStomp(port);
   const n = await new Promise<number>((res) => {
     let count = 0;
-    c.subscribe(`/queue/${queue}`, (m: IMessage) => {
-      if (m.headers.browser === "end") res(count);
-      else count++;
-    }, { browser: "true" });
+    c.subscribe(
+      `/queue/${queue}`,
+      (m: IMessage) => {
+        if (m.headers.browser === "end") res(count);
+        else count++;
+      },
+      { browser: "true" },
+    );
   });
   await c.deactivate();
   return n;

@@ -39,7 +39,12 @@ export async function createReadyCase(prisma: PrismaClient, kind: "ADJUDICATION"
   return { id: c.id, requestId, referenceId, kind, gallery };
 }
 
-export function buildResponse(kase: ReadyCase, decision: unknown, mosip: Pick<MosipEnv, "verificationRejectValue">, reviewers: { primary?: Reviewer; secondary?: Reviewer | null } = {}) {
+export function buildResponse(
+  kase: ReadyCase,
+  decision: unknown,
+  mosip: Pick<MosipEnv, "verificationRejectValue">,
+  reviewers: { primary?: Reviewer; secondary?: Reviewer | null } = {},
+) {
   return buildCaseResponse({
     kase,
     decision: decisionBody.parse(decision) as DecisionInput,
@@ -49,12 +54,24 @@ export function buildResponse(kase: ReadyCase, decision: unknown, mosip: Pick<Mo
   });
 }
 
-export async function decide(prisma: PrismaClient, kase: ReadyCase, response: AdjudicationResponse | VerificationResponse, mosip: MosipEnv): Promise<void> {
-  await prisma.$transaction((tx) => recordFinalDecision(tx, { caseId: kase.id, response, mosip, actor: { id: ADMIN.id, username: "op.two" } }));
+export async function decide(
+  prisma: PrismaClient,
+  kase: ReadyCase,
+  response: AdjudicationResponse | VerificationResponse,
+  mosip: MosipEnv,
+): Promise<void> {
+  await prisma.$transaction((tx) =>
+    recordFinalDecision(tx, { caseId: kase.id, response, mosip, actor: { id: ADMIN.id, username: "op.two" } }),
+  );
 }
 
 /** Test timings: quick polls and reconnects, a short receipt timeout. */
-export function startTestPublisher(prisma: PrismaClient, env: MosipEnv, logs: string[], extra: ResponsePublisherOptions = {}): ResponsePublisher {
+export function startTestPublisher(
+  prisma: PrismaClient,
+  env: MosipEnv,
+  logs: string[],
+  extra: ResponsePublisherOptions = {},
+): ResponsePublisher {
   return startResponsePublisher(prisma, env, {
     pollMs: 100,
     retry: { baseMs: 100, maxMs: 500 },

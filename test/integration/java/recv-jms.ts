@@ -17,8 +17,11 @@ export interface ReceivedJms {
 /** Receives until the queue has been quiet for idleMs. */
 export async function receiveJms(opts: { openwireUrl: string; queue: string; idleMs?: number }): Promise<ReceivedJms[]> {
   const stdout = await new Promise<string>((res, rej) =>
-    execFile("java", ["-cp", CLASSPATH, SOURCE, opts.openwireUrl, opts.queue, String(opts.idleMs ?? 1500)], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, out, errOut) =>
-      err ? rej(new Error(`RecvJms failed: ${err.message}\n${errOut}`)) : res(out),
+    execFile(
+      "java",
+      ["-cp", CLASSPATH, SOURCE, opts.openwireUrl, opts.queue, String(opts.idleMs ?? 1500)],
+      { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (err, out, errOut) => (err ? rej(new Error(`RecvJms failed: ${err.message}\n${errOut}`)) : res(out)),
     ),
   );
   return stdout
@@ -26,6 +29,11 @@ export async function receiveJms(opts: { openwireUrl: string; queue: string; idl
     .filter(Boolean)
     .map((line) => {
       const [type, corr, dup, b64] = line.split("\t");
-      return { type, correlationId: corr === "-" ? null : corr, duplicateId: dup === "-" ? null : dup, body: Buffer.from(b64, "base64").toString("utf8") };
+      return {
+        type,
+        correlationId: corr === "-" ? null : corr,
+        duplicateId: dup === "-" ? null : dup,
+        body: Buffer.from(b64, "base64").toString("utf8"),
+      };
     });
 }

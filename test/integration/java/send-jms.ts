@@ -15,7 +15,13 @@ export interface SentMessage {
   expiration: number;
 }
 
-export async function sendJms(opts: { openwireUrl: string; queue: string; format: "text" | "bytes"; ttlMs: number; bodies: (string | Uint8Array)[] }): Promise<SentMessage[]> {
+export async function sendJms(opts: {
+  openwireUrl: string;
+  queue: string;
+  format: "text" | "bytes";
+  ttlMs: number;
+  bodies: (string | Uint8Array)[];
+}): Promise<SentMessage[]> {
   const dir = mkdtempSync(join(tmpdir(), "sendjms-"));
   const files = opts.bodies.map((b, i) => {
     const f = join(dir, `m${i}`);
@@ -23,8 +29,11 @@ export async function sendJms(opts: { openwireUrl: string; queue: string; format
     return f;
   });
   const stdout = await new Promise<string>((res, rej) =>
-    execFile("java", ["-cp", CLASSPATH, SOURCE, opts.openwireUrl, opts.queue, opts.format, String(opts.ttlMs), ...files], { timeout: 60_000 }, (err, out, errOut) =>
-      err ? rej(new Error(`SendJms failed: ${err.message}\n${errOut}`)) : res(out),
+    execFile(
+      "java",
+      ["-cp", CLASSPATH, SOURCE, opts.openwireUrl, opts.queue, opts.format, String(opts.ttlMs), ...files],
+      { timeout: 60_000 },
+      (err, out, errOut) => (err ? rej(new Error(`SendJms failed: ${err.message}\n${errOut}`)) : res(out)),
     ),
   );
   return stdout

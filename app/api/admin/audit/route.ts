@@ -3,4 +3,6 @@ import { auditQuery, listAudit } from "@/lib/audit/list-audit";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "audit.read", query: auditQuery }, async ({ db, query }) => json(await listAudit(db.prisma, query)));
+export const GET = apiRoute({ permission: "audit.read", query: auditQuery }, async ({ db, query }) =>
+  json(await listAudit(db.prisma, query)),
+);

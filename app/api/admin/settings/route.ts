@@ -1,6 +1,11 @@
 import { apiRoute, json } from "@/lib/http/api-route";
 import { getEnv } from "@/lib/env/get-env";
-import { adjudicationSettingsSchema, DEFAULT_SETTINGS, getAdjudicationSettings, type AdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import {
+  adjudicationSettingsSchema,
+  DEFAULT_SETTINGS,
+  getAdjudicationSettings,
+  type AdjudicationSettings,
+} from "@/lib/settings/adjudication-settings";
 import { listOperatorCaps, updateSettings } from "@/lib/supervision/update-settings";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +14,11 @@ export const dynamic = "force-dynamic";
 const defaults = (): AdjudicationSettings => ({ ...DEFAULT_SETTINGS, verificationRejectValue: getEnv().mosip.verificationRejectValue });
 
 export const GET = apiRoute({ permission: "settings.manage" }, async ({ db }) =>
-  json({ settings: await getAdjudicationSettings(db.prisma, defaults()), defaults: defaults(), operators: await listOperatorCaps(db.prisma) }),
+  json({
+    settings: await getAdjudicationSettings(db.prisma, defaults()),
+    defaults: defaults(),
+    operators: await listOperatorCaps(db.prisma),
+  }),
 );
 
 export const PUT = apiRoute({ permission: "settings.manage", body: adjudicationSettingsSchema }, async ({ db, user, body }) =>

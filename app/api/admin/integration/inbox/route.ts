@@ -3,4 +3,6 @@ import { listInbox, pageQuery } from "@/lib/integration/list-integration";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "integration.view", query: pageQuery }, async ({ db, query }) => json(await listInbox(db.prisma, query)));
+export const GET = apiRoute({ permission: "integration.view", query: pageQuery }, async ({ db, query }) =>
+  json(await listInbox(db.prisma, query)),
+);

@@ -3,6 +3,7 @@ import { roleParams, setRolePermissionsBody, setRolePermissions } from "@/lib/au
 
 export const dynamic = "force-dynamic";
 
-export const PUT = apiRoute({ permission: "roles.manage", params: roleParams, body: setRolePermissionsBody }, async ({ db, user, params, body }) =>
-  json(await setRolePermissions(db.prisma, user, params.role, body.permissions)),
+export const PUT = apiRoute(
+  { permission: "roles.manage", params: roleParams, body: setRolePermissionsBody },
+  async ({ db, user, params, body }) => json(await setRolePermissions(db.prisma, user, params.role, body.permissions)),
 );

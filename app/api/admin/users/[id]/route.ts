@@ -12,6 +12,7 @@ export const GET = apiRoute({ permission: "users.read", params: userIdParams }, 
   return json(user);
 });
 
-export const PATCH = apiRoute({ permission: "users.manage", params: userIdParams, body: updateUserBody }, async ({ db, user, params, body }) =>
-  json(await updateUser(db.prisma, user, params.id, body)),
+export const PATCH = apiRoute(
+  { permission: "users.manage", params: userIdParams, body: updateUserBody },
+  async ({ db, user, params, body }) => json(await updateUser(db.prisma, user, params.id, body)),
 );

@@ -4,7 +4,10 @@ import { resetPassword } from "@/lib/users/reset-password";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ permission: "users.manage", params: userIdParams, body: resetPasswordBody }, async ({ db, user, params, body }) => {
-  await resetPassword(db.prisma, user, params.id, body.password);
-  return json({ ok: true });
-});
+export const POST = apiRoute(
+  { permission: "users.manage", params: userIdParams, body: resetPasswordBody },
+  async ({ db, user, params, body }) => {
+    await resetPassword(db.prisma, user, params.id, body.password);
+    return json({ ok: true });
+  },
+);

@@ -4,6 +4,7 @@ import { releaseBody, releaseCase } from "@/lib/supervision/release-case";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ permission: "cases.reassign", params: caseIdParams, body: releaseBody }, async ({ db, user, params, body }) =>
-  json(await releaseCase(db.prisma, user, params.id, body)),
+export const POST = apiRoute(
+  { permission: "cases.reassign", params: caseIdParams, body: releaseBody },
+  async ({ db, user, params, body }) => json(await releaseCase(db.prisma, user, params.id, body)),
 );

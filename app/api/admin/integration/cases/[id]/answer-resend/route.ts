@@ -6,8 +6,11 @@ import { getResponsePublisher } from "@/lib/outbox/start-response-publisher";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ permission: "integration.operate", params: caseIdParams, body: answerResendBody }, async ({ db, user, params }) => {
-  const r = await answerResend(db.prisma, params.id, getEnv().mosip, user);
-  getResponsePublisher()?.kick();
-  return json(r);
-});
+export const POST = apiRoute(
+  { permission: "integration.operate", params: caseIdParams, body: answerResendBody },
+  async ({ db, user, params }) => {
+    const r = await answerResend(db.prisma, params.id, getEnv().mosip, user);
+    getResponsePublisher()?.kick();
+    return json(r);
+  },
+);

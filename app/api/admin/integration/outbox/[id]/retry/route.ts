@@ -5,8 +5,11 @@ import { getResponsePublisher } from "@/lib/outbox/start-response-publisher";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ permission: "integration.operate", params: outboxIdParams, body: retryBody }, async ({ db, user, params }) => {
-  await retryFailedResponse(db.prisma, params.id, user);
-  getResponsePublisher()?.kick();
-  return json({ ok: true });
-});
+export const POST = apiRoute(
+  { permission: "integration.operate", params: outboxIdParams, body: retryBody },
+  async ({ db, user, params }) => {
+    await retryFailedResponse(db.prisma, params.id, user);
+    getResponsePublisher()?.kick();
+    return json({ ok: true });
+  },
+);

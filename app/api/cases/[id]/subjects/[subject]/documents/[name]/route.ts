@@ -31,6 +31,11 @@ export async function GET(_req: Request, ctx: { params: Promise<Record<string, s
   // Only types a browser shows safely inline; anything else downloads as bytes.
   const type = sniffDocumentType(doc);
   return new Response(new Uint8Array(doc), {
-    headers: { ...headers, "Content-Type": type ?? "application/octet-stream", "Content-Disposition": type ? "inline" : "attachment", "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox" },
+    headers: {
+      ...headers,
+      "Content-Type": type ?? "application/octet-stream",
+      "Content-Disposition": type ? "inline" : "attachment",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+    },
   });
 }

@@ -7,7 +7,11 @@ import { renderSubjectImage } from "@/lib/cases/render-subject-image";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ id: z.uuid(), subject: z.union([z.literal("applicant"), z.uuid()]), bir: z.coerce.number().int().min(0).max(1000) });
+const params = z.object({
+  id: z.uuid(),
+  subject: z.union([z.literal("applicant"), z.uuid()]),
+  bir: z.coerce.number().int().min(0).max(1000),
+});
 const variant = z.enum(["thumb", "full", "png"]).catch("thumb");
 
 // Images are not JSON, so this route checks the session itself; the case-access check runs before any decode.
