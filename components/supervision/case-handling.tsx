@@ -3,23 +3,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { ALL_STATES as STATES } from "@/lib/cases/case-lifecycle";
 import type { CaseSummary } from "@/lib/cases/list-cases";
 import type { OperatorWorkload } from "@/lib/supervision/load-dashboard";
 import type { BulkOutcome } from "@/lib/supervision/bulk-reassign";
 import { duration, minutesBetween, STATE_LABELS } from "./format";
-
-const STATES = [
-  "RECEIVED",
-  "FETCHING",
-  "DATA_UNAVAILABLE",
-  "READY",
-  "IN_PRIMARY",
-  "IN_SECONDARY",
-  "CONFLICT",
-  "DECIDED",
-  "ANSWERED",
-  "SUPERSEDED",
-];
 
 interface Filters {
   state: string;

@@ -1,7 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { assignReview } from "./assign-review";
+import { awaitingAssignee, levelAwaited } from "./case-lifecycle";
 import { chooseOperator } from "./choose-operator";
 import { lockAssignment, operatorPool } from "./operator-pool";
 
@@ -14,7 +15,7 @@ export async function assignWaitingCases(prisma: PrismaClient, now = new Date(),
     await lockAssignment(tx);
     const settings = await getAdjudicationSettings(tx);
     const waiting = await tx.case.findMany({
-      where: { OR: [{ state: "READY" }, { state: "IN_SECONDARY", secondaryAssigneeId: null }] },
+      where: { OR: [awaitingAssignee("PRIMARY"), awaitingAssignee("SECONDARY")] },
       orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }],
       take: batch,
       select: { id: true, state: true, primaryAssigneeId: true },
@@ -32,29 +33,14 @@ export async function assignWaitingCases(prisma: PrismaClient, now = new Date(),
     };
     let assigned = 0;
     for (const c of waiting) {
-      const level = c.state === "READY" ? "PRIMARY" : "SECONDARY";
+      // READY waits for a primary, IN_SECONDARY (the only other state selected) for a secondary.
+      const level = levelAwaited(c.state) ?? "SECONDARY";
       const pick = chooseOperator(level === "PRIMARY" ? primaries : secondaries, {
         defaultCap: settings.defaultCaseCap,
         exclude: c.primaryAssigneeId ? [c.primaryAssigneeId] : [],
       });
       if (!pick) continue;
-      const data =
-        level === "PRIMARY"
-          ? { state: "IN_PRIMARY" as const, primaryAssigneeId: pick.userId, primaryAssignedAt: now }
-          : { secondaryAssigneeId: pick.userId, secondaryAssignedAt: now };
-      const done = await tx.case.updateMany({
-        where: { id: c.id, state: c.state, ...(level === "SECONDARY" ? { secondaryAssigneeId: null } : {}) },
-        data,
-      });
-      if (done.count !== 1) continue;
-      await tx.user.update({ where: { id: pick.userId }, data: { lastAssignedAt: now } });
-      await recordAudit(tx, {
-        actor: null,
-        action: "case.assigned",
-        targetType: "case",
-        targetId: c.id,
-        details: { level, userId: pick.userId, how: "automatic" },
-      });
+      if (!(await assignReview(tx, { caseId: c.id, level, userId: pick.userId, now, actor: null, how: "automatic" }))) continue;
       bump(pick.userId);
       assigned++;
     }

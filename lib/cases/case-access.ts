@@ -1,11 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/load-user";
+import { assignedLevel, type CaseAssignees } from "./case-lifecycle";
 
-export interface CaseAccessRow {
-  state: string;
-  primaryAssigneeId: string | null;
-  secondaryAssigneeId: string | null;
-}
+export type CaseAccessRow = CaseAssignees;
 
 export type CaseRole = "PRIMARY" | "SECONDARY" | "SUPERVISOR";
 
@@ -15,8 +12,8 @@ export type CaseRole = "PRIMARY" | "SECONDARY" | "SUPERVISOR";
  */
 export function caseRole(user: SessionUser, c: CaseAccessRow): CaseRole | null {
   if (user.permissions.includes("cases.review")) {
-    if (c.state === "IN_PRIMARY" && c.primaryAssigneeId === user.id) return "PRIMARY";
-    if (c.state === "IN_SECONDARY" && c.secondaryAssigneeId === user.id) return "SECONDARY";
+    const level = assignedLevel(c, user.id);
+    if (level) return level;
   }
   if (user.permissions.includes("cases.viewAll")) return "SUPERVISOR";
   return null;

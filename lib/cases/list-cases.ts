@@ -4,23 +4,11 @@ import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
+import { ALL_STATES, assignedLevel, heldBy, type ReviewLevel } from "./case-lifecycle";
 
 export const listCasesQuery = z.strictObject({
   scope: z.enum(["mine", "all"]).default("mine"),
-  state: z
-    .enum([
-      "RECEIVED",
-      "FETCHING",
-      "DATA_UNAVAILABLE",
-      "READY",
-      "IN_PRIMARY",
-      "IN_SECONDARY",
-      "CONFLICT",
-      "DECIDED",
-      "ANSWERED",
-      "SUPERSEDED",
-    ])
-    .optional(),
+  state: z.enum(ALL_STATES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   kind: z.enum(["ADJUDICATION", "VERIFICATION"]).optional(),
   /** Cases this user holds or held, as primary or secondary. */
@@ -49,7 +37,7 @@ export interface CaseSummary {
   candidateCount: number;
   receivedAt: string;
   deadlineAt: string | null;
-  myLevel: "PRIMARY" | "SECONDARY" | null;
+  myLevel: ReviewLevel | null;
   primaryAssignee: { id: string; username: string } | null;
   secondaryAssignee: { id: string; username: string } | null;
 }
@@ -65,13 +53,7 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
     where = q.state ? { state: q.state } : {};
   } else {
     if (!user.permissions.includes("queue.own")) throw new DomainError("forbidden", "not allowed: needs permission queue.own");
-    where = {
-      OR: [
-        { primaryAssigneeId: user.id, state: "IN_PRIMARY" },
-        { secondaryAssigneeId: user.id, state: "IN_SECONDARY" },
-      ],
-      ...(q.state ? { state: q.state } : {}),
-    };
+    where = { ...heldBy(user.id), ...(q.state ? { state: q.state } : {}) };
   }
   const filters: Prisma.CaseWhereInput[] = [];
   if (q.kind) filters.push({ kind: q.kind });
@@ -108,12 +90,7 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
     candidateCount: c.candidateCount,
     receivedAt: c.receivedAt.toISOString(),
     deadlineAt: c.deadlineAt?.toISOString() ?? null,
-    myLevel:
-      c.primaryAssigneeId === user.id && c.state === "IN_PRIMARY"
-        ? "PRIMARY"
-        : c.secondaryAssigneeId === user.id && c.state === "IN_SECONDARY"
-          ? "SECONDARY"
-          : null,
+    myLevel: assignedLevel(c, user.id),
     primaryAssignee: c.primaryAssignee,
     secondaryAssignee: c.secondaryAssignee,
   }));

@@ -2,8 +2,6 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OperatorLoad } from "./choose-operator";
 
-export const OPEN_REVIEW_STATES = ["IN_PRIMARY", "IN_SECONDARY"] as const;
-
 /**
  * Active users who may review at the given level: their role grants cases.review and their eligibility flag
  * allows the level. With their current load (open cases they hold at either level).

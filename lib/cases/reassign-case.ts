@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assignmentData, levelAwaited } from "./case-lifecycle";
 import { lockAssignment, operatorPool } from "./operator-pool";
 
 export const reassignBody = z.strictObject({
@@ -31,7 +32,7 @@ export async function reassignCase(
       select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true },
     });
     if (!c) throw new DomainError("not_found", "no such case");
-    const waitingFor = c.state === "IN_PRIMARY" || c.state === "READY" ? "PRIMARY" : c.state === "IN_SECONDARY" ? "SECONDARY" : null;
+    const waitingFor = levelAwaited(c.state);
     if (waitingFor !== input.level) {
       throw new DomainError(
         "conflict",
@@ -52,13 +53,8 @@ export async function reassignCase(
       throw new DomainError("conflict", "the primary reviewer cannot also be the secondary", "userId");
     const previous = input.level === "PRIMARY" ? c.primaryAssigneeId : c.secondaryAssigneeId;
     if (previous === input.userId) throw new DomainError("conflict", "the case is already assigned to that user", "userId");
-    await tx.case.update({
-      where: { id: caseId },
-      data:
-        input.level === "PRIMARY"
-          ? { state: "IN_PRIMARY", primaryAssigneeId: input.userId, primaryAssignedAt: now }
-          : { secondaryAssigneeId: input.userId, secondaryAssignedAt: now },
-    });
+    // Unlike assignReview, a reassignment keeps the user's lastAssignedAt and is audited as case.reassigned.
+    await tx.case.update({ where: { id: caseId }, data: assignmentData(input.level, input.userId, now) });
     await recordAudit(tx, {
       actor,
       action: "case.reassigned",

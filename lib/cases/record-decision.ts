@@ -11,6 +11,8 @@ import { decisionKind, type DecisionInput } from "./decision-input";
 import { decisionsAgree, duplicates } from "./decisions-agree";
 import { recordFinalDecision } from "./record-final-decision";
 import { chooseOperator } from "./choose-operator";
+import { assignReview } from "./assign-review";
+import { assignedLevel } from "./case-lifecycle";
 import { lockAssignment, operatorPool } from "./operator-pool";
 
 export type DecisionOutcome = "AWAITING_SECONDARY" | "DECIDED" | "CONFLICT";
@@ -67,14 +69,8 @@ function decide(
       },
     });
     if (!c) throw new DomainError("not_found", "no such case");
-    const level =
-      c.state === "IN_PRIMARY" && c.primaryAssigneeId === user.id && user.permissions.includes("cases.review")
-        ? "PRIMARY"
-        : c.state === "IN_SECONDARY" && c.secondaryAssigneeId === user.id && user.permissions.includes("cases.review")
-          ? "SECONDARY"
-          : c.state === "CONFLICT" && user.permissions.includes("cases.resolveConflict")
-            ? "SUPERVISOR"
-            : null;
+    const reviewing = user.permissions.includes("cases.review") ? assignedLevel(c, user.id) : null;
+    const level = reviewing ?? (c.state === "CONFLICT" && user.permissions.includes("cases.resolveConflict") ? "SUPERVISOR" : null);
     if (!level) {
       const assigned = c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id;
       // Someone who reviewed the case asking again (a double click, a second tab) gets a conflict, not a refusal.
@@ -125,20 +121,14 @@ function decide(
         (decisionKind(input) === "VERDICTS" && duplicates((input as { candidates: [] }).candidates).length > 0);
       if (!needsSecondary) return finish(input);
       const pick = chooseOperator(await operatorPool(tx, "SECONDARY"), { defaultCap: settings.defaultCaseCap, exclude: [user.id] });
+      // Primary review done: the case waits for a secondary, handed at once to the best free one if any
+      // (else the assigner finds one later).
       await tx.case.update({
         where: { id: caseId },
-        data: { state: "IN_SECONDARY", secondaryAssigneeId: pick?.userId ?? null, secondaryAssignedAt: pick ? now : null },
+        data: { state: "IN_SECONDARY", secondaryAssigneeId: null, secondaryAssignedAt: null },
       });
-      if (pick) {
-        await tx.user.update({ where: { id: pick.userId }, data: { lastAssignedAt: now } });
-        await recordAudit(tx, {
-          actor: null,
-          action: "case.assigned",
-          targetType: "case",
-          targetId: caseId,
-          details: { level: "SECONDARY", userId: pick.userId, how: "automatic" },
-        });
-      }
+      if (pick && !(await assignReview(tx, { caseId, level: "SECONDARY", userId: pick.userId, now, actor: null, how: "automatic" })))
+        throw new Error("a case just moved to secondary review could not be assigned");
       return "AWAITING_SECONDARY";
     }
     if (level === "SECONDARY") {

@@ -4,9 +4,7 @@ import type { MosipEnv } from "@/lib/env/env-schema";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
 import type { AdjudicationResponse, VerificationResponse } from "@/lib/mosip/adjudication-response";
 import { DomainError } from "@/lib/errors/domain-error";
-
-// Cases in these states may still be answered; anything else is answered already or must never be.
-const ANSWERABLE = ["DATA_UNAVAILABLE", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT"] as const;
+import { ANSWERABLE_STATES, isOneOf } from "./case-lifecycle";
 
 /**
  * Makes a decision final: the case becomes DECIDED and the response to MOSIP is queued in the outbox, in the
@@ -26,7 +24,8 @@ export async function recordFinalDecision(
   const now = args.now ?? new Date();
   const kase = await tx.case.findUnique({ where: { id: args.caseId }, select: { id: true, kind: true, state: true, requestId: true } });
   if (!kase) throw new DomainError("not_found", "no such case");
-  if (!(ANSWERABLE as readonly string[]).includes(kase.state))
+  // Any other state is answered already or must never be (still fetching, superseded).
+  if (!isOneOf(ANSWERABLE_STATES, kase.state))
     throw new DomainError("conflict", `the case is ${kase.state.toLowerCase()} and cannot be answered`);
   if (args.response.requestId !== kase.requestId) throw new Error("the response does not answer this case's requestId");
   const updated = await tx.case.updateMany({ where: { id: kase.id, state: kase.state }, data: { state: "DECIDED", decidedAt: now } });

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AppEnv } from "@/lib/env/env-schema";
 import { startEmbeddedMosip, type EmbeddedMosip } from "./embedded-mosip";
 import { processSlot } from "@/lib/process/process-slot";
+import { MOVING_STATES } from "@/lib/cases/case-lifecycle";
 
 const embeddedSlot = processSlot<EmbeddedMosip>("embeddedMosip");
 
@@ -14,9 +15,7 @@ export function startEmbeddedMosipOnce(prisma: PrismaClient, env: AppEnv, log: (
   // The first batch is fed in the background so the web server is up at once; only while few cases are open,
   // so restarting a demo does not pile up cases.
   void (async () => {
-    const open = await prisma.case.count({
-      where: { state: { in: ["RECEIVED", "FETCHING", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT"] } },
-    });
+    const open = await prisma.case.count({ where: { state: { in: MOVING_STATES } } });
     if (open === 0) await m.addRequests(env.simulator);
   })().catch((e) => log(`[simulator] could not feed requests: ${(e as Error).message}`));
   return m;

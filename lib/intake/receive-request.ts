@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseAdjudicationRequest, type MosipRequest, type ReferenceSource } from "@/lib/mosip/adjudication-request";
 import { readMessageMeta } from "@/lib/broker/read-message-meta";
+import { OPEN_STATES } from "@/lib/cases/case-lifecycle";
 import { computeDeadline } from "./compute-deadline";
 
 // Turns one queue message into database rows, in one transaction, so that the bridge can ACK the
@@ -27,9 +28,6 @@ export type ReceiveResult =
   | { outcome: "created"; inboxId: bigint; caseId: string; requestId: string; supersededCaseIds: string[]; downloadCount: number }
   | { outcome: "duplicate"; inboxId: bigint; caseId: string; requestId: string }
   | { outcome: "rejected"; inboxId: bigint; code: string; reason: string; requestId: string | null };
-
-/** States in which a case may still be answered; a newer request for the same RID replaces it. */
-const OPEN_STATES = ["RECEIVED", "FETCHING", "DATA_UNAVAILABLE", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT"] as const;
 
 const SYSTEM_ACTOR = null;
 

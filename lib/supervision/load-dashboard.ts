@@ -1,9 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { OPEN_STATES } from "@/lib/cases/case-lifecycle";
 import { agreementRate, bucketByDay, bucketByHour, dayOffset, median, type Bucket } from "@/lib/analytics/profile-statistics";
-
-export const OPEN_STATES = ["RECEIVED", "FETCHING", "DATA_UNAVAILABLE", "READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT"] as const;
 
 export interface StateCounts {
   /** RECEIVED or FETCHING: the datashares are on their way. */
