@@ -6,7 +6,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { ALL_STATES as STATES } from "@/lib/cases/case-lifecycle";
 import type { CaseSummary } from "@/lib/cases/list-cases";
 import type { OperatorWorkload } from "@/lib/supervision/load-dashboard";
-import type { BulkOutcome } from "@/lib/supervision/bulk-reassign";
+import type { BulkOutcome } from "@/lib/cases/bulk-reassign";
 import { duration, minutesBetween, STATE_LABELS } from "./format";
 
 interface Filters {

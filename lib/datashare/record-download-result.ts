@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { backoffDelayMs } from "@/lib/broker/backoff-delay";
 import type { ClaimedDownload } from "./claim-downloads";
 import type { FetchOutcome } from "./fetch-datashare";
-import { lockCase, settleCaseData } from "./settle-case-data";
+import { lockCase, settleCaseData } from "@/lib/cases/settle-case-data";
 
 export interface RetryPolicy {
   maxAttempts: number;

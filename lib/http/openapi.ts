@@ -6,11 +6,13 @@ import { listCasesQuery } from "@/lib/cases/list-cases";
 import { decisionBody } from "@/lib/cases/decision-input";
 import { reassignBody } from "@/lib/cases/reassign-case";
 import type { Permission } from "@/lib/auth/permissions";
-import { releaseBody } from "@/lib/supervision/release-case";
-import { bulkReassignBody } from "@/lib/supervision/bulk-reassign";
+import { releaseBody } from "@/lib/cases/release-case";
+import { bulkReassignBody } from "@/lib/cases/bulk-reassign";
 import { exportProfilesQuery } from "@/lib/analytics/export-profiles";
 import { adjudicationSettingsSchema } from "@/lib/settings/adjudication-settings";
-import { answerResendBody, outboxQuery, pageQuery, resolveBody, retryBody } from "@/lib/integration/list-integration";
+import { outboxQuery, pageQuery, resolveBody, retryBody } from "@/lib/integration/list-integration";
+import { answerResendBody } from "@/lib/cases/answer-resend";
+import { retryDownloadsBody } from "@/lib/cases/retry-case-downloads";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const errorSchema = {
@@ -188,7 +190,7 @@ export function openApiDocument(version: string) {
         post: operation({
           summary: "Fetch a DATA_UNAVAILABLE case's failed datashares again (409 in any other state)",
           permission: "integration.operate",
-          body: retryBody,
+          body: retryDownloadsBody,
           response: { status: 200 },
         }),
       },

@@ -198,13 +198,9 @@ export async function listOutbox(prisma: PrismaClient, q: z.output<typeof outbox
   }));
 }
 
-export const caseIdParams = z.object({ id: z.uuid() });
 export const outboxIdParams = z.object({ id: z.uuid() });
 /** Empty on purpose: the action needs nothing but the id; a body keeps every action a JSON POST. */
 export const retryBody = z.strictObject({});
-export const answerResendBody = z.strictObject({
-  confirm: z.literal(true, { error: "confirm must be true: this answers MOSIP, which then sends a new request" }),
-});
 export const resolveBody = z.strictObject({
   resolution: z.enum(["markSent", "sendNow"]),
   confirm: z.literal(true, { error: "confirm must be true: a wrong choice either loses the answer or sends MOSIP a second one" }),

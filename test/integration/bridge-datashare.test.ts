@@ -11,7 +11,7 @@ import { adjudicationRequest, rid, waitFor } from "./helpers/bridge-helpers";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { createTokenSource } from "@/lib/datashare/token-source";
-import { retryCaseDownloads } from "@/lib/datashare/retry-case-downloads";
+import { retryCaseDownloads } from "@/lib/cases/retry-case-downloads";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Database } from "@/lib/db/open-database";
 

@@ -6,7 +6,7 @@ import { createTestDatabase } from "./helpers/test-database";
 import { adjudicationRequest, ltsUrl } from "./helpers/bridge-helpers";
 import { ADMIN, createReadyCase } from "./helpers/outbox-helpers";
 import { parseEnv } from "@/lib/env/env-schema";
-import { answerResend } from "@/lib/integration/answer-resend";
+import { answerResend } from "@/lib/cases/answer-resend";
 import { listDatashareFailures, listInbox, listIntakeErrors } from "@/lib/integration/list-integration";
 import { validateAdjudicationResponse, validateVerificationResponse } from "@/lib/mosip/adjudication-response";
 import { receiveRequest } from "@/lib/intake/receive-request";

@@ -1,5 +1,5 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { bulkReassign, bulkReassignBody } from "@/lib/supervision/bulk-reassign";
+import { bulkReassign, bulkReassignBody } from "@/lib/cases/bulk-reassign";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute, json } from "@/lib/http/api-route";
 import { caseIdParams } from "@/lib/cases/case-params";
-import { releaseBody, releaseCase } from "@/lib/supervision/release-case";
+import { releaseBody, releaseCase } from "@/lib/cases/release-case";
 
 export const dynamic = "force-dynamic";
 

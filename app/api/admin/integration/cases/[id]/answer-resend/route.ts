@@ -1,6 +1,6 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { answerResendBody, caseIdParams } from "@/lib/integration/list-integration";
-import { answerResend } from "@/lib/integration/answer-resend";
+import { caseIdParams } from "@/lib/cases/case-params";
+import { answerResend, answerResendBody } from "@/lib/cases/answer-resend";
 import { getEnv } from "@/lib/env/get-env";
 import { getResponsePublisher } from "@/lib/outbox/start-response-publisher";
 

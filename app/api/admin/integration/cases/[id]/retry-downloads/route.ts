@@ -1,6 +1,6 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { caseIdParams, retryBody } from "@/lib/integration/list-integration";
-import { retryCaseDownloads } from "@/lib/datashare/retry-case-downloads";
+import { caseIdParams } from "@/lib/cases/case-params";
+import { retryCaseDownloads, retryDownloadsBody as retryBody } from "@/lib/cases/retry-case-downloads";
 import { getMosipBridge } from "@/lib/bridge/mosip-bridge-instance";
 
 export const dynamic = "force-dynamic";

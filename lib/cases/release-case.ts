@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { DomainError } from "@/lib/errors/domain-error";
-import { lockAssignment } from "@/lib/cases/operator-pool";
+import { lockAssignment } from "./operator-pool";
 
 export const releaseBody = z.strictObject({
   reason: z.string().trim().min(1, "say why the case is released").max(500),

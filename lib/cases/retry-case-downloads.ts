@@ -1,8 +1,13 @@
 import "server-only";
+import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
+import { isOneOf, RETRYABLE_DATA_STATES } from "./case-lifecycle";
 import { lockCase, settleCaseData } from "./settle-case-data";
+
+/** Empty on purpose: the action needs nothing but the id; a body keeps every action a JSON POST. */
+export const retryDownloadsBody = z.strictObject({});
 
 /**
  * Admin action on a DATA_UNAVAILABLE case: fetch its failed shares again from scratch (a share that
@@ -13,7 +18,7 @@ export async function retryCaseDownloads(prisma: PrismaClient, caseId: string, a
   return prisma.$transaction(async (tx) => {
     if (!(await lockCase(tx, caseId))) throw new DomainError("not_found", "case not found");
     const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { state: true } });
-    if (c.state !== "DATA_UNAVAILABLE" && c.state !== "FETCHING") {
+    if (!isOneOf(RETRYABLE_DATA_STATES, c.state)) {
       throw new DomainError("conflict", `downloads can be retried only while data is unavailable (case is ${c.state})`);
     }
     const { count } = await tx.datashareDownload.updateMany({

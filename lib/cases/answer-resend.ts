@@ -1,10 +1,15 @@
 import "server-only";
+import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { MosipEnv } from "@/lib/env/env-schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { recordFinalDecision } from "@/lib/cases/record-final-decision";
 import { buildCannotAdjudicateResponse, buildVerificationResponse } from "@/lib/mosip/adjudication-response";
 import { DomainError } from "@/lib/errors/domain-error";
+import { recordFinalDecision } from "./record-final-decision";
+
+export const answerResendBody = z.strictObject({
+  confirm: z.literal(true, { error: "confirm must be true: this answers MOSIP, which then sends a new request" }),
+});
 
 /**
  * The admin's way out of a DATA_UNAVAILABLE case whose shares cannot be fetched (expired, refused):

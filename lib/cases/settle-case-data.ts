@@ -1,11 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { DATA_STATES, isOneOf } from "./case-lifecycle";
 
 type SubjectStatus = "PENDING" | "AVAILABLE" | "UNAVAILABLE" | "FAILED";
-
-/** Only these states are about data; later states (review, decision, answer) are never touched here. */
-const DATA_STATES = ["RECEIVED", "FETCHING", "DATA_UNAVAILABLE"] as const;
 
 /**
  * Derives each subject's data status and the case state from its downloads. Call inside the
@@ -44,7 +42,8 @@ export async function settleCaseData(tx: Prisma.TransactionClient, caseId: strin
     if (s !== cand.dataStatus) await tx.candidate.update({ where: { id: cand.id }, data: { dataStatus: s } });
   }
   const applicant = statusOf(null);
-  if (!(DATA_STATES as readonly string[]).includes(c.state)) {
+  // Only the data states are settled here; later states (review, decision, answer) are never touched.
+  if (!isOneOf(DATA_STATES, c.state)) {
     if (applicant !== c.applicantDataStatus) await tx.case.update({ where: { id: caseId }, data: { applicantDataStatus: applicant } });
     return;
   }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
-import { reassignCase } from "@/lib/cases/reassign-case";
+import { levelAwaited, type ReviewLevel } from "./case-lifecycle";
+import { reassignCase } from "./reassign-case";
 
 export const bulkReassignBody = z.strictObject({
   caseIds: z
@@ -19,7 +20,7 @@ export const bulkReassignBody = z.strictObject({
 export type BulkReassignInput = z.output<typeof bulkReassignBody>;
 
 export type BulkOutcome =
-  | { caseId: string; ok: true; level: "PRIMARY" | "SECONDARY" }
+  | { caseId: string; ok: true; level: ReviewLevel }
   | { caseId: string; ok: false; code: DomainErrorCode; error: string };
 
 /**
@@ -34,7 +35,7 @@ export async function bulkReassign(prisma: PrismaClient, actor: SessionUser, inp
   const out: BulkOutcome[] = [];
   for (const caseId of input.caseIds) {
     const state = states.get(caseId);
-    const level = input.level ?? (state === "READY" || state === "IN_PRIMARY" ? "PRIMARY" : state === "IN_SECONDARY" ? "SECONDARY" : null);
+    const level = input.level ?? (state ? levelAwaited(state) : null);
     try {
       if (!state) throw new DomainError("not_found", "no such case");
       if (!level) throw new DomainError("conflict", `a ${state.toLowerCase().replace(/_/g, " ")} case has no review to reassign`);
