@@ -9,7 +9,7 @@ import { assignWaitingCases } from "@/lib/cases/assign-cases";
 import { listCases, listCasesQuery } from "@/lib/cases/list-cases";
 import { releaseCase } from "@/lib/cases/release-case";
 import { bulkReassign } from "@/lib/cases/bulk-reassign";
-import { updateSettings } from "@/lib/supervision/update-settings";
+import { updateSettings } from "@/lib/settings/update-settings";
 import { updateUser } from "@/lib/users/update-user";
 import { updateUserBody } from "@/lib/users/user-schemas";
 import { adjudicationSettingsSchema, DEFAULT_SETTINGS, getAdjudicationSettings, SETTINGS_KEY } from "@/lib/settings/adjudication-settings";

@@ -6,7 +6,7 @@ import {
   getAdjudicationSettings,
   type AdjudicationSettings,
 } from "@/lib/settings/adjudication-settings";
-import { listOperatorCaps, updateSettings } from "@/lib/supervision/update-settings";
+import { listOperatorCaps, updateSettings } from "@/lib/settings/update-settings";
 
 export const dynamic = "force-dynamic";
 

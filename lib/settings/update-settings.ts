@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/load-user";
-import { getAdjudicationSettings, SETTINGS_KEY, type AdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { getAdjudicationSettings, SETTINGS_KEY, type AdjudicationSettings } from "./adjudication-settings";
 
 export interface SettingsUpdate {
   settings: AdjudicationSettings;
