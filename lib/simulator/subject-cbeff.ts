@@ -2,7 +2,7 @@
 // individualBiometrics as the datashare carries it.
 
 import { FINGER_POSITIONS, type SingleFingerPosition } from "@/lib/biometrics/positions";
-import { encodeWsq } from "@/lib/biometrics/wsq/test-encoder";
+import { encodeWsq } from "@/lib/biometrics/wsq/encode-wsq";
 import { writeFaceRecord } from "./iso/write-face-record";
 import { writeFingerRecord, type FingerCompression } from "./iso/write-finger-record";
 import { writeIrisRecord } from "./iso/write-iris-record";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { decodeWsq, WsqError } from "./decode-wsq";
 import { buildLayout } from "./subbands";
-import { encodeWsq, fbiTransformTable, forwardTransform } from "./test-encoder";
+import { encodeWsq, fbiTransformTable, forwardTransform } from "./encode-wsq";
 import { inverseTransform } from "./wavelet";
 
 const SAMPLE = fileURLToPath(new URL("../../../test/fixtures/mosip/iso/finger-fir020-wsq-left-index.iso", import.meta.url));

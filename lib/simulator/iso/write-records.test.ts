@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { decodeBiometric } from "@/lib/biometrics/image/decode-biometric";
 import { parseIsoRecord } from "@/lib/biometrics/iso/parse-iso-record";
 import type { FaceRecord, FingerRecord, IrisRecord } from "@/lib/biometrics/iso/types";
-import { encodeWsq } from "@/lib/biometrics/wsq/test-encoder";
+import { encodeWsq } from "@/lib/biometrics/wsq/encode-wsq";
 import { writeFaceRecord } from "./write-face-record";
 import { writeFingerRecord } from "./write-finger-record";
 import { writeIrisRecord } from "./write-iris-record";

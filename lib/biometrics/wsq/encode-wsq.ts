@@ -1,9 +1,13 @@
 /**
- * Test support only: a minimal WSQ *encoder* used by decode-wsq.test.ts to produce streams with
- * features the real MOSIP sample lacks (restart markers, a DRT segment, several Huffman tables in
- * one DHT segment, escapes, odd image sizes). It shares the decoder's subband layout, so it checks
- * the decoder's internal consistency; conformance to the specification is checked against the real
- * NIST-encoded sample instead.
+ * A minimal WSQ encoder (FBI 9/7 wavelet, uniform quantisation, simple Huffman tables), not tuned for
+ * compression or image quality. Two users:
+ * - the MOSIP simulator (lib/simulator/subject-cbeff.ts) writes its synthetic fingerprints as WSQ with it
+ *   when asked to (finger codec WSQ; PNG is the default), so requests like MOSIP's go through the real
+ *   WSQ decoding path;
+ * - decode-wsq.test.ts produces streams with features the real MOSIP sample lacks (restart markers, a DRT
+ *   segment, several Huffman tables in one DHT segment, escapes, odd image sizes).
+ * It shares the decoder's subband layout, so it checks the decoder's internal consistency only; conformance
+ * to the specification is checked against the real NIST-encoded sample instead.
  */
 import { ByteReader } from "./byte-reader";
 import { COM, DHT, DQT, DRT, DTT, EOI, RST_FIRST, SOB, SOF, SOI } from "./markers";
