@@ -6,11 +6,12 @@ import { keepStompConnection } from "@/lib/broker/keep-stomp-connection";
 // It is a second client next to the bridge's consumer (same MOSIP_QUEUE_URL, same failover order and
 // backoff), so a slow or blocked consumer never holds up an answer and vice versa.
 //
-// What matters for exactly-once is telling apart "certainly not handed over" from "maybe handed over":
-// - NotHandedOverError: no connection, or the frame could not be written. Safe to send again later.
-// - BrokerRefusedError: the broker answered the SEND with an ERROR frame. Not stored; needs a person.
-// - any other error (no receipt in time, connection lost after the frame was written): the broker
-//   may have stored it. The caller must not resend on its own.
+// What matters for exactly-once is telling apart "certainly not handed over" from "maybe handed over"
+// (SendError's kind):
+// - NOT_HANDED_OVER: no connection, or the frame could not be written. Safe to send again later.
+// - BROKER_REFUSED: the broker answered the SEND with an ERROR frame. Not stored; needs a person.
+// - RECEIPT_MISSING, or any other error (no receipt in time, connection lost after the frame was written):
+//   the broker may have stored it. The caller must not resend on its own.
 
 export type ResponseFormat = "TEXT" | "BYTES";
 
@@ -40,14 +41,17 @@ export interface ResponseSender {
   stop(): Promise<void>;
 }
 
-export class NotHandedOverError extends Error {
-  override name = "NotHandedOverError";
-}
-export class BrokerRefusedError extends Error {
-  override name = "BrokerRefusedError";
-}
-export class ReceiptMissingError extends Error {
-  override name = "ReceiptMissingError";
+export type SendErrorKind = "NOT_HANDED_OVER" | "BROKER_REFUSED" | "RECEIPT_MISSING";
+
+/** A failed send, with what it means for the message's fate (see above). */
+export class SendError extends Error {
+  override name = "SendError";
+  constructor(
+    public readonly kind: SendErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** STOMP headers of one response SEND; exported so tests can check what goes on the wire. */
@@ -108,22 +112,22 @@ export function connectResponseSender(opts: SenderOptions): ResponseSender {
       const p = id ? inFlight.get(id) : undefined;
       if (id && p) {
         inFlight.delete(id);
-        p.reject(new BrokerRefusedError(`broker refused the message: ${(frame.headers.message ?? "ERROR frame").slice(0, 200)}`));
+        p.reject(new SendError("BROKER_REFUSED", `broker refused the message: ${(frame.headers.message ?? "ERROR frame").slice(0, 200)}`));
       }
     },
-    onClosed: () => failInFlight(() => new ReceiptMissingError("connection to the broker closed before its receipt arrived")),
+    onClosed: () => failInFlight(() => new SendError("RECEIPT_MISSING", "connection to the broker closed before its receipt arrived")),
   });
 
   return {
     status: () => ({ ...status }),
     send(m) {
       const c = conn.current()?.client;
-      if (stopped || !c || !c.connected) return Promise.reject(new NotHandedOverError("not connected to the broker"));
+      if (stopped || !c || !c.connected) return Promise.reject(new SendError("NOT_HANDED_OVER", "not connected to the broker"));
       const receipt = randomUUID();
       return new Promise<void>((resolve, reject) => {
         const timeout = setTimeout(() => {
           if (!inFlight.delete(receipt)) return;
-          reject(new ReceiptMissingError(`no receipt from the broker within ${receiptTimeoutMs} ms`));
+          reject(new SendError("RECEIPT_MISSING", `no receipt from the broker within ${receiptTimeoutMs} ms`));
         }, receiptTimeoutMs);
         inFlight.set(receipt, {
           resolve: () => {
@@ -155,13 +159,13 @@ export function connectResponseSender(opts: SenderOptions): ResponseSender {
           // stompjs throws before writing anything when the connection is gone.
           inFlight.delete(receipt);
           clearTimeout(timeout);
-          reject(new NotHandedOverError(`not handed over: ${(e as Error).message}`));
+          reject(new SendError("NOT_HANDED_OVER", `not handed over: ${(e as Error).message}`));
         }
       });
     },
     async stop() {
       stopped = true;
-      failInFlight(() => new ReceiptMissingError("sender stopped before the receipt arrived"));
+      failInFlight(() => new SendError("RECEIPT_MISSING", "sender stopped before the receipt arrived"));
       await conn.stop();
     },
   };

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { backoffDelayMs } from "@/lib/broker/backoff-delay";
 import { claimOutbox, type ClaimedResponse } from "./claim-outbox";
-import { BrokerRefusedError, NotHandedOverError, type ResponseSender } from "./connect-response-sender";
+import { SendError, type ResponseSender } from "./connect-response-sender";
 import { markFailed, markPendingAgain, markSent, markUncertain } from "./record-send-result";
 import { recoverStaleSending } from "./recover-sending";
 
@@ -66,11 +66,12 @@ export function startOutboxPublisher(prisma: PrismaClient, sender: ResponseSende
       await sender.send(row);
     } catch (e) {
       const reason = (e as Error).message.slice(0, 300);
-      if (e instanceof NotHandedOverError) {
+      const kind = e instanceof SendError ? e.kind : null;
+      if (kind === "NOT_HANDED_OVER") {
         const next = new Date(Date.now() + backoffDelayMs(row.attempts, retry));
         await markPendingAgain(prisma, row, reason, next);
         log(`[outbox] response ${row.id} (case ${row.caseId}) not sent, broker unavailable; next attempt at ${next.toISOString()}`);
-      } else if (e instanceof BrokerRefusedError) {
+      } else if (kind === "BROKER_REFUSED") {
         await markFailed(prisma, row, reason);
         log(`[outbox] response ${row.id} (case ${row.caseId}) refused by the broker: ${reason}`);
       } else {
