@@ -25,7 +25,7 @@ const COLUMNS: Column<InboxRow>[] = [
     ),
   },
   { header: "requestId", className: "font-mono text-xs", cell: (m) => m.requestId ?? "—" },
-  { header: "Size", cell: (m) => `${m.bodySize.toLocaleString()} B` },
+  { header: "Size", cell: (m) => <>{m.bodySize.toLocaleString()} B</> },
 ];
 
 export function InboxTable() {

@@ -66,14 +66,18 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
         rowKey={(m) => m.id}
         rowClassName="align-top"
         rowProps={(m) => ({ "data-testid": `outbox-row-${m.requestId}` })}
-        empty={q.data ? `No responses${state ? ` in state ${state.toLowerCase()}` : ""}.` : undefined}
+        empty={q.data ? <>No responses{state ? ` in state ${state.toLowerCase()}` : ""}.</> : undefined}
         columns={[
           { header: "Decided", className: "whitespace-nowrap", cell: (m) => new Date(m.createdAt).toLocaleString() },
           { header: "requestId", className: "font-mono text-xs", cell: (m) => m.requestId },
           {
             header: "Queue",
             className: "font-mono text-xs",
-            cell: (m) => `${m.destination} (${m.format === "TEXT" ? "text" : "bytes"})`,
+            cell: (m) => (
+              <>
+                {m.destination} ({m.format === "TEXT" ? "text" : "bytes"})
+              </>
+            ),
           },
           {
             header: "State",

@@ -280,12 +280,20 @@ export function SupervisionDashboard() {
             {
               header: "Decisions 24 h (P / S / Sup)",
               className: "tabular-nums",
-              cell: (o) => `${o.decisions24h.PRIMARY} / ${o.decisions24h.SECONDARY} / ${o.decisions24h.SUPERVISOR}`,
+              cell: (o) => (
+                <>
+                  {o.decisions24h.PRIMARY} / {o.decisions24h.SECONDARY} / {o.decisions24h.SUPERVISOR}
+                </>
+              ),
             },
             {
               header: "Decisions 7 days (P / S / Sup)",
               className: "tabular-nums",
-              cell: (o) => `${o.decisions7d.PRIMARY} / ${o.decisions7d.SECONDARY} / ${o.decisions7d.SUPERVISOR}`,
+              cell: (o) => (
+                <>
+                  {o.decisions7d.PRIMARY} / {o.decisions7d.SECONDARY} / {o.decisions7d.SUPERVISOR}
+                </>
+              ),
             },
           ]}
         />
