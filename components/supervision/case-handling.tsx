@@ -3,10 +3,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { DataTable } from "@/components/data-table";
 import type { CaseSummary } from "@/lib/cases/list-cases";
 import type { OperatorWorkload } from "@/lib/supervision/load-dashboard";
 import type { BulkOutcome } from "@/lib/supervision/bulk-reassign";
-import { DataTable } from "@/components/data-table";
 import { duration, minutesBetween, STATE_LABELS } from "./format";
 
 const STATES = [
