@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { DataTable } from "@/components/data-table";
 
 interface CaseSummary {
   id: string;
@@ -81,31 +82,24 @@ function QueueTable() {
     );
   const now = dataUpdatedAt;
   return (
-    <table className="w-full border-collapse bg-white text-sm" data-testid="queue-table">
-      <thead>
-        <tr className="border-b text-left text-slate-500">
-          <th className="p-2">Kind</th>
-          <th className="p-2">Level</th>
-          <th className="p-2">Candidates</th>
-          <th className="p-2">Age</th>
-          <th className="p-2">Time left</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.cases.map((c) => (
-          <tr key={c.id} className="border-b">
-            <td className="p-2">
-              <Link href={`/cases/${c.id}`} className="text-blue-700 underline">
-                {c.kind === "ADJUDICATION" ? "Adjudication" : "Verification"}
-              </Link>
-            </td>
-            <td className="p-2">{c.myLevel?.toLowerCase()}</td>
-            <td className="p-2">{c.candidateCount}</td>
-            <td className="p-2">{age(c.receivedAt, now)}</td>
-            <td className="p-2">{c.deadlineAt ? age(new Date(now).toISOString(), Date.parse(c.deadlineAt)) : "—"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      data-testid="queue-table"
+      rows={data.cases}
+      rowKey={(c) => c.id}
+      columns={[
+        {
+          header: "Kind",
+          cell: (c) => (
+            <Link href={`/cases/${c.id}`} className="text-blue-700 underline">
+              {c.kind === "ADJUDICATION" ? "Adjudication" : "Verification"}
+            </Link>
+          ),
+        },
+        { header: "Level", cell: (c) => c.myLevel?.toLowerCase() },
+        { header: "Candidates", cell: (c) => c.candidateCount },
+        { header: "Age", cell: (c) => age(c.receivedAt, now) },
+        { header: "Time left", cell: (c) => (c.deadlineAt ? age(new Date(now).toISOString(), Date.parse(c.deadlineAt)) : "—") },
+      ]}
+    />
   );
 }

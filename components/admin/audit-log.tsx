@@ -2,6 +2,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { type Column, DataTable } from "@/components/data-table";
 
 interface AuditEvent {
   id: string;
@@ -12,6 +13,14 @@ interface AuditEvent {
   targetId: string | null;
   details: unknown;
 }
+
+const COLUMNS: Column<AuditEvent>[] = [
+  { header: "When", className: "whitespace-nowrap", cell: (e) => new Date(e.at).toLocaleString() },
+  { header: "Who", cell: (e) => e.actorUsername ?? "system" },
+  { header: "Action", className: "font-mono", cell: (e) => e.action },
+  { header: "Target", className: "font-mono text-xs", cell: (e) => (e.targetType ? `${e.targetType} ${e.targetId}` : "") },
+  { header: "Details", className: "font-mono text-xs", cell: (e) => (e.details ? JSON.stringify(e.details) : "") },
+];
 
 export function AuditLog() {
   const [action, setAction] = useState("");
@@ -43,28 +52,7 @@ export function AuditLog() {
           {q.error.message}
         </p>
       )}
-      <table className="w-full border-collapse bg-white text-sm" data-testid="audit-table">
-        <thead>
-          <tr className="border-b text-left text-slate-500">
-            <th className="p-2">When</th>
-            <th className="p-2">Who</th>
-            <th className="p-2">Action</th>
-            <th className="p-2">Target</th>
-            <th className="p-2">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id} className="border-b align-top">
-              <td className="whitespace-nowrap p-2">{new Date(e.at).toLocaleString()}</td>
-              <td className="p-2">{e.actorUsername ?? "system"}</td>
-              <td className="p-2 font-mono">{e.action}</td>
-              <td className="p-2 font-mono text-xs">{e.targetType ? `${e.targetType} ${e.targetId}` : ""}</td>
-              <td className="p-2 font-mono text-xs">{e.details ? JSON.stringify(e.details) : ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable data-testid="audit-table" columns={COLUMNS} rows={events} rowKey={(e) => e.id} rowClassName="align-top" />
       {q.hasNextPage && (
         <button type="button" onClick={() => q.fetchNextPage()} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
           Older

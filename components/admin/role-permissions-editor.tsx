@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { DataTable } from "@/components/data-table";
 import type { RoleName } from "./types";
 
 interface RolesData {
@@ -47,39 +48,36 @@ export function RolePermissionsEditor() {
           {save.error.message}
         </p>
       )}
-      <table className="w-full border-collapse bg-white text-sm">
-        <thead>
-          <tr className="border-b text-left text-slate-500">
-            <th className="p-2">Permission</th>
-            {data.roles.map((r) => (
-              <th key={r.role} className="p-2 text-center">
-                {r.role.charAt(0) + r.role.slice(1).toLowerCase()}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.permissions.map((p) => (
-            <tr key={p.name} className="border-b">
-              <td className="p-2">
+      <DataTable
+        rows={data.permissions}
+        rowKey={(p) => p.name}
+        columns={[
+          {
+            key: "permission",
+            header: "Permission",
+            cell: (p) => (
+              <>
                 <code>{p.name}</code>
                 <div className="text-slate-500">{p.description}</div>
-              </td>
-              {data.roles.map((r) => (
-                <td key={r.role} className="p-2 text-center">
-                  <input
-                    type="checkbox"
-                    aria-label={`${r.role} ${p.name}`}
-                    checked={holds(r.role, p.name)}
-                    disabled={save.isPending}
-                    onChange={(e) => toggle(r.role, p.name, e.target.checked)}
-                  />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          ...data.roles.map((r) => ({
+            key: r.role,
+            header: r.role.charAt(0) + r.role.slice(1).toLowerCase(),
+            align: "center" as const,
+            cell: (p: RolesData["permissions"][number]) => (
+              <input
+                type="checkbox"
+                aria-label={`${r.role} ${p.name}`}
+                checked={holds(r.role, p.name)}
+                disabled={save.isPending}
+                onChange={(e) => toggle(r.role, p.name, e.target.checked)}
+              />
+            ),
+          })),
+        ]}
+      />
     </div>
   );
 }

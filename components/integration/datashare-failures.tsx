@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { DatashareFailureRow } from "@/lib/integration/list-integration";
+import { DataTable } from "@/components/data-table";
 import { ConfirmAction } from "./confirm-action";
 
 /** Cases whose datashares could not be fetched: retry the downloads, or answer MOSIP "resend" (returnValue 2). */
@@ -31,72 +32,66 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
           {action.error.message}
         </p>
       )}
-      <table className="w-full border-collapse bg-white text-sm" data-testid="datashare-failures">
-        <thead>
-          <tr className="border-b text-left text-slate-500">
-            <th className="p-2">Received</th>
-            <th className="p-2">requestId</th>
-            <th className="p-2">Kind</th>
-            <th className="p-2">Code</th>
-            <th className="p-2">Failed downloads</th>
-            <th className="p-2">Deadline</th>
-            {canOperate && <th className="p-2">Actions</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {q.data?.cases.map((c) => (
-            <tr key={c.caseId} className="border-b align-top" data-testid={`datashare-failure-${c.requestId}`}>
-              <td className="whitespace-nowrap p-2">{new Date(c.receivedAt).toLocaleString()}</td>
-              <td className="p-2 font-mono text-xs">{c.requestId}</td>
-              <td className="p-2">{c.kind.toLowerCase()}</td>
-              <td className="p-2 font-mono text-red-700">{c.dataErrorCode ?? "—"}</td>
-              <td className="p-2 text-xs">
-                {c.failures.map((f, i) => (
-                  <div key={i}>
-                    {f.subject}: <span className="font-mono">{f.code ?? "?"}</span> after {f.attempts} attempt{f.attempts === 1 ? "" : "s"}
-                  </div>
-                ))}
-              </td>
-              <td className="whitespace-nowrap p-2">{c.deadlineAt ? new Date(c.deadlineAt).toLocaleString() : "—"}</td>
-              {canOperate && (
-                <td className="space-y-1 p-2">
-                  <button
-                    type="button"
-                    disabled={action.isPending}
-                    onClick={() => action.mutate({ caseId: c.caseId, kind: "retry" })}
-                    className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
-                  >
-                    Retry downloads
-                  </button>
-                  <ConfirmAction
-                    label="Answer MOSIP: resend…"
-                    title="Answer MOSIP with “resend” (returnValue 2)?"
-                    confirmLabel="Send the answer"
-                    busy={action.isPending}
-                    onConfirm={() => action.mutate({ caseId: c.caseId, kind: "resend" })}
-                  >
-                    <p>
-                      MOSIP puts the packet back and later sends a new request with a new requestId and fresh datashares. This case is then
-                      closed and can no longer be reviewed.
-                    </p>
-                    <p>
-                      Use it when the shares have expired or MOSIP refuses them; try “Retry downloads” first if the failure may be
-                      temporary.
-                    </p>
-                  </ConfirmAction>
-                </td>
-              )}
-            </tr>
-          ))}
-          {q.data && q.data.cases.length === 0 && (
-            <tr>
-              <td colSpan={canOperate ? 7 : 6} className="p-2 text-slate-500">
-                No case is waiting for data.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        data-testid="datashare-failures"
+        rows={q.data?.cases ?? []}
+        rowKey={(c) => c.caseId}
+        rowClassName="align-top"
+        rowProps={(c) => ({ "data-testid": `datashare-failure-${c.requestId}` })}
+        empty={q.data ? "No case is waiting for data." : undefined}
+        columns={[
+          { header: "Received", className: "whitespace-nowrap", cell: (c) => new Date(c.receivedAt).toLocaleString() },
+          { header: "requestId", className: "font-mono text-xs", cell: (c) => c.requestId },
+          { header: "Kind", cell: (c) => c.kind.toLowerCase() },
+          { header: "Code", className: "font-mono text-red-700", cell: (c) => c.dataErrorCode ?? "—" },
+          {
+            header: "Failed downloads",
+            className: "text-xs",
+            cell: (c) =>
+              c.failures.map((f, i) => (
+                <div key={i}>
+                  {f.subject}: <span className="font-mono">{f.code ?? "?"}</span> after {f.attempts} attempt{f.attempts === 1 ? "" : "s"}
+                </div>
+              )),
+          },
+          {
+            header: "Deadline",
+            className: "whitespace-nowrap",
+            cell: (c) => (c.deadlineAt ? new Date(c.deadlineAt).toLocaleString() : "—"),
+          },
+          canOperate && {
+            header: "Actions",
+            className: "space-y-1",
+            cell: (c) => (
+              <>
+                <button
+                  type="button"
+                  disabled={action.isPending}
+                  onClick={() => action.mutate({ caseId: c.caseId, kind: "retry" })}
+                  className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+                >
+                  Retry downloads
+                </button>
+                <ConfirmAction
+                  label="Answer MOSIP: resend…"
+                  title="Answer MOSIP with “resend” (returnValue 2)?"
+                  confirmLabel="Send the answer"
+                  busy={action.isPending}
+                  onConfirm={() => action.mutate({ caseId: c.caseId, kind: "resend" })}
+                >
+                  <p>
+                    MOSIP puts the packet back and later sends a new request with a new requestId and fresh datashares. This case is then
+                    closed and can no longer be reviewed.
+                  </p>
+                  <p>
+                    Use it when the shares have expired or MOSIP refuses them; try “Retry downloads” first if the failure may be temporary.
+                  </p>
+                </ConfirmAction>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

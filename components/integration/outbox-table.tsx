@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { OutboxRow } from "@/lib/integration/list-integration";
 import type { OutboxBacklog } from "@/lib/outbox/count-outbox";
+import { DataTable } from "@/components/data-table";
 import { ConfirmAction } from "./confirm-action";
 
 const STATES = ["", "PENDING", "SENDING", "UNCERTAIN", "FAILED", "SENT"] as const;
@@ -59,30 +60,37 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
           {action.error.message}
         </p>
       )}
-      <table className="w-full border-collapse bg-white text-sm" data-testid="outbox-table">
-        <thead>
-          <tr className="border-b text-left text-slate-500">
-            <th className="p-2">Decided</th>
-            <th className="p-2">requestId</th>
-            <th className="p-2">Queue</th>
-            <th className="p-2">State</th>
-            <th className="p-2">Attempts</th>
-            <th className="p-2">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.data?.messages.map((m) => (
-            <tr key={m.id} className="border-b align-top" data-testid={`outbox-row-${m.requestId}`}>
-              <td className="whitespace-nowrap p-2">{new Date(m.createdAt).toLocaleString()}</td>
-              <td className="p-2 font-mono text-xs">{m.requestId}</td>
-              <td className="p-2 font-mono text-xs">
+      <DataTable
+        data-testid="outbox-table"
+        rows={q.data?.messages ?? []}
+        rowKey={(m) => m.id}
+        rowClassName="align-top"
+        rowProps={(m) => ({ "data-testid": `outbox-row-${m.requestId}` })}
+        empty={q.data ? <>No responses{state ? ` in state ${state.toLowerCase()}` : ""}.</> : undefined}
+        columns={[
+          { header: "Decided", className: "whitespace-nowrap", cell: (m) => new Date(m.createdAt).toLocaleString() },
+          { header: "requestId", className: "font-mono text-xs", cell: (m) => m.requestId },
+          {
+            header: "Queue",
+            className: "font-mono text-xs",
+            cell: (m) => (
+              <>
                 {m.destination} ({m.format === "TEXT" ? "text" : "bytes"})
-              </td>
-              <td className={`p-2 ${STATE_STYLE[m.state]}`} data-testid="outbox-state">
-                {m.state.toLowerCase()}
-              </td>
-              <td className="p-2">{m.attempts}</td>
-              <td className="space-y-1 p-2 text-xs">
+              </>
+            ),
+          },
+          {
+            header: "State",
+            className: (m) => STATE_STYLE[m.state],
+            cellProps: { "data-testid": "outbox-state" },
+            cell: (m) => m.state.toLowerCase(),
+          },
+          { header: "Attempts", cell: (m) => m.attempts },
+          {
+            header: "Details",
+            className: "space-y-1 text-xs",
+            cell: (m) => (
+              <>
                 {m.sentAt && <p>Sent {new Date(m.sentAt).toLocaleString()}</p>}
                 {m.state === "PENDING" && m.attempts > 0 && <p>Next attempt {new Date(m.nextAttemptAt).toLocaleString()}</p>}
                 {m.lastError && <p className="text-amber-800">{m.lastError}</p>}
@@ -138,18 +146,11 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
                     </ConfirmAction>
                   </div>
                 )}
-              </td>
-            </tr>
-          ))}
-          {q.data && q.data.messages.length === 0 && (
-            <tr>
-              <td colSpan={6} className="p-2 text-slate-500">
-                No responses{state ? ` in state ${state.toLowerCase()}` : ""}.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

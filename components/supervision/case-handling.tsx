@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { ALL_STATES as STATES } from "@/lib/cases/case-lifecycle";
+import { DataTable } from "@/components/data-table";
 import type { CaseSummary } from "@/lib/cases/list-cases";
 import type { OperatorWorkload } from "@/lib/supervision/load-dashboard";
 import type { BulkOutcome } from "@/lib/cases/bulk-reassign";
@@ -25,6 +26,12 @@ function toQuery(f: Filters): string {
 }
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+/** Minutes until MOSIP's deadline (negative when overdue), or null: a deadline only matters while MOSIP is still waiting for the answer. */
+function minutesLeft(c: CaseSummary, now: number): number | null {
+  const open = !["DECIDED", "ANSWERED", "SUPERSEDED"].includes(c.state);
+  return c.deadlineAt && open ? -minutesBetween(c.deadlineAt, now) : null;
+}
 
 /**
  * Search every case and act on them: bulk reassignment to one operator and release back to the pool, both
@@ -231,84 +238,94 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
           No case matches.
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm" data-testid="cases-table">
-          <thead>
-            <tr className="border-b text-left text-slate-500">
-              {canReassign && (
-                <th className="p-2">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all"
-                    checked={selected.size > 0 && selected.size === rows.length}
-                    onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((r) => r.id) : []))}
-                  />
-                </th>
-              )}
-              <th className="p-2">Case</th>
-              <th className="p-2">Kind</th>
-              <th className="p-2">State</th>
-              <th className="p-2">Primary</th>
-              <th className="p-2">Secondary</th>
-              <th className="p-2">Age</th>
-              <th className="p-2">Time left</th>
-              <th className="p-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => {
-              // A deadline only matters while MOSIP is still waiting for the answer.
-              const open = !["DECIDED", "ANSWERED", "SUPERSEDED"].includes(c.state);
-              const left = c.deadlineAt && open ? -minutesBetween(c.deadlineAt, now) : null;
-              const releasable = c.state === "IN_PRIMARY" || (c.state === "IN_SECONDARY" && c.secondaryAssignee);
-              return (
-                <tr key={c.id} className="border-b" data-testid={`case-row-${c.id}`}>
-                  {canReassign && (
-                    <td className="p-2">
-                      <input
-                        type="checkbox"
-                        aria-label={`Select case ${c.id.slice(0, 8)}`}
-                        checked={selected.has(c.id)}
-                        onChange={() => toggle(c.id)}
-                      />
-                    </td>
-                  )}
-                  <td className="p-2">
-                    <Link href={`/cases/${c.id}`} className="font-mono text-xs text-blue-700 underline">
-                      {c.id.slice(0, 8)}
-                    </Link>
-                  </td>
-                  <td className="p-2">{c.kind === "ADJUDICATION" ? `Adjudication (${c.candidateCount})` : "Verification"}</td>
-                  <td className="p-2" data-testid="case-state">
-                    {STATE_LABELS[c.state] ?? c.state}
-                  </td>
-                  <td className="p-2" data-testid="case-primary">
-                    {c.primaryAssignee?.username ?? "—"}
-                  </td>
-                  <td className="p-2" data-testid="case-secondary">
-                    {c.secondaryAssignee?.username ?? "—"}
-                  </td>
-                  <td className="p-2">{duration(minutesBetween(c.receivedAt, now))}</td>
-                  <td className={`p-2 ${left !== null && left < 0 ? "text-red-700" : ""}`}>
-                    {left === null ? "—" : left < 0 ? `overdue ${duration(-left)}` : duration(left)}
-                  </td>
-                  <td className="p-2 text-right">
-                    {canReassign && releasable && (
-                      <button
-                        type="button"
-                        disabled={!reason.trim() || release.isPending}
-                        onClick={() => release.mutate(c.id)}
-                        className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-50"
-                        title={reason.trim() ? "Give the case back to the pool" : "Enter a reason first"}
-                      >
-                        Release
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          data-testid="cases-table"
+          rows={rows}
+          rowKey={(c) => c.id}
+          rowProps={(c) => ({ "data-testid": `case-row-${c.id}` })}
+          columns={[
+            canReassign && {
+              key: "select",
+              header: (
+                <input
+                  type="checkbox"
+                  aria-label="Select all"
+                  checked={selected.size > 0 && selected.size === rows.length}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((r) => r.id) : []))}
+                />
+              ),
+              cell: (c) => (
+                <input
+                  type="checkbox"
+                  aria-label={`Select case ${c.id.slice(0, 8)}`}
+                  checked={selected.has(c.id)}
+                  onChange={() => toggle(c.id)}
+                />
+              ),
+            },
+            {
+              key: "case",
+              header: "Case",
+              cell: (c) => (
+                <Link href={`/cases/${c.id}`} className="font-mono text-xs text-blue-700 underline">
+                  {c.id.slice(0, 8)}
+                </Link>
+              ),
+            },
+            {
+              key: "kind",
+              header: "Kind",
+              cell: (c) => (c.kind === "ADJUDICATION" ? `Adjudication (${c.candidateCount})` : "Verification"),
+            },
+            { key: "state", header: "State", cellProps: { "data-testid": "case-state" }, cell: (c) => STATE_LABELS[c.state] ?? c.state },
+            {
+              key: "primary",
+              header: "Primary",
+              cellProps: { "data-testid": "case-primary" },
+              cell: (c) => c.primaryAssignee?.username ?? "—",
+            },
+            {
+              key: "secondary",
+              header: "Secondary",
+              cellProps: { "data-testid": "case-secondary" },
+              cell: (c) => c.secondaryAssignee?.username ?? "—",
+            },
+            { key: "age", header: "Age", cell: (c) => duration(minutesBetween(c.receivedAt, now)) },
+            {
+              key: "left",
+              header: "Time left",
+              className: (c) => {
+                const left = minutesLeft(c, now);
+                return left !== null && left < 0 ? "text-red-700" : undefined;
+              },
+              cell: (c) => {
+                const left = minutesLeft(c, now);
+                return left === null ? "—" : left < 0 ? `overdue ${duration(-left)}` : duration(left);
+              },
+            },
+            {
+              key: "actions",
+              className: "text-right",
+              cell: (c) => {
+                const releasable = c.state === "IN_PRIMARY" || (c.state === "IN_SECONDARY" && c.secondaryAssignee);
+                return (
+                  canReassign &&
+                  releasable && (
+                    <button
+                      type="button"
+                      disabled={!reason.trim() || release.isPending}
+                      onClick={() => release.mutate(c.id)}
+                      className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-50"
+                      title={reason.trim() ? "Give the case back to the pool" : "Enter a reason first"}
+                    >
+                      Release
+                    </button>
+                  )
+                );
+              },
+            },
+          ]}
+        />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { AdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { DataTable } from "@/components/data-table";
 
 interface OperatorCap {
   id: string;
@@ -157,24 +158,31 @@ function OperatorCaps({ operators, defaultCap }: { operators: OperatorCap[]; def
       <p className="mb-3 text-xs text-slate-600">
         Empty means the default ({defaultCap}). Changes are audited like any other change to a user.
       </p>
-      <table className="w-full text-sm">
-        <thead>
-          <tr className="text-left text-slate-500">
-            <th className="p-1">Operator</th>
-            <th className="p-1">Cap</th>
-          </tr>
-        </thead>
-        <tbody>
-          {operators.map((o) => (
-            <CapRow key={o.id} op={o} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        variant="panel"
+        rows={operators}
+        rowKey={(o) => o.id}
+        rowProps={(o) => ({ "data-testid": `cap-${o.username}` })}
+        columns={[
+          {
+            header: "Operator",
+            cell: (o) => (
+              <>
+                {o.username}
+                {o.displayName && <span className="text-slate-500"> ({o.displayName})</span>}
+                {!o.active && <span className="ml-1 text-xs text-slate-500">inactive</span>}
+              </>
+            ),
+          },
+          { header: "Cap", cell: (o) => <CapForm op={o} /> },
+        ]}
+      />
     </section>
   );
 }
 
-function CapRow({ op }: { op: OperatorCap }) {
+/** The cap cell of one operator's row: its own input, save and result. */
+function CapForm({ op }: { op: OperatorCap }) {
   const qc = useQueryClient();
   const [value, setValue] = useState(op.caseCap === null ? "" : String(op.caseCap));
   const save = useMutation({
@@ -183,43 +191,34 @@ function CapRow({ op }: { op: OperatorCap }) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["admin", "settings"] }),
   });
   return (
-    <tr className="border-t" data-testid={`cap-${op.username}`}>
-      <td className="p-1">
-        {op.username}
-        {op.displayName && <span className="text-slate-500"> ({op.displayName})</span>}
-        {!op.active && <span className="ml-1 text-xs text-slate-500">inactive</span>}
-      </td>
-      <td className="p-1">
-        <form
-          className="flex items-center gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-        >
-          <input
-            aria-label={`Cap for ${op.username}`}
-            className={`${input} w-20`}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            inputMode="numeric"
-            placeholder="default"
-          />
-          <button type="submit" disabled={save.isPending} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
-            Save
-          </button>
-          {save.isSuccess && (
-            <span role="status" className="text-xs text-green-800">
-              saved
-            </span>
-          )}
-          {save.error && (
-            <span role="alert" className="text-xs text-red-700">
-              {save.error.message}
-            </span>
-          )}
-        </form>
-      </td>
-    </tr>
+    <form
+      className="flex items-center gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <input
+        aria-label={`Cap for ${op.username}`}
+        className={`${input} w-20`}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        inputMode="numeric"
+        placeholder="default"
+      />
+      <button type="submit" disabled={save.isPending} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
+        Save
+      </button>
+      {save.isSuccess && (
+        <span role="status" className="text-xs text-green-800">
+          saved
+        </span>
+      )}
+      {save.error && (
+        <span role="alert" className="text-xs text-red-700">
+          {save.error.message}
+        </span>
+      )}
+    </form>
   );
 }

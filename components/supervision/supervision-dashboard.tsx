@@ -6,6 +6,7 @@ import type { CaseBrief, Dashboard } from "@/lib/supervision/load-dashboard";
 import { BarChart } from "@/components/charts/bar-chart";
 import { StackedBar } from "@/components/charts/stacked-bar";
 import { DonutChart } from "@/components/charts/donut-chart";
+import { DataTable } from "@/components/data-table";
 import { duration, minutesBetween, seconds, STATE_LABELS } from "./format";
 
 const REFRESH_MS = 15_000;
@@ -123,69 +124,56 @@ export function SupervisionDashboard() {
           {data.nearDeadline.length === 0 ? (
             <p className="text-sm text-slate-600">None.</p>
           ) : (
-            <table className="w-full text-sm" data-testid="near-deadline">
-              <thead>
-                <tr className="text-left text-slate-500">
-                  <th className="p-1">Case</th>
-                  <th className="p-1">State</th>
-                  <th className="p-1">Held by</th>
-                  <th className="p-1">Time left</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.nearDeadline.map((c) => {
-                  const left = -minutesBetween(c.deadlineAt!, now);
-                  return (
-                    <tr key={c.id} className={left < 0 ? "bg-red-50 text-red-900" : "bg-amber-50"}>
-                      <td className="p-1">
-                        <CaseLink c={c} />
-                      </td>
-                      <td className="p-1">{STATE_LABELS[c.state]}</td>
-                      <td className="p-1">
-                        {c.state === "IN_SECONDARY" ? c.secondaryAssignee : c.state === "IN_PRIMARY" ? c.primaryAssignee : "—"}
-                      </td>
-                      <td className="p-1 font-medium">{left < 0 ? `overdue ${duration(-left)}` : duration(left)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              variant="panel"
+              data-testid="near-deadline"
+              rows={data.nearDeadline}
+              rowKey={(c) => c.id}
+              rowBorders={false}
+              rowClassName={(c) => (-minutesBetween(c.deadlineAt!, now) < 0 ? "bg-red-50 text-red-900" : "bg-amber-50")}
+              columns={[
+                { header: "Case", cell: (c) => <CaseLink c={c} /> },
+                { header: "State", cell: (c) => STATE_LABELS[c.state] },
+                {
+                  header: "Held by",
+                  cell: (c) => (c.state === "IN_SECONDARY" ? c.secondaryAssignee : c.state === "IN_PRIMARY" ? c.primaryAssignee : "—"),
+                },
+                {
+                  header: "Time left",
+                  className: "font-medium",
+                  cell: (c) => {
+                    const left = -minutesBetween(c.deadlineAt!, now);
+                    return left < 0 ? `overdue ${duration(-left)}` : duration(left);
+                  },
+                },
+              ]}
+            />
           )}
         </Panel>
         <Panel title="Conflicts queue" testId="conflicts">
           {data.conflicts.length === 0 ? (
             <p className="text-sm text-slate-600">No disagreements are waiting.</p>
           ) : (
-            <table className="w-full text-sm">
-              <thead>
-                <tr className="text-left text-slate-500">
-                  <th className="p-1">Case</th>
-                  <th className="p-1">Kind</th>
-                  <th className="p-1">Primary</th>
-                  <th className="p-1">Secondary</th>
-                  <th className="p-1">Age</th>
-                  <th className="p-1" />
-                </tr>
-              </thead>
-              <tbody>
-                {data.conflicts.map((c) => (
-                  <tr key={c.id} className="border-t" data-testid="conflict-row">
-                    <td className="p-1">
-                      <CaseLink c={c} />
-                    </td>
-                    <td className="p-1">{c.kind === "ADJUDICATION" ? "Adjudication" : "Verification"}</td>
-                    <td className="p-1">{c.primaryAssignee}</td>
-                    <td className="p-1">{c.secondaryAssignee}</td>
-                    <td className="p-1">{duration(minutesBetween(c.receivedAt, now))}</td>
-                    <td className="p-1">
-                      <Link href={`/cases/${c.id}`} className="rounded bg-slate-800 px-2 py-0.5 text-xs text-white">
-                        Resolve
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              variant="panel"
+              rows={data.conflicts}
+              rowKey={(c) => c.id}
+              rowProps={() => ({ "data-testid": "conflict-row" })}
+              columns={[
+                { header: "Case", cell: (c) => <CaseLink c={c} /> },
+                { header: "Kind", cell: (c) => (c.kind === "ADJUDICATION" ? "Adjudication" : "Verification") },
+                { header: "Primary", cell: (c) => c.primaryAssignee },
+                { header: "Secondary", cell: (c) => c.secondaryAssignee },
+                { header: "Age", cell: (c) => duration(minutesBetween(c.receivedAt, now)) },
+                {
+                  cell: (c) => (
+                    <Link href={`/cases/${c.id}`} className="rounded bg-slate-800 px-2 py-0.5 text-xs text-white">
+                      Resolve
+                    </Link>
+                  ),
+                },
+              ]}
+            />
           )}
         </Panel>
       </div>
@@ -246,26 +234,27 @@ export function SupervisionDashboard() {
       </Panel>
 
       <Panel title="Workload per operator" testId="workload">
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="text-left text-slate-500">
-              <th className="p-1">Operator</th>
-              <th className="p-1">Open (primary / secondary)</th>
-              <th className="p-1">Cap</th>
-              <th className="p-1">Decisions 24 h (P / S / Sup)</th>
-              <th className="p-1">Decisions 7 days (P / S / Sup)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.workload.map((o) => {
-              const open = o.openPrimary + o.openSecondary;
-              return (
-                <tr key={o.userId} className="border-t" data-testid={`workload-${o.username}`}>
-                  <td className="p-1">
-                    {o.username}
-                    {!o.active && <span className="ml-1 text-xs text-slate-500">(inactive)</span>}
-                  </td>
-                  <td className="p-1">
+        <DataTable
+          variant="panel"
+          rows={data.workload}
+          rowKey={(o) => o.userId}
+          rowProps={(o) => ({ "data-testid": `workload-${o.username}` })}
+          columns={[
+            {
+              header: "Operator",
+              cell: (o) => (
+                <>
+                  {o.username}
+                  {!o.active && <span className="ml-1 text-xs text-slate-500">(inactive)</span>}
+                </>
+              ),
+            },
+            {
+              header: "Open (primary / secondary)",
+              cell: (o) => {
+                const open = o.openPrimary + o.openSecondary;
+                return (
+                  <>
                     <span className="tabular-nums">
                       {o.openPrimary} / {o.openSecondary}
                     </span>
@@ -275,22 +264,39 @@ export function SupervisionDashboard() {
                         style={{ width: `${Math.min(100, (open / o.effectiveCap) * 100)}%` }}
                       />
                     </span>
-                  </td>
-                  <td className="p-1">
-                    {o.effectiveCap}
-                    {o.caseCap === null && <span className="text-xs text-slate-500"> (default)</span>}
-                  </td>
-                  <td className="p-1 tabular-nums">
-                    {o.decisions24h.PRIMARY} / {o.decisions24h.SECONDARY} / {o.decisions24h.SUPERVISOR}
-                  </td>
-                  <td className="p-1 tabular-nums">
-                    {o.decisions7d.PRIMARY} / {o.decisions7d.SECONDARY} / {o.decisions7d.SUPERVISOR}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </>
+                );
+              },
+            },
+            {
+              header: "Cap",
+              cell: (o) => (
+                <>
+                  {o.effectiveCap}
+                  {o.caseCap === null && <span className="text-xs text-slate-500"> (default)</span>}
+                </>
+              ),
+            },
+            {
+              header: "Decisions 24 h (P / S / Sup)",
+              className: "tabular-nums",
+              cell: (o) => (
+                <>
+                  {o.decisions24h.PRIMARY} / {o.decisions24h.SECONDARY} / {o.decisions24h.SUPERVISOR}
+                </>
+              ),
+            },
+            {
+              header: "Decisions 7 days (P / S / Sup)",
+              className: "tabular-nums",
+              cell: (o) => (
+                <>
+                  {o.decisions7d.PRIMARY} / {o.decisions7d.SECONDARY} / {o.decisions7d.SUPERVISOR}
+                </>
+              ),
+            },
+          ]}
+        />
       </Panel>
     </div>
   );
