@@ -36,9 +36,27 @@ export function boundaryRules(layers) {
     }
   });
   rules.push(
-    { name: "lib-not-edge", severity: "error", comment: "lib/ is below app/ and components/", from: { path: "^lib/" }, to: { path: "^(app|components|e2e|test|scripts)/" } },
-    { name: "components-not-app", severity: "error", comment: "components/ is below app/", from: { path: "^components/" }, to: { path: "^app/" } },
-    { name: "no-circular", severity: "error", comment: "modules import each other", from: { path: "^(lib|components|app)/" }, to: { circular: true } },
+    {
+      name: "lib-not-edge",
+      severity: "error",
+      comment: "lib/ is below app/ and components/",
+      from: { path: "^lib/" },
+      to: { path: "^(app|components|e2e|test|scripts)/" },
+    },
+    {
+      name: "components-not-app",
+      severity: "error",
+      comment: "components/ is below app/",
+      from: { path: "^components/" },
+      to: { path: "^app/" },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "modules import each other",
+      from: { path: "^(lib|components|app)/" },
+      to: { circular: true },
+    },
   );
   return rules;
 }
@@ -50,7 +68,10 @@ export function unplacedFolders(baseDir, layers) {
 }
 
 /** Cruises lib/, components/ and app/ under baseDir; returns one line per violation. */
-export async function checkBoundaries(baseDir = process.cwd(), layers = readLayers(readFileSync(join(baseDir, "docs/architecture.md"), "utf8"))) {
+export async function checkBoundaries(
+  baseDir = process.cwd(),
+  layers = readLayers(readFileSync(join(baseDir, "docs/architecture.md"), "utf8")),
+) {
   const problems = unplacedFolders(baseDir, layers).map((d) => `lib/${d}: not in the \`\`\`layers block of docs/architecture.md`);
   const cwd = process.cwd();
   process.chdir(baseDir);
@@ -83,7 +104,8 @@ export async function checkBoundaries(baseDir = process.cwd(), layers = readLaye
       hasTs ? { tsConfig: tsConfigFile } : {},
       hasTs ? { tsConfig: extractTSConfig(tsConfigFile) } : {},
     );
-    for (const v of result.output.summary.violations) problems.push(`${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name ?? c).join(" → ")})` : ""}`);
+    for (const v of result.output.summary.violations)
+      problems.push(`${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name ?? c).join(" → ")})` : ""}`);
     return { problems, modules: result.output.summary.totalCruised };
   } finally {
     process.chdir(cwd);
