@@ -3,22 +3,14 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { getCurrentUser } from "@/lib/session/current-user";
 import type { SessionUser } from "@/lib/auth/load-user";
-import type { Permission } from "@/lib/auth/permissions";
 import { ready } from "@/lib/boot/boot-app";
 import type { Database } from "@/lib/db/open-database";
 import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
+import type { Access, Operation } from "./operation";
 import { describeIssues } from "./zod-issues";
 import { prismaErrorToDomain } from "./prisma-error";
 
 type Ctx = { params: Promise<Record<string, string | string[]>> };
-
-interface Spec<B extends z.ZodType | undefined, P extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
-  /** The permission the caller must hold. "public" routes take no session at all. */
-  permission: Permission | "public" | "signedIn";
-  body?: B;
-  params?: P;
-  query?: Q;
-}
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -31,7 +23,13 @@ interface Args<B, P, Q, U> {
   query: Q;
 }
 
-const MAX_BODY = 256 * 1024;
+/** What the gate needs from the rest of the app; a test hands in its own. */
+export interface ApiRouteDeps {
+  ready: () => Promise<Database>;
+  getCurrentUser: () => Promise<SessionUser | null>;
+}
+
+export const MAX_BODY = 256 * 1024;
 
 /** The one place where a domain error becomes an HTTP status. */
 export const STATUS_OF: Record<DomainErrorCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503 };
@@ -44,66 +42,73 @@ function problem(status: number, message: string, extra?: Record<string, unknown
   return json({ error: message, ...extra }, status);
 }
 
-/**
- * A JSON route handler with its authorisation declared next to it: the session is checked on the server
- * (401 without one, 403 without the permission), and body, params and query are validated by zod.
- */
-export function apiRoute<
-  B extends z.ZodType | undefined = undefined,
-  P extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
->(
-  spec: Spec<B, P, Q>,
-  handler: (
-    a: Args<Infer<B>, Infer<P>, Infer<Q>, typeof spec.permission extends "public" ? SessionUser | null : SessionUser>,
-  ) => Promise<Response>,
-) {
-  return async (req: Request, ctx: Ctx): Promise<Response> => {
-    try {
-      const db = await ready();
-      let user: SessionUser | null = null;
-      if (spec.permission !== "public") {
-        user = await getCurrentUser();
-        if (!user) return problem(401, "sign in first");
-        if (spec.permission !== "signedIn" && !user.permissions.includes(spec.permission)) {
-          return problem(403, `not allowed: needs permission ${spec.permission}`);
+/** Builds apiRoute on the given session and database; production uses the bound `apiRoute` below. */
+export function createApiRoute(deps: ApiRouteDeps) {
+  /**
+   * A route handler for one operation of the registry (lib/http/operations): the session is checked on the
+   * server (401 without one, 403 without the permission), and body, params and query are validated by zod.
+   * The handler answers with any Response: JSON through json(), or a stream, an image or a file.
+   */
+  return function apiRoute<
+    B extends z.ZodType | undefined,
+    P extends z.ZodType | undefined,
+    Q extends z.ZodType | undefined,
+    A extends Access,
+  >(
+    op: Operation<B, P, Q, A>,
+    handler: (a: Args<Infer<B>, Infer<P>, Infer<Q>, A extends "public" ? SessionUser | null : SessionUser>) => Promise<Response>,
+  ) {
+    if (op.handledBy) throw new Error(`${op.method} ${op.path} is served by ${op.handledBy}, not by apiRoute`);
+    return async (req: Request, ctx: Ctx): Promise<Response> => {
+      try {
+        const db = await deps.ready();
+        let user: SessionUser | null = null;
+        if (op.permission !== "public") {
+          user = await deps.getCurrentUser();
+          if (!user) return problem(401, "sign in first");
+          if (op.permission !== "signedIn" && !user.permissions.includes(op.permission)) {
+            return problem(403, `not allowed: needs permission ${op.permission}`);
+          }
         }
-      }
-      let body: unknown;
-      if (spec.body) {
-        const text = await req.text();
-        if (text.length > MAX_BODY) return problem(413, `request body is larger than ${MAX_BODY} bytes`);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          return problem(400, "request body is not valid JSON");
+        let body: unknown;
+        if (op.body) {
+          const text = await req.text();
+          if (text.length > MAX_BODY) return problem(413, `request body is larger than ${MAX_BODY} bytes`);
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            return problem(400, "request body is not valid JSON");
+          }
+          const r = op.body.safeParse(parsed);
+          if (!r.success)
+            return problem(400, `invalid request: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
+          body = r.data;
         }
-        const r = spec.body.safeParse(parsed);
-        if (!r.success)
-          return problem(400, `invalid request: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
-        body = r.data;
+        let params: unknown;
+        if (op.params) {
+          const r = op.params.safeParse(await ctx.params);
+          if (!r.success) return problem(404, "not found");
+          params = r.data;
+        }
+        let query: unknown;
+        if (op.query) {
+          const r = op.query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+          if (!r.success)
+            return problem(400, `invalid query: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
+          query = r.data;
+        }
+        return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never });
+      } catch (e) {
+        const known = e instanceof DomainError ? e : prismaErrorToDomain(e);
+        if (known) return problem(STATUS_OF[known.code], known.message, known.field ? { field: known.field } : undefined);
+        // No request data in the log line: it may hold personal data.
+        console.error(`[mas] ${req.method} ${new URL(req.url).pathname} failed:`, e instanceof Error ? e.stack : e);
+        return problem(500, "internal error");
       }
-      let params: unknown;
-      if (spec.params) {
-        const r = spec.params.safeParse(await ctx.params);
-        if (!r.success) return problem(404, "not found");
-        params = r.data;
-      }
-      let query: unknown;
-      if (spec.query) {
-        const r = spec.query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-        if (!r.success)
-          return problem(400, `invalid query: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
-        query = r.data;
-      }
-      return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never });
-    } catch (e) {
-      const known = e instanceof DomainError ? e : prismaErrorToDomain(e);
-      if (known) return problem(STATUS_OF[known.code], known.message, known.field ? { field: known.field } : undefined);
-      // No request data in the log line: it may hold personal data.
-      console.error(`[mas] ${req.method} ${new URL(req.url).pathname} failed:`, e instanceof Error ? e.stack : e);
-      return problem(500, "internal error");
-    }
+    };
   };
 }
+
+/** The gate every API route goes through (except next-auth's and the static OpenAPI document). */
+export const apiRoute = createApiRoute({ ready, getCurrentUser });

@@ -1,8 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { auditQuery, listAudit } from "@/lib/audit/list-audit";
+import { operations } from "@/lib/http/operations";
+import { listAudit } from "@/lib/audit/list-audit";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "audit.read", query: auditQuery }, async ({ db, query }) =>
-  json(await listAudit(db.prisma, query)),
-);
+export const GET = apiRoute(operations.listAudit, async ({ db, query }) => json(await listAudit(db.prisma, query)));

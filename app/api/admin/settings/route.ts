@@ -1,11 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
+import { operations } from "@/lib/http/operations";
 import { getEnv } from "@/lib/env/get-env";
-import {
-  adjudicationSettingsSchema,
-  DEFAULT_SETTINGS,
-  getAdjudicationSettings,
-  type AdjudicationSettings,
-} from "@/lib/settings/adjudication-settings";
+import { DEFAULT_SETTINGS, getAdjudicationSettings, type AdjudicationSettings } from "@/lib/settings/adjudication-settings";
 import { listOperatorCaps, updateSettings } from "@/lib/settings/update-settings";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +9,7 @@ export const dynamic = "force-dynamic";
 // Until an admin saves, the reject value is the installation's MOSIP_VERIFICATION_REJECT_VALUE.
 const defaults = (): AdjudicationSettings => ({ ...DEFAULT_SETTINGS, verificationRejectValue: getEnv().mosip.verificationRejectValue });
 
-export const GET = apiRoute({ permission: "settings.manage" }, async ({ db }) =>
+export const GET = apiRoute(operations.getSettings, async ({ db }) =>
   json({
     settings: await getAdjudicationSettings(db.prisma, defaults()),
     defaults: defaults(),
@@ -21,6 +17,6 @@ export const GET = apiRoute({ permission: "settings.manage" }, async ({ db }) =>
   }),
 );
 
-export const PUT = apiRoute({ permission: "settings.manage", body: adjudicationSettingsSchema }, async ({ db, user, body }) =>
+export const PUT = apiRoute(operations.updateSettings, async ({ db, user, body }) =>
   json(await updateSettings(db.prisma, user, body, defaults())),
 );

@@ -10,4 +10,5 @@ async function handler(req: Request, ctx: Ctx) {
   return NextAuth(req as never, { params: await ctx.params } as never, getAuthOptions());
 }
 
+// The operations served here are described in lib/http/operations/platform.ts (handledBy: "next-auth").
 export { handler as GET, handler as POST };

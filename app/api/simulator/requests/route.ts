@@ -1,20 +1,13 @@
-import { z } from "zod";
 import { apiRoute, json } from "@/lib/http/api-route";
+import { operations } from "@/lib/http/operations";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getEmbeddedMosip } from "@/lib/embedded/embedded-mosip-instance";
 import { recordAudit } from "@/lib/audit/record-audit";
 
 export const dynamic = "force-dynamic";
 
-const body = z.strictObject({
-  adjudications: z.number().int().min(0).max(50),
-  verifications: z.number().int().min(0).max(50).default(0),
-  // Real devices send fingers as JPEG2000 or WSQ; the simulator writes PNG unless asked for WSQ.
-  fingerCodec: z.enum(["PNG", "WSQ"]).default("PNG"),
-});
-
 /** Demo and test control of the built-in MOSIP simulator; absent when a real broker is configured. */
-export const POST = apiRoute({ permission: "integration.operate", body }, async ({ db, user, body }) => {
+export const POST = apiRoute(operations.addSimulatorRequests, async ({ db, user, body }) => {
   const sim = getEmbeddedMosip();
   if (!sim) throw new DomainError("conflict", "the MOSIP simulator is not running: this installation is connected to a real broker");
   const created = await sim.addRequests(body);
@@ -22,7 +15,7 @@ export const POST = apiRoute({ permission: "integration.operate", body }, async 
   return json({ created }, 201);
 });
 
-export const GET = apiRoute({ permission: "integration.view" }, async () => {
+export const GET = apiRoute(operations.simulatorStatus, async () => {
   const sim = getEmbeddedMosip();
   return json(sim ? { running: true, ...sim.summary() } : { running: false });
 });

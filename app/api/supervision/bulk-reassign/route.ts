@@ -1,10 +1,11 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { bulkReassign, bulkReassignBody } from "@/lib/cases/bulk-reassign";
+import { operations } from "@/lib/http/operations";
+import { bulkReassign } from "@/lib/cases/bulk-reassign";
 
 export const dynamic = "force-dynamic";
 
 // 200 even when some cases could not move: the body says, case by case, what happened.
-export const POST = apiRoute({ permission: "cases.reassign", body: bulkReassignBody }, async ({ db, user, body }) => {
+export const POST = apiRoute(operations.bulkReassign, async ({ db, user, body }) => {
   const results = await bulkReassign(db.prisma, user, body);
   return json({ moved: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results });
 });

@@ -1,6 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
+import { operations } from "@/lib/http/operations";
 import { loadDashboard } from "@/lib/supervision/load-dashboard";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "cases.viewAll" }, async ({ db }) => json(await loadDashboard(db.prisma)));
+export const GET = apiRoute(operations.dashboard, async ({ db }) => json(await loadDashboard(db.prisma)));

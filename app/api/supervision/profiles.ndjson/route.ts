@@ -1,10 +1,11 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { exportProfiles, exportProfilesQuery } from "@/lib/analytics/export-profiles";
+import { operations } from "@/lib/http/operations";
+import { exportProfiles } from "@/lib/analytics/export-profiles";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(
-  { permission: "analytics.export", query: exportProfilesQuery },
+  operations.exportProfiles,
   async ({ db, query }) =>
     new Response(exportProfiles(db.prisma, query), {
       headers: {

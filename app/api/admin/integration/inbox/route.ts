@@ -1,8 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { listInbox, pageQuery } from "@/lib/integration/list-integration";
+import { operations } from "@/lib/http/operations";
+import { listInbox } from "@/lib/integration/list-integration";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "integration.view", query: pageQuery }, async ({ db, query }) =>
-  json(await listInbox(db.prisma, query)),
-);
+export const GET = apiRoute(operations.listInbox, async ({ db, query }) => json(await listInbox(db.prisma, query)));

@@ -1,8 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { listIntakeErrors, pageQuery } from "@/lib/integration/list-integration";
+import { operations } from "@/lib/http/operations";
+import { listIntakeErrors } from "@/lib/integration/list-integration";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "integration.view", query: pageQuery }, async ({ db, query }) =>
-  json(await listIntakeErrors(db.prisma, query)),
-);
+export const GET = apiRoute(operations.listIntakeErrors, async ({ db, query }) => json(await listIntakeErrors(db.prisma, query)));

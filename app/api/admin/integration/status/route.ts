@@ -1,10 +1,11 @@
 import { apiRoute, json } from "@/lib/http/api-route";
+import { operations } from "@/lib/http/operations";
 import { brokerHealth } from "@/lib/boot/check-health";
 import { countOutbox } from "@/lib/outbox/count-outbox";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "integration.view" }, async ({ db }) => {
+export const GET = apiRoute(operations.integrationStatus, async ({ db }) => {
   const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
   const [outbox, inbox, dataUnavailable] = await Promise.all([
     countOutbox(db.prisma),

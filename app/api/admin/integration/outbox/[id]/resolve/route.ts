@@ -1,15 +1,12 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { outboxIdParams, resolveBody } from "@/lib/integration/list-integration";
+import { operations } from "@/lib/http/operations";
 import { resolveUncertain } from "@/lib/outbox/resolve-uncertain";
 import { getResponsePublisher } from "@/lib/outbox/start-response-publisher";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(
-  { permission: "integration.operate", params: outboxIdParams, body: resolveBody },
-  async ({ db, user, params, body }) => {
-    await resolveUncertain(db.prisma, params.id, body.resolution, user);
-    if (body.resolution === "sendNow") getResponsePublisher()?.kick();
-    return json({ ok: true });
-  },
-);
+export const POST = apiRoute(operations.resolveOutboxMessage, async ({ db, user, params, body }) => {
+  await resolveUncertain(db.prisma, params.id, body.resolution, user);
+  if (body.resolution === "sendNow") getResponsePublisher()?.kick();
+  return json({ ok: true });
+});

@@ -1,0 +1,197 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/load-user";
+import type { Database } from "@/lib/db/open-database";
+import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
+import { createApiRoute, MAX_BODY } from "./api-route";
+import { operation } from "./operation";
+
+const USER = { id: "u1", username: "officer1", roles: ["OPERATOR"], permissions: ["queue.own", "cases.review"] } as unknown as SessionUser;
+const DB = { prisma: {} } as unknown as Database;
+
+function gate(user: SessionUser | null = USER) {
+  return createApiRoute({ ready: async () => DB, getCurrentUser: async () => user });
+}
+
+const ok = async () => new Response("ok");
+const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+const post = (body: string) =>
+  new Request("http://localhost/api/x", { method: "POST", body, headers: { "content-type": "application/json" } });
+const get = (query = "") => new Request(`http://localhost/api/x${query}`);
+
+async function answer(res: Response) {
+  return {
+    status: res.status,
+    body: (await res.json()) as { error: string; fields?: { field: string; message: string }[]; field?: string },
+  };
+}
+
+const signedIn = operation({ method: "GET", path: "/api/x", permission: "signedIn", summary: "x", response: { status: 200 } });
+const needsUsers = operation({ method: "GET", path: "/api/x", permission: "users.manage", summary: "x", response: { status: 200 } });
+const withBody = operation({
+  method: "POST",
+  path: "/api/x",
+  permission: "signedIn",
+  summary: "x",
+  body: z.strictObject({ name: z.string().min(2) }),
+  response: { status: 200 },
+});
+
+describe("apiRoute", () => {
+  it("answers 401 without a session", async () => {
+    const r = await answer(await gate(null)(signedIn, ok)(get(), ctx()));
+    assert.deepEqual(r, { status: 401, body: { error: "sign in first" } });
+  });
+
+  it("answers 403 naming the permission the user lacks", async () => {
+    const r = await answer(await gate()(needsUsers, ok)(get(), ctx()));
+    assert.deepEqual(r, { status: 403, body: { error: "not allowed: needs permission users.manage" } });
+  });
+
+  it("lets a public operation through without asking for the session", async () => {
+    let asked = false;
+    const route = createApiRoute({
+      ready: async () => DB,
+      getCurrentUser: async () => {
+        asked = true;
+        return null;
+      },
+    });
+    const op = operation({ method: "GET", path: "/api/x", permission: "public", summary: "x", response: { status: 200 } });
+    const res = await route(op, async ({ user }) => new Response(String(user)))(get(), ctx());
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), "null");
+    assert.equal(asked, false);
+  });
+
+  it("hands the handler the user, the parsed body, params and query", async () => {
+    const op = operation({
+      method: "POST",
+      path: "/api/x/{id}",
+      permission: "cases.review",
+      summary: "x",
+      body: z.strictObject({ n: z.number() }),
+      params: z.object({ id: z.uuid() }),
+      query: z.object({ limit: z.coerce.number().default(5) }),
+      response: { status: 200 },
+    });
+    const id = "00000000-0000-4000-8000-000000000000";
+    const res = await gate()(op, async ({ db, user, body, params, query }) =>
+      Response.json({ same: db === DB, user: user.username, n: body.n, id: params.id, limit: query.limit }),
+    )(new Request("http://localhost/api/x?limit=7", { method: "POST", body: '{"n":3}' }), ctx({ id }));
+    assert.deepEqual(await res.json(), { same: true, user: "officer1", n: 3, id, limit: 7 });
+  });
+
+  it("answers 413 for a body larger than the limit", async () => {
+    const r = await answer(await gate()(withBody, ok)(post(`"${"x".repeat(MAX_BODY)}"`), ctx()));
+    assert.equal(r.status, 413);
+    assert.match(r.body.error, /larger than/);
+  });
+
+  it("answers 400 for a body that is not JSON", async () => {
+    const r = await answer(await gate()(withBody, ok)(post("{name:"), ctx()));
+    assert.deepEqual(r, { status: 400, body: { error: "request body is not valid JSON" } });
+  });
+
+  it("answers 400 naming the invalid field", async () => {
+    const r = await answer(await gate()(withBody, ok)(post('{"name":"a"}'), ctx()));
+    assert.equal(r.status, 400);
+    assert.match(r.body.error, /^invalid request: name: /);
+    assert.deepEqual(
+      r.body.fields?.map((f) => f.field),
+      ["name"],
+    );
+  });
+
+  it("refuses an unknown field when the schema is strict", async () => {
+    const r = await answer(await gate()(withBody, ok)(post('{"name":"ab","admin":true}'), ctx()));
+    assert.equal(r.status, 400);
+    assert.deepEqual(r.body.fields, [{ field: "admin", message: "is not a known field" }]);
+  });
+
+  it("answers 400 naming the invalid query parameter", async () => {
+    const op = operation({
+      method: "GET",
+      path: "/api/x",
+      permission: "signedIn",
+      summary: "x",
+      query: z.object({ limit: z.coerce.number().int().max(10) }),
+      response: { status: 200 },
+    });
+    const r = await answer(await gate()(op, ok)(get("?limit=99"), ctx()));
+    assert.equal(r.status, 400);
+    assert.match(r.body.error, /^invalid query: limit: /);
+  });
+
+  it("answers 404 when the path params do not fit", async () => {
+    const op = operation({
+      method: "GET",
+      path: "/api/x/{id}",
+      permission: "signedIn",
+      summary: "x",
+      params: z.object({ id: z.uuid() }),
+      response: { status: 200 },
+    });
+    const r = await answer(await gate()(op, ok)(get(), ctx({ id: "not-a-uuid" })));
+    assert.deepEqual(r, { status: 404, body: { error: "not found" } });
+  });
+
+  const statusOf: [DomainErrorCode, number][] = [
+    ["invalid", 400],
+    ["forbidden", 403],
+    ["not_found", 404],
+    ["conflict", 409],
+    ["unavailable", 503],
+  ];
+  for (const [code, status] of statusOf) {
+    it(`maps DomainError ${code} to ${status}`, async () => {
+      const r = await answer(
+        await gate()(signedIn, async () => {
+          throw new DomainError(code, `it is ${code}`);
+        })(get(), ctx()),
+      );
+      assert.deepEqual(r, { status, body: { error: `it is ${code}` } });
+    });
+  }
+
+  it("keeps the field of a DomainError", async () => {
+    const r = await answer(
+      await gate()(signedIn, async () => {
+        throw new DomainError("invalid", "too short", "reason");
+      })(get(), ctx()),
+    );
+    assert.deepEqual(r, { status: 400, body: { error: "too short", field: "reason" } });
+  });
+
+  it("maps Prisma P2002 to 409 naming the field", async () => {
+    const r = await answer(
+      await gate()(signedIn, async () => {
+        throw Object.assign(new Error("Unique constraint failed"), { code: "P2002", meta: { target: ["username"] } });
+      })(get(), ctx()),
+    );
+    assert.deepEqual(r, { status: 409, body: { error: "username is already taken", field: "username" } });
+  });
+
+  it("answers 500 'internal error' for anything else, without the message", async (t) => {
+    const logged = t.mock.method(console, "error", () => {});
+    const res = await gate()(signedIn, async () => {
+      throw new Error("secret detail of RID 1234");
+    })(get(), ctx());
+    const text = await res.text();
+    assert.equal(res.status, 500);
+    assert.deepEqual(JSON.parse(text), { error: "internal error" });
+    assert.doesNotMatch(text, /secret/);
+    assert.equal(logged.mock.callCount(), 1);
+  });
+
+  it("sends Cache-Control: no-store on its own answers", async () => {
+    const res = await gate(null)(signedIn, ok)(get(), ctx());
+    assert.equal(res.headers.get("cache-control"), "no-store");
+  });
+
+  it("refuses to serve an operation marked as handled elsewhere", () => {
+    const op = operation({ ...signedIn, handledBy: "next-auth" });
+    assert.throws(() => gate()(op, ok), /served by next-auth/);
+  });
+});

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { caseIdParams } from "@/lib/cases/case-params";
+import { decisionBody } from "@/lib/cases/decision-input";
+import { listCasesQuery } from "@/lib/cases/list-cases";
+import { reassignBody } from "@/lib/cases/reassign-case";
+import { operation } from "../operation";
+
+const BINARY = { type: "string", format: "binary" };
+const subject = z.union([z.literal("applicant"), z.uuid()]);
+const imageParams = z.object({ id: z.uuid(), subject, bir: z.coerce.number().int().min(0).max(1000) });
+// An unknown variant is a thumbnail, never a 400: an <img> has no use for an error body.
+const imageQuery = z.object({ variant: z.enum(["thumb", "full", "png"]).catch("thumb") });
+const documentParams = z.object({ id: z.uuid(), subject, name: z.string().min(1).max(128) });
+
+/** Queues, the comparison view and the decisions of operators and supervisors. */
+export const caseOperations = {
+  listCases: operation({
+    method: "GET",
+    path: "/api/cases",
+    permission: "signedIn",
+    summary:
+      "The caller's queue (scope=mine) or every case (scope=all, needs cases.viewAll), filtered by state, kind, operator, age or exact RID (a RID search is audited)",
+    query: listCasesQuery,
+    response: { status: 200 },
+  }),
+  claimNextCase: operation({
+    method: "POST",
+    path: "/api/cases/next",
+    permission: "cases.review",
+    summary:
+      "Next case: the most urgent case waiting for the caller, else claim one they may take within their cap ({caseId: null} when none)",
+    response: { status: 200 },
+  }),
+  getCase: operation({
+    method: "GET",
+    path: "/api/cases/{id}",
+    permission: "signedIn",
+    summary:
+      "The comparison view of a case (demographics, biometric grid, documents), decrypted in memory; only for its current assignee or a supervisor (403 otherwise); audited",
+    params: caseIdParams,
+    response: { status: 200 },
+  }),
+  recordDecision: operation({
+    method: "POST",
+    path: "/api/cases/{id}/decision",
+    permission: "signedIn",
+    summary:
+      "Record the caller's decision at the level the case waits for (primary, secondary, or a supervisor's resolution of a conflict): verdicts per candidate, cannotAdjudicate (MOSIP resend), or approve true/false for a verification case",
+    params: caseIdParams,
+    body: decisionBody,
+    response: {
+      status: 200,
+      schema: { type: "object", properties: { outcome: { type: "string", enum: ["AWAITING_SECONDARY", "DECIDED", "CONFLICT"] } } },
+    },
+  }),
+  reassignCase: operation({
+    method: "POST",
+    path: "/api/cases/{id}/reassign",
+    permission: "cases.reassign",
+    summary: "Give the review a case waits for to another eligible operator, with a reason; the previous assignee loses access at once",
+    params: caseIdParams,
+    body: reassignBody,
+    response: { status: 200 },
+  }),
+  getSubjectImage: operation({
+    method: "GET",
+    path: "/api/cases/{id}/subjects/{subject}/images/{bir}",
+    permission: "signedIn",
+    summary: "One biometric as an image (variant=thumb|full|png), Cache-Control: no-store; same access rule as the case",
+    params: imageParams,
+    query: imageQuery,
+    response: { status: 200, description: "the image", mediaTypes: ["image/webp", "image/png", "image/jpeg"], schema: BINARY },
+  }),
+  getSubjectDocument: operation({
+    method: "GET",
+    path: "/api/cases/{id}/subjects/{subject}/documents/{name}",
+    permission: "signedIn",
+    summary:
+      "One verification document by name, inline when it is an image or a PDF (otherwise as an attachment), Cache-Control: no-store; same access rule as the case",
+    params: documentParams,
+    response: {
+      status: 200,
+      description: "the document",
+      mediaTypes: ["application/pdf", "image/jpeg", "image/png", "application/octet-stream"],
+      schema: BINARY,
+    },
+  }),
+};

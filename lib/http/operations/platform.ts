@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { operation } from "../operation";
+
+const signInForm = z.object({ csrfToken: z.string(), username: z.string(), password: z.string() });
+
+/** Health, this API's own description, and the session endpoints next-auth serves. */
+export const platformOperations = {
+  health: operation({
+    method: "GET",
+    path: "/api/health",
+    permission: "public",
+    summary: "Database reachability, version, MOSIP broker connection and outbox backlog",
+    response: { status: 200 },
+  }),
+  openApiDocument: operation({
+    method: "GET",
+    path: "/api/openapi.json",
+    permission: "public",
+    summary: "This OpenAPI document, generated from the operation registry (lib/http/operations)",
+    response: { status: 200 },
+    handledBy: "static",
+  }),
+  // next-auth's catch-all (app/api/auth/[...nextauth]) serves these; listed so the document shows how to sign in.
+  authSession: operation({
+    method: "GET",
+    path: "/api/auth/session",
+    permission: "public",
+    summary: "The signed-in user's username and roles",
+    response: { status: 200 },
+    handledBy: "next-auth",
+  }),
+  authCsrf: operation({
+    method: "GET",
+    path: "/api/auth/csrf",
+    permission: "public",
+    summary: "A CSRF token for the sign-in form ({csrfToken}); sets the CSRF cookie",
+    response: { status: 200 },
+    handledBy: "next-auth",
+  }),
+  authSignIn: operation({
+    method: "POST",
+    path: "/api/auth/callback/credentials",
+    permission: "public",
+    summary: "Sign in with username and password (form fields csrfToken, username, password); sets the session cookie",
+    body: signInForm,
+    bodyType: "form",
+    response: { status: 302, description: "redirect; on success the session cookie is set" },
+    handledBy: "next-auth",
+  }),
+};
