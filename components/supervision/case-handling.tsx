@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { ALL_STATES as STATES } from "@/lib/cases/case-lifecycle";
+import { ALL_STATES as STATES, reviewHolder } from "@/lib/cases/case-lifecycle";
 import { DataTable } from "@/components/data-table";
 import type { CaseSummary } from "@/lib/cases/list-cases";
 import type { OperatorWorkload } from "@/lib/supervision/load-dashboard";
@@ -307,7 +307,7 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
               key: "actions",
               className: "text-right",
               cell: (c) => {
-                const releasable = c.state === "IN_PRIMARY" || (c.state === "IN_SECONDARY" && c.secondaryAssignee);
+                const releasable = reviewHolder(c.state, c.primaryAssignee, c.secondaryAssignee) !== null;
                 return (
                   canReassign &&
                   releasable && (

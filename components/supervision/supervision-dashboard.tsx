@@ -7,6 +7,7 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { StackedBar } from "@/components/charts/stacked-bar";
 import { DonutChart } from "@/components/charts/donut-chart";
 import { DataTable } from "@/components/data-table";
+import { reviewHolder } from "@/lib/cases/case-lifecycle";
 import { duration, minutesBetween, seconds, STATE_LABELS } from "./format";
 
 const REFRESH_MS = 15_000;
@@ -136,7 +137,7 @@ export function SupervisionDashboard() {
                 { header: "State", cell: (c) => STATE_LABELS[c.state] },
                 {
                   header: "Held by",
-                  cell: (c) => (c.state === "IN_SECONDARY" ? c.secondaryAssignee : c.state === "IN_PRIMARY" ? c.primaryAssignee : "—"),
+                  cell: (c) => reviewHolder(c.state, c.primaryAssignee, c.secondaryAssignee) ?? "—",
                 },
                 {
                   header: "Time left",

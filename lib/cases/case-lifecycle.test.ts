@@ -15,6 +15,7 @@ import {
   OPEN_STATES,
   RETRYABLE_DATA_STATES,
   REVIEW_STATES,
+  reviewHolder,
 } from "./case-lifecycle";
 
 test("ALL_STATES is every state of the schema, in its order", () => {
@@ -89,4 +90,11 @@ test("an assignment takes only an unheld waiting case; a primary one moves it in
   assert.deepEqual(awaitingAssignee("SECONDARY"), { state: "IN_SECONDARY", secondaryAssigneeId: null });
   assert.deepEqual(assignmentData("PRIMARY", "u", now), { state: "IN_PRIMARY", primaryAssigneeId: "u", primaryAssignedAt: now });
   assert.deepEqual(assignmentData("SECONDARY", "u", now), { secondaryAssigneeId: "u", secondaryAssignedAt: now });
+});
+
+test("the review holder is the primary in primary review, the secondary in secondary review, nobody otherwise", () => {
+  assert.equal(reviewHolder("IN_PRIMARY", "ana", "ben"), "ana");
+  assert.equal(reviewHolder("IN_SECONDARY", "ana", "ben"), "ben");
+  assert.equal(reviewHolder("IN_SECONDARY", "ana", null), null);
+  for (const s of ["READY", "CONFLICT", "DECIDED"]) assert.equal(reviewHolder(s, "ana", "ben"), null);
 });

@@ -68,11 +68,17 @@ export interface CaseAssignees {
   secondaryAssigneeId: string | null;
 }
 
+/** Whoever holds the review the case is in (an id or a name, as the caller has them): none outside review. */
+export function reviewHolder<T>(state: string, primary: T | null, secondary: T | null): T | null {
+  if (state === "IN_PRIMARY") return primary;
+  if (state === "IN_SECONDARY") return secondary;
+  return null;
+}
+
 /** The level at which the user holds the case now: its assignee at the review it is in, else null. */
 export function assignedLevel(c: CaseAssignees, userId: string): ReviewLevel | null {
-  if (c.state === "IN_PRIMARY" && c.primaryAssigneeId === userId) return "PRIMARY";
-  if (c.state === "IN_SECONDARY" && c.secondaryAssigneeId === userId) return "SECONDARY";
-  return null;
+  if (reviewHolder(c.state, c.primaryAssigneeId, c.secondaryAssigneeId) !== userId) return null;
+  return c.state === "IN_PRIMARY" ? "PRIMARY" : "SECONDARY";
 }
 
 /** Query filter: the cases the user holds now (the same rule as assignedLevel). */
