@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { safeCallbackPath } from "@/lib/client/safe-callback-path";
 
 const MESSAGES: Record<string, string> = {
   invalid: "Wrong username or password.",
@@ -14,7 +15,8 @@ const MESSAGES: Record<string, string> = {
 export function SignInForm({ oidcName }: { oidcName: string | null }) {
   const router = useRouter();
   const params = useSearchParams();
-  const callbackUrl = safeCallback(params.get("callbackUrl"));
+  // Resolved when used, in the browser: the page is also rendered on the server, where there is no window.
+  const callbackUrl = () => safeCallbackPath(params.get("callbackUrl"), window.location.origin);
   const [error, setError] = useState<string | null>(params.get("error"));
   const [busy, setBusy] = useState(false);
 
@@ -26,7 +28,7 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
     const res = await signIn("credentials", { redirect: false, username: form.get("username"), password: form.get("password") });
     setBusy(false);
     if (res?.ok && !res.error) {
-      router.replace(callbackUrl);
+      router.replace(callbackUrl());
       router.refresh();
     } else setError(res?.error ?? "invalid");
   }
@@ -79,7 +81,7 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
       {oidcName && (
         <button
           type="button"
-          onClick={() => signIn("oidc", { callbackUrl })}
+          onClick={() => signIn("oidc", { callbackUrl: callbackUrl() })}
           className="w-full rounded border border-slate-300 px-4 py-2 hover:bg-slate-100"
         >
           Sign in with {oidcName}
@@ -90,6 +92,3 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
 }
 
 // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-function safeCallback(v: string | null): string {
-  return v?.startsWith("/") && !v.startsWith("//") ? v : "/";
-}

@@ -79,7 +79,10 @@ describe("apiRoute", () => {
     const id = "00000000-0000-4000-8000-000000000000";
     const res = await gate()(op, async ({ db, user, body, params, query }) =>
       Response.json({ same: db === DB, user: user.username, n: body.n, id: params.id, limit: query.limit }),
-    )(new Request("http://localhost/api/x?limit=7", { method: "POST", body: '{"n":3}' }), ctx({ id }));
+    )(
+      new Request("http://localhost/api/x?limit=7", { method: "POST", body: '{"n":3}', headers: { "content-type": "application/json" } }),
+      ctx({ id }),
+    );
     assert.deepEqual(await res.json(), { same: true, user: "officer1", n: 3, id, limit: 7 });
   });
 
@@ -193,5 +196,38 @@ describe("apiRoute", () => {
   it("refuses to serve an operation marked as handled elsewhere", () => {
     const op = operation({ ...signedIn, handledBy: "next-auth" });
     assert.throws(() => gate()(op, ok), /served by next-auth/);
+  });
+
+  it("refuses a state change from another site before looking at the session", async () => {
+    let asked = false;
+    const route = createApiRoute({
+      ready: async () => DB,
+      getCurrentUser: async () => {
+        asked = true;
+        return USER;
+      },
+    });
+    const formPost = new Request("http://mas.example/api/x", {
+      method: "POST",
+      body: "name=abc",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    const r = await answer(await route(withBody, ok)(formPost, ctx()));
+    assert.equal(r.status, 403);
+    assert.match(r.body.error, /cross-site request refused/);
+    assert.equal(asked, false);
+  });
+
+  it("answers 415 for a state change that is not JSON, with or without a body", async () => {
+    const form = new Request("http://localhost/api/x", {
+      method: "POST",
+      body: '{"name":"abc"}',
+      headers: { "content-type": "text/plain" },
+    });
+    assert.equal((await gate()(withBody, ok)(form, ctx())).status, 415);
+    const bare = operation({ method: "POST", path: "/api/x", permission: "signedIn", summary: "x", response: { status: 200 } });
+    assert.equal((await gate()(bare, ok)(new Request("http://localhost/api/x", { method: "POST" }), ctx())).status, 415);
+    const json = new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": "application/json" } });
+    assert.equal((await gate()(bare, ok)(json, ctx())).status, 200);
   });
 });

@@ -9,6 +9,7 @@ import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
 import type { Access, Operation } from "./operation";
 import { describeIssues } from "./zod-issues";
 import { prismaErrorToDomain } from "./prisma-error";
+import { isJsonContentType, refuseCrossSite } from "./refuse-cross-site";
 
 type Ctx = { params: Promise<Record<string, string | string[]>> };
 
@@ -60,6 +61,13 @@ export function createApiRoute(deps: ApiRouteDeps) {
   ) {
     if (op.handledBy) throw new Error(`${op.method} ${op.path} is served by ${op.handledBy}, not by apiRoute`);
     return async (req: Request, ctx: Ctx): Promise<Response> => {
+      // Before anything else: a cross-site form or script must not even reach the session check.
+      const crossSite = refuseCrossSite(req.method, req.headers, req.url);
+      if (crossSite) return problem(403, crossSite);
+      // Only JSON changes state: a plain HTML form cannot send it, and a script on another site cannot without
+      // a CORS preflight, which this API never grants.
+      if (req.method !== "GET" && req.method !== "HEAD" && !isJsonContentType(req.headers.get("content-type")))
+        return problem(415, "send the request as Content-Type: application/json");
       try {
         const db = await deps.ready();
         let user: SessionUser | null = null;

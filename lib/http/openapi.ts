@@ -31,6 +31,12 @@ function describeOperation(op: Operation) {
       responses["401"] = { description: "not signed in", content: errorContent };
       if (op.permission !== "signedIn") responses["403"] = { description: `needs permission ${op.permission}`, content: errorContent };
     }
+    if (op.method !== "GET") {
+      const why = "sent from another site (Origin or Sec-Fetch-Site names another site)";
+      const prior = responses["403"] as { description: string } | undefined;
+      responses["403"] = { description: prior ? `${prior.description}; or ${why}` : why, content: errorContent };
+      responses["415"] = { description: "not sent as Content-Type: application/json", content: errorContent };
+    }
   }
   const parameters = [
     ...(op.params ? properties(op.params).map(([name, s]) => ({ name, in: "path", required: true, schema: s })) : []),

@@ -1,0 +1,56 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { apiSignIn, server, uiSignIn, uniqueName } from "./support/session";
+
+// A page on another port of the same host is "same-site": browsers send the MAS session cookie with its form
+// posts (cookies do not tell ports apart). The text/plain form is the classic way to post JSON-looking bodies.
+async function attackerPage(target: string, username: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const payload = JSON.stringify({ username, password: "Attacker-password-1234", roles: ["ADMIN"], displayName: "x" }).slice(0, -2);
+  const html = `<!doctype html><form id="f" method="POST" action="${target}/api/admin/users" enctype="text/plain">
+<input type="hidden" name='${payload}' value='"}'></form><script>document.getElementById("f").submit()</script>`;
+  const srv: Server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+  await new Promise<void>((r) => srv.listen(0, "localhost", r));
+  return { url: `http://localhost:${(srv.address() as AddressInfo).port}/`, close: () => new Promise((r) => srv.close(() => r())) };
+}
+
+test("a form posted to the API from another site is refused, even with the admin's session cookie", async ({ page, baseURL }, info) => {
+  await uiSignIn(page, server(info).admin);
+  const username = uniqueName("csrf");
+  const attacker = await attackerPage(baseURL as string, username);
+  try {
+    const answered = page.waitForResponse((r) => r.url().endsWith("/api/admin/users") && r.request().method() === "POST");
+    await page.goto(attacker.url);
+    const res = await answered;
+    expect(res.status()).toBe(403);
+    expect(await res.text()).toContain("cross-site request refused");
+  } finally {
+    await attacker.close();
+  }
+  const users = await (await page.request.get("/api/admin/users")).json();
+  expect(users.users.map((u: { username: string }) => u.username)).not.toContain(username);
+});
+
+test("the sign-in page never sends an officer to another site after signing in", async ({ page, baseURL }, info) => {
+  for (const callback of ["/%5Cevil.example", "//evil.example", "https://evil.example/"]) {
+    await page.context().clearCookies();
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(callback)}`);
+    await page.getByLabel("Username").fill(server(info).admin.username);
+    await page.getByLabel("Password").fill(server(info).admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).not.toHaveURL(/\/signin/);
+    expect(new URL(page.url()).origin, callback).toBe(new URL(baseURL as string).origin);
+  }
+});
+
+test("API clients without browser headers keep working, as docs/api.md shows", async ({ playwright, baseURL }, info) => {
+  const api = await playwright.request.newContext({ baseURL });
+  await apiSignIn(api, server(info).admin);
+  const res = await api.post("/api/admin/users", {
+    data: { username: uniqueName("curl"), password: "Curl-password-1234", roles: ["OPERATOR"] },
+  });
+  expect(res.status()).toBe(201);
+  const notJson = await api.post("/api/admin/users", { headers: { "content-type": "text/plain" }, data: "{}" });
+  expect(notJson.status()).toBe(415);
+  await api.dispose();
+});
