@@ -28,6 +28,7 @@ test("in production the server refuses to start without AUTH_SECRET and an admin
   expect(code).toBe(1);
   expect(output).toContain("AUTH_SECRET is required in production");
   expect(output).toContain("MAS_ADMIN_PASSWORD is required in production");
+  expect(output).toContain("NEXTAUTH_URL must be the https:// address officers use in production");
 });
 
 test("a wrong value stops start-up with a message naming the variable", async () => {

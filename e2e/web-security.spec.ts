@@ -54,3 +54,20 @@ test("API clients without browser headers keep working, as docs/api.md shows", a
   expect(notJson.status()).toBe(415);
   await api.dispose();
 });
+
+test("pages carry a nonce-based Content-Security-Policy and run under it without violations", async ({ page }, info) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
+  });
+  await uiSignIn(page, server(info).admin);
+  for (const path of ["/admin", "/admin/audit", "/admin/integration", "/supervision", "/supervision/cases", "/queue"]) {
+    const res = await page.goto(path);
+    const csp = res?.headers()["content-security-policy"] ?? "";
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(res?.headers()["permissions-policy"], path).toContain("camera=()");
+    await expect(page.getByTestId("current-user")).toBeVisible();
+  }
+  expect(violations).toEqual([]);
+});

@@ -18,9 +18,23 @@ test("production refuses to start without AUTH_SECRET and an admin password, nam
       assert.match(e.message, /AUTH_SECRET is required in production/);
       assert.match(e.message, /MAS_ADMIN_PASSWORD is required in production/);
       assert.match(e.message, /MOSIP_QUEUE_URL is required in production/);
+      assert.match(e.message, /NEXTAUTH_URL must be the https:\/\/ address/);
       return true;
     },
   );
+});
+
+test("production over plain http needs MAS_ALLOW_HTTP=true", () => {
+  const base = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "x".repeat(40),
+    MAS_ADMIN_USERNAME: "admin",
+    MAS_ADMIN_PASSWORD: "a-long-password-1",
+    MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    NEXTAUTH_URL: "http://mas.internal:3000",
+  };
+  assert.throws(() => parseEnv(base), /NEXTAUTH_URL must be the https:\/\/ address/);
+  assert.equal(parseEnv({ ...base, MAS_ALLOW_HTTP: "true" }).production, true);
 });
 
 test("MAS_DEPLOYMENT overrides the NODE_ENV that next start forces", () => {
@@ -47,6 +61,7 @@ test("a full production environment parses", () => {
     MAS_ADMIN_PASSWORD: "a-long-password-1",
     DATABASE_URL: "postgresql://mas@db:5432/mas",
     MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    NEXTAUTH_URL: "https://mas.id.example",
     MAS_OIDC_ISSUER: "https://kc.example/realms/mosip",
     MAS_OIDC_CLIENT_ID: "mas",
     MAS_OIDC_CLIENT_SECRET: "s",

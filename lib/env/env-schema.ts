@@ -54,6 +54,8 @@ export const envSchema = z
       message: "must be at least 32 characters (for example: openssl rand -base64 48)",
     }),
     NEXTAUTH_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "must be an http(s) URL" }),
+    // Only for an installation reached over plain http on purpose (a closed network without TLS anywhere).
+    MAS_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
     MAS_ADMIN_USERNAME: optionalString,
     MAS_ADMIN_PASSWORD: optionalString,
     MAS_SESSION_IDLE_MINUTES: positiveInt(30),
@@ -142,6 +144,14 @@ export const envSchema = z
     }
     if (production && env.AUTH_SECRET === undefined) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (for example: openssl rand -base64 48)" });
+    }
+    if (production && !env.NEXTAUTH_URL?.startsWith("https://") && env.MAS_ALLOW_HTTP !== "true") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message:
+          "must be the https:// address officers use in production (also when TLS ends at an ingress); set MAS_ALLOW_HTTP=true only for a network without TLS",
+      });
     }
     if (production && env.MOSIP_QUEUE_URL === undefined) {
       ctx.addIssue({
