@@ -26,5 +26,4 @@ export function strictTransportSecurity(protocol: string, forwardedProto: string
 }
 
 /** Powerful browser features the MAS never uses. */
-export const PERMISSIONS_POLICY =
-  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()";
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()";
