@@ -27,18 +27,38 @@ test("a good password signs in, resets the failure count and is audited", async 
 test("repeated failures lock the account, even when attempts race, and the lock holds against the right password", async () => {
   const now = new Date();
   const results = await Promise.all([1, 2, 3, 4].map(() => verifyCredentials(prisma, "alice", "wrong", policy, now)));
-  assert.ok(
-    results.some((r) => !r.ok && r.reason === "locked"),
-    "the threshold-th failure locks",
+  // Wrong passwords never learn about the lock: every answer is the same as for an unknown user.
+  assert.deepEqual(
+    results.map((r) => (r.ok ? "ok" : r.reason)),
+    ["invalid", "invalid", "invalid", "invalid"],
   );
   const u = await prisma.user.findUniqueOrThrow({ where: { username: "alice" } });
-  assert.ok(u.lockedUntil && u.lockedUntil > now);
+  assert.ok(u.lockedUntil && u.lockedUntil > now, "the threshold-th failure locks");
+  assert.deepEqual(await verifyCredentials(prisma, "alice", "still-wrong", policy, now), { ok: false, reason: "invalid" });
   const r = await verifyCredentials(prisma, "alice", "alice-password-1", policy, now);
   assert.deepEqual(r.ok ? "signed in" : r.reason, "locked");
   const later = new Date(now.getTime() + 16 * 60_000);
   const r2 = await verifyCredentials(prisma, "alice", "alice-password-1", policy, later);
   assert.equal(r2.ok, true, "the lock expires");
   assert.equal((await prisma.auditEvent.count({ where: { action: "account.locked", targetId: u.id } })) >= 1, true);
+});
+
+test("an admin is never locked out for long, and an old weak hash is replaced at sign-in", async () => {
+  const { scryptSync, randomBytes } = await import("node:crypto");
+  const salt = randomBytes(16);
+  const key = scryptSync("root-password-1", salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  const old = `scrypt$32768$8$1$${salt.toString("base64")}$${key.toString("base64")}`;
+  await prisma.user.create({ data: { username: "root", passwordHash: old, roles: { create: [{ role: "ADMIN" }] } } });
+  const now = new Date();
+  for (let i = 0; i < 3; i++) await verifyCredentials(prisma, "root", `wrong-${i}`, policy, now);
+  const locked = await prisma.user.findUniqueOrThrow({ where: { username: "root" } });
+  assert.ok(locked.lockedUntil, "admins are locked too");
+  assert.ok(locked.lockedUntil.getTime() - now.getTime() <= 2 * 60_000, "but for two minutes at most, not the configured 15");
+  const r = await verifyCredentials(prisma, "root", "root-password-1", policy, new Date(now.getTime() + 3 * 60_000));
+  assert.equal(r.ok, true);
+  const after = await prisma.user.findUniqueOrThrow({ where: { username: "root" } });
+  assert.match(after.passwordHash ?? "", /^scrypt\$131072\$8\$1\$/, "rehashed with today's parameters");
+  assert.equal((await verifyCredentials(prisma, "root", "root-password-1", policy, new Date(now.getTime() + 4 * 60_000))).ok, true);
 });
 
 test("unknown users and deactivated users are refused; no password reaches the audit log", async () => {
