@@ -20,16 +20,19 @@ const prisma = t.db.prisma;
 after(() => t.drop());
 await seedRolePermissions(prisma);
 
+// The audit log is append-only (a trigger refuses UPDATE and DELETE): each test reads only the rows after this id.
+let auditSince = 0n;
+
 beforeEach(async () => {
   await prisma.decision.deleteMany();
   await prisma.case.deleteMany();
-  await prisma.auditEvent.deleteMany();
+  auditSince = (await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
   await prisma.user.updateMany({ data: { active: false } });
   await prisma.setting.deleteMany({ where: { key: SETTINGS_KEY } });
 });
 
 const status = (s: DomainErrorCode) => (e: unknown) => e instanceof DomainError && e.code === s;
-const audits = (action: string) => prisma.auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
+const audits = (action: string) => prisma.auditEvent.findMany({ where: { action, id: { gt: auditSince } }, orderBy: { id: "asc" } });
 
 test("release: a primary review goes back to READY, a secondary loses its reviewer, both audited; nothing else can be released", async () => {
   const sup = await seedUser(prisma, ["SUPERVISOR"]);
