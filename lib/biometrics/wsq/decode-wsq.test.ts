@@ -210,24 +210,6 @@ test("the decoded image matches a lossless capture of the same finger at low res
   assert.ok(worst < 20, `worst block differs by ${worst.toFixed(1)}`);
 });
 
-test("decoding a ~500x500 print is fast", (t) => {
-  const w = 500;
-  const h = 500;
-  const px = syntheticPrint(w, h);
-  const wsq = encodeWsq(px, w, h, { q: 4 });
-  decodeWsq(wsq); // warm-up: JIT compilation is not what this measures
-  const runs = 5;
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) decodeWsq(wsq);
-  const ms = (performance.now() - start) / runs;
-  const sampleStart = performance.now();
-  for (let i = 0; i < runs; i++) decodeWsq(finger.wsq);
-  const sampleMs = (performance.now() - sampleStart) / runs;
-  t.diagnostic(`500x500 synthetic: ${ms.toFixed(1)} ms/decode; 280x448 MOSIP sample: ${sampleMs.toFixed(1)} ms/decode`);
-  // Typically ~25 ms; the bound leaves room for a loaded CI machine.
-  assert.ok(ms < 100, `${ms.toFixed(1)} ms per decode`);
-});
-
 /** Concentric ridges with a ~10 px period, brighter towards the edges, like a plain whorl. */
 function syntheticPrint(w: number, h: number): Uint8Array {
   const px = new Uint8Array(w * h);
