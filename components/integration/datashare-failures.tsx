@@ -5,12 +5,18 @@ import type { DatashareFailureRow } from "@/lib/integration/list-integration";
 import { DataTable } from "@/components/data-table";
 import { ConfirmAction } from "./confirm-action";
 
-/** Cases whose datashares could not be fetched: retry the downloads, or answer MOSIP "resend" (returnValue 2). */
+/**
+ * Cases whose datashares could not be fetched: retry the downloads, or answer MOSIP "resend" (returnValue 2).
+ * Cases still retrying (waiting for data, some downloads failing) are listed too, with since when and how
+ * often, so an outage is visible before it turns cases "data unavailable"; they need no action yet.
+ */
 export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ["integration", "datashare-failures"],
     queryFn: () => apiFetch<{ cases: DatashareFailureRow[] }>("/api/admin/integration/datashare-failures"),
+    // Retrying cases change as attempts go on: keep the counts current while the tab is open.
+    refetchInterval: 15_000,
   });
   const action = useMutation({
     mutationFn: (a: { caseId: string; kind: "retry" | "resend" }) =>
@@ -43,7 +49,18 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
           { header: "Received", className: "whitespace-nowrap", cell: (c) => new Date(c.receivedAt).toLocaleString() },
           { header: "requestId", className: "font-mono text-xs", cell: (c) => c.requestId },
           { header: "Kind", cell: (c) => c.kind.toLowerCase() },
-          { header: "Code", className: "font-mono text-red-700", cell: (c) => c.dataErrorCode ?? "—" },
+          {
+            header: "Code",
+            cell: (c) =>
+              c.retrying ? (
+                <span data-testid="retrying">
+                  Retrying since {new Date(c.retrying.since).toLocaleTimeString()}, {c.retrying.attempts} attempt
+                  {c.retrying.attempts === 1 ? "" : "s"}
+                </span>
+              ) : (
+                <span className="font-mono text-red-700">{c.dataErrorCode ?? "—"}</span>
+              ),
+          },
           {
             header: "Failed downloads",
             className: "text-xs",
@@ -51,6 +68,7 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
               c.failures.map((f, i) => (
                 <div key={i}>
                   {f.subject}: <span className="font-mono">{f.code ?? "?"}</span> after {f.attempts} attempt{f.attempts === 1 ? "" : "s"}
+                  {f.retrying && (f.nextAttemptAt ? `, next at ${new Date(f.nextAttemptAt).toLocaleTimeString()}` : ", trying now")}
                 </div>
               )),
           },
@@ -62,33 +80,36 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
           canOperate && {
             header: "Actions",
             className: "space-y-1",
-            cell: (c) => (
-              <>
-                <button
-                  type="button"
-                  disabled={action.isPending}
-                  onClick={() => action.mutate({ caseId: c.caseId, kind: "retry" })}
-                  className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
-                >
-                  Retry downloads
-                </button>
-                <ConfirmAction
-                  label="Answer MOSIP: resend…"
-                  title="Answer MOSIP with “resend” (returnValue 2)?"
-                  confirmLabel="Send the answer"
-                  busy={action.isPending}
-                  onConfirm={() => action.mutate({ caseId: c.caseId, kind: "resend" })}
-                >
-                  <p>
-                    MOSIP puts the packet back and later sends a new request with a new requestId and fresh datashares. This case is then
-                    closed and can no longer be reviewed.
-                  </p>
-                  <p>
-                    Use it when the shares have expired or MOSIP refuses them; try “Retry downloads” first if the failure may be temporary.
-                  </p>
-                </ConfirmAction>
-              </>
-            ),
+            // While the worker still retries, neither action is needed, and a resend would drop a case that may recover.
+            cell: (c) =>
+              c.state === "DATA_UNAVAILABLE" && (
+                <>
+                  <button
+                    type="button"
+                    disabled={action.isPending}
+                    onClick={() => action.mutate({ caseId: c.caseId, kind: "retry" })}
+                    className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+                  >
+                    Retry downloads
+                  </button>
+                  <ConfirmAction
+                    label="Answer MOSIP: resend…"
+                    title="Answer MOSIP with “resend” (returnValue 2)?"
+                    confirmLabel="Send the answer"
+                    busy={action.isPending}
+                    onConfirm={() => action.mutate({ caseId: c.caseId, kind: "resend" })}
+                  >
+                    <p>
+                      MOSIP puts the packet back and later sends a new request with a new requestId and fresh datashares. This case is then
+                      closed and can no longer be reviewed.
+                    </p>
+                    <p>
+                      Use it when the shares have expired or MOSIP refuses them; try “Retry downloads” first if the failure may be
+                      temporary.
+                    </p>
+                  </ConfirmAction>
+                </>
+              ),
           },
         ]}
       />

@@ -277,7 +277,22 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
               header: "Kind",
               cell: (c) => (c.kind === "ADJUDICATION" ? `Adjudication (${c.candidateCount})` : "Verification"),
             },
-            { key: "state", header: "State", cellProps: { "data-testid": "case-state" }, cell: (c) => STATE_LABELS[c.state] ?? c.state },
+            {
+              key: "state",
+              header: "State",
+              cellProps: { "data-testid": "case-state" },
+              cell: (c) => (
+                <>
+                  {STATE_LABELS[c.state] ?? c.state}
+                  {c.dataRetry && (
+                    <span className="block text-xs text-amber-700" data-testid="case-data-retry">
+                      retrying datashares since {new Date(c.dataRetry.since).toLocaleTimeString()}, {c.dataRetry.attempts} attempt
+                      {c.dataRetry.attempts === 1 ? "" : "s"} ({c.dataRetry.code ?? "?"})
+                    </span>
+                  )}
+                </>
+              ),
+            },
             {
               key: "primary",
               header: "Primary",

@@ -4,6 +4,7 @@ import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
+import { FAILING_DOWNLOAD, summarizeDataRetries, type DataRetrySummary } from "./summarize-data-retries";
 import { ALL_STATES, assignedLevel, heldBy, type ReviewLevel } from "./case-lifecycle";
 
 export const listCasesQuery = z.strictObject({
@@ -40,6 +41,8 @@ export interface CaseSummary {
   myLevel: ReviewLevel | null;
   primaryAssignee: { id: string; username: string } | null;
   secondaryAssignee: { id: string; username: string } | null;
+  /** Still FETCHING with failing downloads: since when and how often the MAS has tried (codes only). */
+  dataRetry: DataRetrySummary | null;
 }
 
 /**
@@ -66,7 +69,12 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
       where,
       orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }],
       take: q.limit,
-      include: { primaryAssignee: { select: { id: true, username: true } }, secondaryAssignee: { select: { id: true, username: true } } },
+      include: {
+        primaryAssignee: { select: { id: true, username: true } },
+        secondaryAssignee: { select: { id: true, username: true } },
+        // Only failing ones, so a list of settled cases reads no download rows.
+        downloads: { where: FAILING_DOWNLOAD, select: { createdAt: true, attempts: true, lastErrorCode: true } },
+      },
     });
   const rows = q.rid
     ? await prisma.$transaction(async (tx) => {
@@ -93,5 +101,6 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
     myLevel: assignedLevel(c, user.id),
     primaryAssignee: c.primaryAssignee,
     secondaryAssignee: c.secondaryAssignee,
+    dataRetry: c.state === "FETCHING" ? summarizeDataRetries(c.downloads) : null,
   }));
 }

@@ -21,6 +21,8 @@ export async function retryCaseDownloads(prisma: PrismaClient, caseId: string, a
     if (!isOneOf(RETRYABLE_DATA_STATES, c.state)) {
       throw new DomainError("conflict", `downloads can be retried only while data is unavailable (case is ${c.state})`);
     }
+    // FAILED rows only: a STORED share is never read again (MOSIP's policy allows two reads of a share).
+    // The retry schedule still counts from the request's receipt, so past the share's validity this is one GET.
     const { count } = await tx.datashareDownload.updateMany({
       where: { caseId, state: "FAILED" },
       data: { state: "PENDING", attempts: 0, nextAttemptAt: new Date(), leaseUntil: null },

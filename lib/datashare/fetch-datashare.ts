@@ -12,6 +12,8 @@ export interface FetchOptions {
   maxBytes: number;
   token?: TokenSource;
   fetchImpl?: typeof fetch;
+  /** Abandons the GET, e.g. when the download's lease was lost to another worker. */
+  signal?: AbortSignal;
 }
 
 /** Codes after which the same URL will not start working: the share is gone or not ours to read. */
@@ -53,7 +55,7 @@ async function attempt(url: string, opts: FetchOptions): Promise<Attempt> {
   let res: Response;
   let body: Buffer;
   try {
-    res = await (opts.fetchImpl ?? fetch)(url, { headers, redirect: "follow", signal: AbortSignal.timeout(opts.timeoutMs) });
+    res = await (opts.fetchImpl ?? fetch)(url, { headers, redirect: "follow", signal: requestSignal(opts) });
     body = await readLimited(res, opts.maxBytes);
   } catch (e) {
     return describeTransportError(e, opts);
@@ -85,6 +87,11 @@ async function attempt(url: string, opts: FetchOptions): Promise<Attempt> {
   return { ok: true, body };
 }
 
+function requestSignal(opts: FetchOptions): AbortSignal {
+  const timeout = AbortSignal.timeout(opts.timeoutMs);
+  return opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
+}
+
 class TooLarge extends Error {
   override name = "TooLarge";
 }
@@ -109,6 +116,8 @@ async function readLimited(res: Response, maxBytes: number): Promise<Buffer> {
 function describeTransportError(e: unknown, opts: FetchOptions): Attempt {
   const err = e as Error & { cause?: { code?: string } };
   if (err.name === "TooLarge") return { ok: false, code: "TOO_LARGE", message: `body exceeds ${opts.maxBytes} bytes`, permanent: true };
+  if (opts.signal?.aborted)
+    return { ok: false, code: "ABANDONED", message: "GET abandoned: the download is no longer ours", permanent: false };
   if (err.name === "TimeoutError" || err.name === "AbortError") {
     return { ok: false, code: "TIMEOUT", message: `no complete answer within ${opts.timeoutMs} ms`, permanent: false };
   }

@@ -1,16 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { backoffDelayMs } from "@/lib/broker/backoff-delay";
 import type { ClaimedDownload } from "./claim-downloads";
 import type { FetchOutcome } from "./fetch-datashare";
+import { planRetry, type RetrySchedule } from "./plan-retry";
 import { lockCase, settleCaseData } from "@/lib/cases/settle-case-data";
 
-export interface RetryPolicy {
-  maxAttempts: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
-}
+export type RetryPolicy = RetrySchedule;
 
 export type RecordedState = "STORED" | "PENDING" | "FAILED" | "STALE";
 
@@ -24,17 +20,14 @@ export async function recordDownloadResult(
 ): Promise<RecordedState> {
   return prisma.$transaction(async (tx) => {
     await lockCase(tx, claimed.caseId);
-    const current = await tx.datashareDownload.findUnique({ where: { id: claimed.id }, select: { state: true, attempts: true } });
-    // Cancelled by a superseding request, or re-claimed after our lease ran out: the newer owner decides.
-    if (current?.state !== "DOWNLOADING" || current.attempts !== claimed.attempts) return "STALE";
-
-    let state: RecordedState;
     if (outcome.ok) {
-      state = "STORED";
-      await tx.datashareDownload.update({
-        where: { id: claimed.id },
+      // A body in hand is kept even when our lease ran out and another worker reclaimed the row: that
+      // worker's GET would be a further read of a share MOSIP allows to be read only twice. Its own late
+      // result then finds the row STORED (stale), and its lease renewal aborts its GET.
+      const { count } = await tx.datashareDownload.updateMany({
+        where: { id: claimed.id, state: { in: ["DOWNLOADING", "PENDING"] } },
         data: {
-          state,
+          state: "STORED",
           body: outcome.body as Uint8Array<ArrayBuffer>,
           bodySize: outcome.body.length,
           bodySha256: createHash("sha256").update(outcome.body).digest("hex"),
@@ -44,22 +37,27 @@ export async function recordDownloadResult(
           lastError: null,
         },
       });
-    } else {
-      const giveUp = outcome.permanent || claimed.attempts >= policy.maxAttempts;
-      state = giveUp ? "FAILED" : "PENDING";
-      await tx.datashareDownload.update({
-        where: { id: claimed.id },
-        data: {
-          state,
-          leaseUntil: null,
-          lastErrorCode: outcome.code,
-          lastError: outcome.message,
-          nextAttemptAt: giveUp
-            ? undefined
-            : new Date(now().getTime() + backoffDelayMs(claimed.attempts, { baseMs: policy.retryBaseMs, maxMs: policy.retryMaxMs })),
-        },
-      });
+      if (count === 0) return "STALE";
+      await settleCaseData(tx, claimed.caseId);
+      return "STORED";
     }
+
+    const retryAt = outcome.permanent ? null : planRetry(policy, claimed.attempts, claimed.firstSeenAt, now());
+    const state = retryAt ? "PENDING" : "FAILED";
+    // A failure only counts if the row is still this attempt's: cancelled by a superseding request, or
+    // re-claimed after our lease ran out, the newer owner decides. The condition is in the UPDATE itself
+    // so that a concurrent reclaim cannot slip in between a check and the write.
+    const { count } = await tx.datashareDownload.updateMany({
+      where: { id: claimed.id, state: "DOWNLOADING", attempts: claimed.attempts },
+      data: {
+        state,
+        leaseUntil: null,
+        lastErrorCode: outcome.code,
+        lastError: outcome.message,
+        ...(retryAt ? { nextAttemptAt: retryAt } : {}),
+      },
+    });
+    if (count === 0) return "STALE";
     await settleCaseData(tx, claimed.caseId);
     return state;
   });

@@ -2,6 +2,8 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { claimDownloads } from "./claim-downloads";
 import { fetchDatashare } from "./fetch-datashare";
+import { keepDownloadLease } from "./keep-download-lease";
+import { checkAttemptCap } from "./plan-retry";
 import { recordDownloadResult, type RetryPolicy } from "./record-download-result";
 import type { TokenSource } from "./token-source";
 
@@ -11,6 +13,10 @@ export interface DownloadWorkerConfig extends RetryPolicy {
   concurrency?: number;
   /** How often to look for due retries when nothing kicks the worker. */
   pollMs?: number;
+  /** How long a claim holds without renewal: a dead worker's downloads are taken over after this. */
+  leaseMs?: number;
+  /** How often a live worker renews the leases of its GETs in progress. */
+  renewMs?: number;
   maxBodyBytes?: number;
   token?: TokenSource;
   fetchImpl?: typeof fetch;
@@ -24,12 +30,19 @@ export interface DownloadWorker {
 }
 
 const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
+/** Short, because it is renewed: a surviving instance takes a dead one's downloads over within seconds. */
+export const DEFAULT_LEASE_MS = 10_000;
+/** A quarter of the lease: three renewals can be slow or lost before a live GET could be taken over. */
+export const DEFAULT_RENEW_MS = 2_500;
 
 export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorkerConfig): DownloadWorker {
+  // Fails the start-up (boot exits with the message) rather than quietly giving up on shares early.
+  const capProblem = checkAttemptCap(config);
+  if (capProblem) throw new Error(capProblem);
   const concurrency = config.concurrency ?? 4;
   const pollMs = config.pollMs ?? 1000;
-  // Longer than one full GET, so a live worker never loses its row to another one.
-  const leaseMs = config.timeoutMs * 2 + 30_000;
+  const leaseMs = config.leaseMs ?? DEFAULT_LEASE_MS;
+  const renewMs = config.renewMs ?? Math.min(DEFAULT_RENEW_MS, Math.floor(leaseMs / 4));
   const log = config.log ?? (() => {});
   let running = true;
   const sleepers = new Set<() => void>();
@@ -42,13 +55,25 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
   async function processOne(): Promise<boolean> {
     const [claimed] = await claimDownloads(prisma, 1, leaseMs);
     if (!claimed) return false;
-    const outcome = await fetchDatashare(claimed.url, {
-      timeoutMs: config.timeoutMs,
-      maxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY,
-      token: config.token,
-      fetchImpl: config.fetchImpl,
-    });
-    const state = await recordDownloadResult(prisma, claimed, outcome, config);
+    // Renewed until the result is recorded, not just until the GET ends: a lease running out between the
+    // two would let another worker read the share again.
+    const lease = keepDownloadLease(prisma, claimed, { leaseMs, renewMs, log });
+    let outcome: Awaited<ReturnType<typeof fetchDatashare>>;
+    let state: string;
+    try {
+      outcome = await fetchDatashare(claimed.url, {
+        timeoutMs: config.timeoutMs,
+        maxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY,
+        token: config.token,
+        fetchImpl: config.fetchImpl,
+        signal: lease.signal,
+      });
+      // Lost to another worker mid-GET: that worker owns the row now; recording would only be stale.
+      if (lease.lost() && !outcome.ok) return true;
+      state = await recordDownloadResult(prisma, claimed, outcome, config);
+    } finally {
+      lease.stop();
+    }
     // Ids and codes only: the URL is a capability to personal data.
     if (!outcome.ok)
       log(`[datashare] download ${claimed.id} (case ${claimed.caseId}) attempt ${claimed.attempts}: ${outcome.code} -> ${state}`);

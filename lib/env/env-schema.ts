@@ -23,6 +23,21 @@ const integer = (fallback: number, min: 0 | 1) =>
       return n;
     });
 const positiveInt = (fallback: number) => integer(fallback, 1);
+// A count above 0, or unset (undefined) where no value means "no limit".
+const optionalPositiveInt = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number above 0, or unset, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
 const wholeNumber = (fallback: number) => integer(fallback, 0);
 
 const queueName = (fallback: string) =>
@@ -95,9 +110,13 @@ export const envSchema = z
     MOSIP_REQUEST_MAX_BYTES: positiveInt(1024 * 1024),
     MOSIP_REQUEST_DEADLINE_MINUTES: positiveInt(90),
     MOSIP_DATASHARE_TIMEOUT_MS: positiveInt(30_000),
-    MOSIP_DATASHARE_MAX_ATTEMPTS: positiveInt(5),
+    // Unset: retries last until the share's validity is nearly spent. Set: a safety cap, refused at start-up
+    // (lib/datashare/plan-retry.ts) when it would stop retrying before that.
+    MOSIP_DATASHARE_MAX_ATTEMPTS: optionalPositiveInt(),
     MOSIP_DATASHARE_RETRY_BASE_MS: positiveInt(2_000),
     MOSIP_DATASHARE_RETRY_MAX_MS: positiveInt(60_000),
+    // MOSIP's datashare policy validity (its default: 30 minutes): how long a failed download is retried.
+    MAS_DATASHARE_VALIDITY_SECONDS: positiveInt(1800),
     MOSIP_AUTH_TOKEN_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
       message: "must be the OAuth2 token endpoint URL, e.g. https://keycloak.example/realms/mosip/protocol/openid-connect/token",
     }),
@@ -237,7 +256,8 @@ export interface MosipEnv {
   responseFormat: "text" | "bytes";
   maxRequestBytes: number;
   deadlineMinutes: number;
-  datashare: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; retryMaxMs: number };
+  /** Field names match the download worker's config, which takes this object as it is. */
+  datashare: { timeoutMs: number; maxAttempts: number | undefined; validityMs: number; retryBaseMs: number; retryMaxMs: number };
   auth: { tokenUrl: string; clientId: string; clientSecret: string } | undefined;
   /** returnValue sent when a verification case is rejected (never 1 or 2). */
   verificationRejectValue: number;
@@ -293,6 +313,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       datashare: {
         timeoutMs: e.MOSIP_DATASHARE_TIMEOUT_MS,
         maxAttempts: e.MOSIP_DATASHARE_MAX_ATTEMPTS,
+        validityMs: e.MAS_DATASHARE_VALIDITY_SECONDS * 1000,
         retryBaseMs: e.MOSIP_DATASHARE_RETRY_BASE_MS,
         retryMaxMs: e.MOSIP_DATASHARE_RETRY_MAX_MS,
       },

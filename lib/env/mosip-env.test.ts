@@ -12,7 +12,13 @@ test("MOSIP defaults: no queue URL (simulator), MOSIP's queue names, text respon
     verificationResponse: "verification-to-mosip",
   });
   assert.equal(m.responseFormat, "text");
-  assert.deepEqual(m.datashare, { timeoutMs: 30000, maxAttempts: 5, retryBaseMs: 2000, retryMaxMs: 60000 });
+  assert.deepEqual(m.datashare, {
+    timeoutMs: 30000,
+    maxAttempts: undefined,
+    validityMs: 1_800_000,
+    retryBaseMs: 2000,
+    retryMaxMs: 60000,
+  });
   assert.equal(m.auth, undefined);
   assert.equal(m.deadlineMinutes, 90);
   assert.equal(m.maxRequestBytes, 1048576);
@@ -53,6 +59,17 @@ test("verification reject value: default 3, never 1 or 2, a whole number", () =>
   assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "2" }), /must not be 2/);
   assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "3.5" }), /must be a whole number/);
   assert.throws(() => parseEnv({ MOSIP_VERIFICATION_REJECT_VALUE: "99999999999" }), /must be a whole number/);
+});
+
+test("datashare validity: default 30 minutes like MOSIP's policy; the attempt cap is optional", () => {
+  assert.equal(parseEnv({ MAS_DATASHARE_VALIDITY_SECONDS: "600" }).mosip.datashare.validityMs, 600_000);
+  assert.throws(() => parseEnv({ MAS_DATASHARE_VALIDITY_SECONDS: "0" }), /MAS_DATASHARE_VALIDITY_SECONDS must be a whole number above 0/);
+  assert.equal(parseEnv({ MOSIP_DATASHARE_MAX_ATTEMPTS: "60" }).mosip.datashare.maxAttempts, 60);
+  assert.equal(parseEnv({ MOSIP_DATASHARE_MAX_ATTEMPTS: "" }).mosip.datashare.maxAttempts, undefined);
+  assert.throws(
+    () => parseEnv({ MOSIP_DATASHARE_MAX_ATTEMPTS: "0" }),
+    /MOSIP_DATASHARE_MAX_ATTEMPTS must be a whole number above 0, or unset/,
+  );
 });
 
 test("datashare retention: default 7 days, must be a whole number above 0", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { type DataRetrySummary, FAILING_DOWNLOAD, summarizeDataRetries } from "@/lib/cases/summarize-data-retries";
 import { maskDatashareUrls } from "./mask-datashare-urls";
 
 // Read models of the admin integration page. Nothing here returns a datashare URL or a datashare body:
@@ -117,41 +118,65 @@ export interface DatashareFailureRow {
   caseId: string;
   requestId: string;
   kind: "ADJUDICATION" | "VERIFICATION";
+  /** DATA_UNAVAILABLE: given up. FETCHING: some downloads are failing and still being retried. */
+  state: "DATA_UNAVAILABLE" | "FETCHING";
   receivedAt: string;
   deadlineAt: string | null;
   dataErrorCode: string | null;
-  /** Failed downloads by subject: "applicant" or the candidate's position (1-based). */
-  failures: { subject: string; code: string | null; attempts: number }[];
+  /** Failed (or, while FETCHING, failing) downloads by subject: "applicant" or the candidate's position (1-based). */
+  failures: { subject: string; code: string | null; attempts: number; retrying: boolean; nextAttemptAt: string | null }[];
+  /** While FETCHING: since when the failing downloads have been tried and how often. */
+  retrying: DataRetrySummary | null;
 }
+
+const FAILING = FAILING_DOWNLOAD;
 
 export async function listDatashareFailures(prisma: PrismaClient): Promise<DatashareFailureRow[]> {
   const cases = await prisma.case.findMany({
-    where: { state: "DATA_UNAVAILABLE" },
+    where: { OR: [{ state: "DATA_UNAVAILABLE" }, { state: "FETCHING", downloads: { some: FAILING } }] },
     orderBy: { receivedAt: "asc" },
     take: 200,
     select: {
       id: true,
       requestId: true,
       kind: true,
+      state: true,
       receivedAt: true,
       deadlineAt: true,
       dataErrorCode: true,
-      downloads: { where: { state: "FAILED" }, select: { lastErrorCode: true, attempts: true, candidate: { select: { position: true } } } },
+      downloads: {
+        where: { OR: [{ state: "FAILED" }, FAILING] },
+        select: {
+          state: true,
+          lastErrorCode: true,
+          attempts: true,
+          nextAttemptAt: true,
+          createdAt: true,
+          candidate: { select: { position: true } },
+        },
+      },
     },
   });
-  return cases.map((c) => ({
-    caseId: c.id,
-    requestId: c.requestId,
-    kind: c.kind,
-    receivedAt: c.receivedAt.toISOString(),
-    deadlineAt: c.deadlineAt?.toISOString() ?? null,
-    dataErrorCode: c.dataErrorCode,
-    failures: c.downloads.map((d) => ({
-      subject: d.candidate ? `candidate ${d.candidate.position + 1}` : "applicant",
-      code: d.lastErrorCode,
-      attempts: d.attempts,
-    })),
-  }));
+  return cases.map((c) => {
+    const failing = c.downloads.filter((d) => d.state !== "FAILED");
+    return {
+      caseId: c.id,
+      requestId: c.requestId,
+      kind: c.kind,
+      state: c.state === "FETCHING" ? "FETCHING" : "DATA_UNAVAILABLE",
+      receivedAt: c.receivedAt.toISOString(),
+      deadlineAt: c.deadlineAt?.toISOString() ?? null,
+      dataErrorCode: c.dataErrorCode,
+      failures: c.downloads.map((d) => ({
+        subject: d.candidate ? `candidate ${d.candidate.position + 1}` : "applicant",
+        code: d.lastErrorCode,
+        attempts: d.attempts,
+        retrying: d.state !== "FAILED",
+        nextAttemptAt: d.state === "PENDING" ? d.nextAttemptAt.toISOString() : null,
+      })),
+      retrying: c.state === "FETCHING" ? summarizeDataRetries(failing) : null,
+    };
+  });
 }
 
 export interface OutboxRow {

@@ -28,8 +28,9 @@ const sentReferenceIds: string[] = [];
 before(async () => {
   workDir = mkdtempSync(join(tmpdir(), "mas-amq-"));
   [broker, { db, drop }] = await Promise.all([startActiveMq(workDir), createTestDatabase("bridge_mq")]);
-  // Datashare URLs in these requests point at a closed port: one quick failed try each, no retries.
-  env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MOSIP_DATASHARE_MAX_ATTEMPTS: "1", MOSIP_DATASHARE_TIMEOUT_MS: "500" }).mosip;
+  // Datashare URLs in these requests point at a closed port: a one-second validity leaves no time for a
+  // retry, so one quick failed try each.
+  env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MAS_DATASHARE_VALIDITY_SECONDS: "1", MOSIP_DATASHARE_TIMEOUT_MS: "500" }).mosip;
   bridge = startMosipBridge(db.prisma, env, fast);
   await waitFor("bridge connected", async () => bridge.status().connected);
 });

@@ -12,6 +12,9 @@ import { receiveRequest } from "@/lib/intake/receive-request";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { createTokenSource } from "@/lib/datashare/token-source";
 import { retryCaseDownloads } from "@/lib/cases/retry-case-downloads";
+import { claimDownloads } from "@/lib/datashare/claim-downloads";
+import { recordDownloadResult } from "@/lib/datashare/record-download-result";
+import { renewLease } from "@/lib/datashare/keep-download-lease";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Database } from "@/lib/db/open-database";
 
@@ -26,7 +29,8 @@ const hits = new Map<string, number>();
 const authHeaders = new Map<string, string[]>();
 let tokensIssued = 0;
 
-const policy = { timeoutMs: 300, maxAttempts: 3, retryBaseMs: 40, retryMaxMs: 150 };
+// A 3 s share validity (0.3 s margin): retries of a failing share stop after about 2.7 s.
+const policy = { timeoutMs: 300, validityMs: 3_000, retryBaseMs: 40, retryMaxMs: 150 };
 let worker: DownloadWorker;
 
 function envelope(code: string, message: string): string {
@@ -158,7 +162,7 @@ test("HTTP 503 is retried with backoff, then succeeds", async () => {
   assert.equal(Buffer.from(c.downloads[0].body!).toString(), "payload");
 });
 
-test("a timeout is retried up to the limit, then the case shows TIMEOUT; an admin retry fetches again", async () => {
+test("a timeout is retried until the share's validity is nearly spent, then the case shows TIMEOUT; an admin retry fetches again", async () => {
   let slow = true;
   routes.set("/slow", (_q, res) => {
     if (slow) setTimeout(() => res.end("late"), 1000);
@@ -168,7 +172,11 @@ test("a timeout is retried up to the limit, then the case shows TIMEOUT; an admi
   const c = await settled(caseId);
   assert.equal(c.state, "DATA_UNAVAILABLE");
   assert.equal(c.dataErrorCode, "TIMEOUT");
-  assert.equal(c.downloads[0].attempts, policy.maxAttempts);
+  const d = c.downloads[0];
+  assert.ok(d.attempts >= 3, `retried within the validity (${d.attempts} attempts)`);
+  // The last attempt started before the deadline (validity minus margin) and ended after at most one timeout.
+  const tried = d.updatedAt.getTime() - d.createdAt.getTime();
+  assert.ok(tried >= 2_000 && tried < 2_700 + 2 * policy.timeoutMs + 1_500, `gave up ${tried} ms after receipt`);
 
   slow = false;
   const admin = { id: "00000000-0000-4000-8000-000000000001", username: "admin" };
@@ -212,4 +220,44 @@ test("KER-ATH-403 and HTTP 404 are permanent", async () => {
   const b = await settled(await intake({ applicant: "/nothing-here" }));
   assert.equal(b.dataErrorCode, "HTTP_404");
   assert.equal(b.downloads[0].attempts, 1);
+});
+
+test("a share already stored is never read again: an admin retry fetches only the failed one", async () => {
+  routes.set("/stored-once", (_q, res) => res.end("applicant share"));
+  routes.set("/gone", (_q, res) => res.end(envelope("DAT-SER-006", "Data share not found or usage exhausted")));
+  const caseId = await intake({ applicant: "/stored-once", gallery: ["/gone"] });
+  assert.equal((await settled(caseId)).state, "DATA_UNAVAILABLE");
+  assert.equal(hits.get("/stored-once"), 1);
+
+  routes.set("/gone", (_q, res) => res.end("candidate share"));
+  const admin = { id: "00000000-0000-4000-8000-000000000001", username: "admin" };
+  assert.equal(await retryCaseDownloads(db.prisma, caseId, admin), 1, "only the FAILED download is queued again");
+  worker.kick();
+  assert.equal((await settled(caseId)).state, "READY");
+  assert.equal(hits.get("/stored-once"), 1, "the stored share was not read a second time");
+  assert.equal(hits.get("/gone"), 2);
+});
+
+test("a lease lost to a reclaim: the late body is kept, the newer claim's renewal fails, its failure is stale", async () => {
+  await worker.stop(); // claims by hand here
+  routes.set("/late", (_q, res) => res.end("late"));
+  const caseId = await intake({ applicant: "/late" });
+  const [first] = await claimDownloads(db.prisma, 1, 50);
+  assert.equal(first.caseId, caseId);
+  assert.ok(first.firstSeenAt instanceof Date);
+  await new Promise((r) => setTimeout(r, 120));
+  // The first worker looked dead (no renewal within 50 ms): another one reclaims, counting an attempt.
+  const [second] = await claimDownloads(db.prisma, 1, 60_000);
+  assert.equal(second.id, first.id);
+  assert.equal(second.attempts, first.attempts + 1);
+  assert.equal(await renewLease(db.prisma, first, 60_000), false, "the first worker learns the row is no longer its");
+
+  // The first worker's GET had finished after all: its body is stored rather than read again.
+  assert.equal(await recordDownloadResult(db.prisma, first, { ok: true, body: Buffer.from("late") }, policy), "STORED");
+  assert.equal(await renewLease(db.prisma, second, 60_000), false, "the second worker's renewal aborts its GET");
+  const failure = { ok: false as const, code: "HTTP_503", message: "datashare answered HTTP 503", permanent: false };
+  assert.equal(await recordDownloadResult(db.prisma, second, failure, policy), "STALE");
+  const c = await db.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { downloads: true } });
+  assert.equal(c.state, "READY");
+  assert.equal(Buffer.from(c.downloads[0].body!).toString(), "late");
 });

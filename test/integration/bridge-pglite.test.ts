@@ -28,7 +28,7 @@ test("intake, duplicate, claim and store on PGlite", async () => {
       db.prisma,
       claimed[0],
       { ok: true, body: Buffer.from("share") },
-      { maxAttempts: 3, retryBaseMs: 1, retryMaxMs: 2 },
+      { validityMs: 60_000, retryBaseMs: 1, retryMaxMs: 2 },
     );
     assert.equal(state, "STORED");
     assert.equal((await db.prisma.case.findFirstOrThrow()).state, "READY");

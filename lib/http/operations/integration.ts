@@ -37,7 +37,8 @@ export const integrationOperations = {
     method: "GET",
     path: "/api/admin/integration/datashare-failures",
     permission: "integration.view",
-    summary: "Cases whose datashares could not be fetched (DATA_UNAVAILABLE), with the error codes",
+    summary:
+      "Cases whose datashares could not be fetched (DATA_UNAVAILABLE), and cases still retrying failing downloads, with codes and attempts",
     response: { status: 200 },
   }),
   retryCaseDownloads: operation({
