@@ -85,6 +85,16 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
   await pa.keyboard.press("Escape");
   await confirmWithKeyboard(pa, [/Duplicate of 1 candidate/, /DUPLICATE \(matched: face; right thumb; left iris\)/]);
 
+  // While the secondary reviews blind, a supervisor sees the case but not the primary's verdict or comment.
+  const supView = await (await t.sup.get(`/api/cases/${c.id}`)).json();
+  expect(supView).toMatchObject({ state: "IN_SECONDARY", role: "SUPERVISOR", decisions: [], decisionsHidden: true });
+  expect(JSON.stringify(supView)).not.toContain("thumb and face match");
+  const ps = await (await browser.newContext({ baseURL })).newPage();
+  await uiSignIn(ps, t.supUser);
+  await openCase(ps, c.id);
+  await expect(ps.getByRole("note")).toContainText("hidden until the secondary review is done");
+  await expect(ps.getByRole("region", { name: "Earlier decisions" })).toHaveCount(0);
+
   // The primary has handed the case on and can no longer open it; nobody can make them its secondary.
   expect((await pa.request.get(`/api/cases/${c.id}`)).status()).toBe(403);
   const bad = await t.sup.post(`/api/cases/${c.id}/reassign`, {

@@ -213,6 +213,11 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
               ))}
             </section>
           )}
+          {view.decisionsHidden && (
+            <p role="note" className="rounded bg-amber-50 p-3 text-sm text-amber-900 shadow-sm">
+              The primary&apos;s verdict is hidden until the secondary review is done, so that review stays blind.
+            </p>
+          )}
           {canDecide ? (
             <DecisionPanel ref={commentRef} draft={draft} dispatch={dispatch} onReview={review} problem={problem} />
           ) : (

@@ -2,13 +2,14 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
 import { assignReview } from "./assign-review";
+import { barredFromSecondary } from "./barred-from-secondary";
 import { awaitingAssignee, levelAwaited } from "./case-lifecycle";
 import { chooseOperator } from "./choose-operator";
 import { lockAssignment, operatorPool } from "./operator-pool";
 
 /**
  * Hands waiting cases to operators: READY cases get a primary, IN_SECONDARY cases without a secondary get
- * one who is not their primary. Most urgent first (deadline, then age). Returns how many were assigned.
+ * one who may review them blind (barredFromSecondary). Most urgent first (deadline, then age). Returns how many were assigned.
  */
 export async function assignWaitingCases(prisma: PrismaClient, now = new Date(), batch = 50): Promise<number> {
   return prisma.$transaction(async (tx) => {
@@ -18,9 +19,13 @@ export async function assignWaitingCases(prisma: PrismaClient, now = new Date(),
       where: { OR: [awaitingAssignee("PRIMARY"), awaitingAssignee("SECONDARY")] },
       orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }],
       take: batch,
-      select: { id: true, state: true, primaryAssigneeId: true },
+      select: { id: true, state: true },
     });
     if (!waiting.length) return 0;
+    const barred = await barredFromSecondary(
+      tx,
+      waiting.filter((c) => c.state === "IN_SECONDARY").map((c) => c.id),
+    );
     const primaries = await operatorPool(tx, "PRIMARY");
     const secondaries = await operatorPool(tx, "SECONDARY");
     // One load figure per person, whichever list they are in.
@@ -37,7 +42,7 @@ export async function assignWaitingCases(prisma: PrismaClient, now = new Date(),
       const level = levelAwaited(c.state) ?? "SECONDARY";
       const pick = chooseOperator(level === "PRIMARY" ? primaries : secondaries, {
         defaultCap: settings.defaultCaseCap,
-        exclude: c.primaryAssigneeId ? [c.primaryAssigneeId] : [],
+        exclude: level === "SECONDARY" ? [...(barred.get(c.id)?.keys() ?? [])] : [],
       });
       if (!pick) continue;
       if (!(await assignReview(tx, { caseId: c.id, level, userId: pick.userId, now, actor: null, how: "automatic" }))) continue;

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/load-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
 import { caseRole, type CaseRole } from "./case-access";
+import { refuseCaseAccess } from "./refuse-case-access";
 
 // A comparison screen fetches ~52 images at once; one audit row per person, case and subject every few
 // minutes records the view without burying the log.
@@ -24,12 +25,22 @@ export async function authorizeCaseRead(
   });
   if (!c) throw new DomainError("not_found", "not found");
   const role = caseRole(user, c);
-  if (!role) throw new DomainError("forbidden", "not allowed");
-  if (subject !== "applicant" && !c.candidates.some((k) => k.id === subject)) throw new DomainError("not_found", "not found");
-  const key = `${user.id}|${caseId}|${subject}|${what}`;
   const now = Date.now();
-  if (what === "document" || (lastAudit.get(key) ?? 0) < now - AUDIT_EVERY_MS) {
+  // Images are fetched by the dozen: like a granted view, a refusal is audited once per person, case and
+  // subject every few minutes; documents one by one.
+  const due = (key: string) => {
+    if (what !== "document" && (lastAudit.get(key) ?? 0) >= now - AUDIT_EVERY_MS) return false;
     lastAudit.set(key, now);
+    return true;
+  };
+  if (!role) {
+    // The subject is echoed only when it is one of the case's ids, so the audit row holds nothing the caller made up.
+    const known = subject === "applicant" || c.candidates.some((k) => k.id === subject) ? subject : undefined;
+    if (due(`${user.id}|${caseId}|${known}|${what}|refused`)) throw await refuseCaseAccess(prisma, user, caseId, what, known);
+    throw new DomainError("forbidden", "not allowed");
+  }
+  if (subject !== "applicant" && !c.candidates.some((k) => k.id === subject)) throw new DomainError("not_found", "not found");
+  if (due(`${user.id}|${caseId}|${subject}|${what}`)) {
     await recordAudit(prisma, {
       actor: user,
       action: what === "document" ? "case.viewDocument" : "case.viewImages",

@@ -51,6 +51,12 @@ export const REVIEW_STATES = ["IN_PRIMARY", "IN_SECONDARY"] as const satisfies r
 /** A download may be retried: the data is unavailable or still being fetched. */
 export const RETRYABLE_DATA_STATES = ["DATA_UNAVAILABLE", "FETCHING"] as const satisfies readonly CaseState[];
 
+/**
+ * A supervisor sees the reviewers' verdicts and comments only here: at CONFLICT, which they resolve, and once no
+ * review is left (decided, answered, superseded). Before that a secondary may still have to review blind.
+ */
+export const VERDICTS_VISIBLE_STATES = ["CONFLICT", "DECIDED", "ANSWERED", "SUPERSEDED"] as const satisfies readonly CaseState[];
+
 export function isOneOf<S extends string>(states: readonly S[], state: string): state is S {
   return (states as readonly string[]).includes(state);
 }

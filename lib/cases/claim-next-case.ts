@@ -1,8 +1,9 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
 import { assignReview } from "./assign-review";
+import { barredFromSecondary } from "./barred-from-secondary";
 import { awaitingAssignee, heldBy, levelAwaited, type ReviewLevel } from "./case-lifecycle";
 import { lockAssignment, operatorPool } from "./operator-pool";
 
@@ -10,11 +11,16 @@ export type NextCase = { caseId: string; level: ReviewLevel } | null;
 
 /**
  * "Next case": the most urgent case already waiting for the caller, or else the most urgent unassigned case
- * they may take (never the secondary review of a case they decided as primary), within their cap.
+ * they may take (never the secondary review of a case they decided or whose primary verdict they saw:
+ * barredFromSecondary), within their cap.
  */
 export async function claimNextCase(prisma: PrismaClient, user: SessionUser, now = new Date()): Promise<NextCase> {
   return prisma.$transaction(async (tx) => {
-    const order = [{ deadlineAt: { sort: "asc" as const, nulls: "last" as const } }, { receivedAt: "asc" as const }];
+    const order = [
+      { deadlineAt: { sort: "asc" as const, nulls: "last" as const } },
+      { receivedAt: "asc" as const },
+      { id: "asc" as const },
+    ];
     const mine = await tx.case.findFirst({
       where: heldBy(user.id),
       orderBy: order,
@@ -29,15 +35,32 @@ export async function claimNextCase(prisma: PrismaClient, user: SessionUser, now
       // Secondary reviews first: the case has already waited through a primary review.
       const [me] = await operatorPool(tx, level, user.id);
       if (!me || me.openCases >= (me.cap ?? settings.defaultCaseCap)) continue;
-      const c = await tx.case.findFirst({
-        where: level === "PRIMARY" ? awaitingAssignee(level) : { ...awaitingAssignee(level), NOT: { primaryAssigneeId: user.id } },
-        orderBy: order,
-        select: { id: true },
-      });
-      if (!c) continue;
-      if (!(await assignReview(tx, { caseId: c.id, level, userId: user.id, now, actor: user, how: "next-case" }))) continue;
-      return { caseId: c.id, level };
+      const caseId = level === "PRIMARY" ? await firstWaitingPrimary(tx, order) : await firstOpenSecondary(tx, order, user.id);
+      if (!caseId) continue;
+      if (!(await assignReview(tx, { caseId, level, userId: user.id, now, actor: user, how: "next-case" }))) continue;
+      return { caseId, level };
     }
     return null;
   });
+}
+
+type Order = Prisma.CaseOrderByWithRelationInput[];
+
+async function firstWaitingPrimary(tx: Prisma.TransactionClient, orderBy: Order): Promise<string | null> {
+  return (await tx.case.findFirst({ where: awaitingAssignee("PRIMARY"), orderBy, select: { id: true } }))?.id ?? null;
+}
+
+/** The most urgent case waiting for a secondary that this user may review blind, a page of cases at a time. */
+async function firstOpenSecondary(tx: Prisma.TransactionClient, orderBy: Order, userId: string): Promise<string | null> {
+  const PAGE = 50;
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await tx.case.findMany({ where: awaitingAssignee("SECONDARY"), orderBy, skip, take: PAGE, select: { id: true } });
+    const barred = await barredFromSecondary(
+      tx,
+      page.map((c) => c.id),
+    );
+    const open = page.find((c) => !barred.get(c.id)?.has(userId));
+    if (open) return open.id;
+    if (page.length < PAGE) return null;
+  }
 }

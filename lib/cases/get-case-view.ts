@@ -6,6 +6,8 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { buildBiometricGrid, type BiometricGrid } from "@/lib/biometrics/grid";
 import { buildDemographics, type DemographicsView } from "@/lib/demographics";
 import { caseRole, type CaseRole } from "./case-access";
+import { isOneOf, VERDICTS_VISIBLE_STATES } from "./case-lifecycle";
+import { refuseCaseAccess } from "./refuse-case-access";
 import { loadSubject } from "./load-subject";
 
 export interface SubjectView {
@@ -30,8 +32,13 @@ export interface CaseView {
   role: CaseRole;
   applicant: SubjectView;
   candidates: SubjectView[];
-  /** Earlier decisions, only for supervisors: a secondary reviews blind. */
+  /**
+   * Earlier decisions, only for supervisors and only once the case is at CONFLICT or closed
+   * (VERDICTS_VISIBLE_STATES): a secondary reviews blind, and nobody may see the verdict before it is given.
+   */
   decisions: { level: string; username: string; body: unknown; comment: string | null; at: string }[];
+  /** True when a supervisor is shown no decisions although some exist: the case still awaits a blind review. */
+  decisionsHidden: boolean;
 }
 
 /**
@@ -48,8 +55,16 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
   });
   if (!c) throw new DomainError("not_found", "no such case");
   const role = caseRole(user, c);
-  if (!role) throw new DomainError("forbidden", "not allowed: the case is not assigned to you");
-  await recordAudit(prisma, { actor: user, action: "case.view", targetType: "case", targetId: c.id, details: { role } });
+  if (!role) throw await refuseCaseAccess(prisma, user, c.id, "case");
+  const showDecisions = role === "SUPERVISOR" && isOneOf(VERDICTS_VISIBLE_STATES, c.state);
+  // A supervisor who opens a case after its primary decision is barred from its secondary review for good
+  // (barredFromSecondary), whether or not this view shows the verdict: the record is made on the server,
+  // with the view's audit row, so no later page, list or role change can undo it.
+  const exposed = role === "SUPERVISOR" && c.decisions.some((d) => d.level === "PRIMARY");
+  await prisma.$transaction(async (tx) => {
+    if (exposed) await tx.caseExposure.createMany({ data: [{ caseId: c.id, userId: user.id }], skipDuplicates: true });
+    await recordAudit(tx, { actor: user, action: "case.view", targetType: "case", targetId: c.id, details: { role } });
+  });
 
   const subject = async (key: string, label: string, referenceId: string, dataStatus: string): Promise<SubjectView> => {
     const base = { key, label, referenceId, dataStatus, demographics: null, biometrics: null, documents: [], problems: [] };
@@ -88,15 +103,15 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
     role,
     applicant,
     candidates,
-    decisions:
-      role === "SUPERVISOR"
-        ? c.decisions.map((d) => ({
-            level: d.level,
-            username: d.user.username,
-            body: d.body,
-            comment: d.comment,
-            at: d.createdAt.toISOString(),
-          }))
-        : [],
+    decisions: showDecisions
+      ? c.decisions.map((d) => ({
+          level: d.level,
+          username: d.user.username,
+          body: d.body,
+          comment: d.comment,
+          at: d.createdAt.toISOString(),
+        }))
+      : [],
+    decisionsHidden: role === "SUPERVISOR" && !showDecisions && c.decisions.length > 0,
   };
 }

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { DomainError } from "@/lib/errors/domain-error";
+import { secondaryBar, secondaryBarMessage } from "./barred-from-secondary";
 import { assignmentData, levelAwaited } from "./case-lifecycle";
 import { lockAssignment, operatorPool } from "./operator-pool";
 
@@ -17,6 +18,9 @@ export type ReassignInput = z.output<typeof reassignBody>;
 /**
  * Moves the review a case is waiting for to another eligible operator. The previous assignee loses access
  * on their next request, because access is decided from the case's current assignee (lib/cases/case-access.ts).
+ * Nobody reassigns a review to themselves: a supervisor can open any case and see its primary verdict, so a
+ * review they handed themselves would be neither blind nor chosen by a second person. A secondary review
+ * goes only to someone barredFromSecondary allows.
  */
 export async function reassignCase(
   prisma: PrismaClient,
@@ -25,6 +29,7 @@ export async function reassignCase(
   input: ReassignInput,
   now = new Date(),
 ): Promise<void> {
+  if (input.userId === actor.id) throw new DomainError("forbidden", "you cannot assign a review to yourself", "userId");
   await prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
     const c = await tx.case.findUnique({
@@ -49,8 +54,10 @@ export async function reassignCase(
         `that user cannot review at ${input.level.toLowerCase()} level (inactive, no review permission, or not eligible)`,
         "userId",
       );
-    if (input.level === "SECONDARY" && c.primaryAssigneeId === input.userId)
-      throw new DomainError("conflict", "the primary reviewer cannot also be the secondary", "userId");
+    if (input.level === "SECONDARY") {
+      const bar = await secondaryBar(tx, caseId, input.userId);
+      if (bar) throw new DomainError("conflict", secondaryBarMessage(bar), "userId");
+    }
     const previous = input.level === "PRIMARY" ? c.primaryAssigneeId : c.secondaryAssigneeId;
     if (previous === input.userId) throw new DomainError("conflict", "the case is already assigned to that user", "userId");
     // Unlike assignReview, a reassignment keeps the user's lastAssignedAt and is audited as case.reassigned.

@@ -12,6 +12,7 @@ import { decisionsAgree, duplicates } from "./decisions-agree";
 import { recordFinalDecision } from "./record-final-decision";
 import { chooseOperator } from "./choose-operator";
 import { assignReview } from "./assign-review";
+import { barredFromSecondary, secondaryBar, secondaryBarMessage } from "./barred-from-secondary";
 import { assignedLevel } from "./case-lifecycle";
 import { lockAssignment, operatorPool } from "./operator-pool";
 
@@ -35,7 +36,7 @@ function checkShape(kind: "ADJUDICATION" | "VERIFICATION", candidateIds: string[
 
 /**
  * Records the caller's decision at the level the case is waiting for, and moves the case on: to a secondary
- * reviewer (never the primary), to the conflicts queue, or to MOSIP through the outbox. One transaction.
+ * reviewer (one barredFromSecondary allows), to the conflicts queue, or to MOSIP through the outbox. One transaction.
  */
 export async function recordDecision(
   prisma: PrismaClient,
@@ -77,9 +78,10 @@ function decide(
       if (assigned) throw new DomainError("conflict", "this case is not waiting for your decision");
       throw new DomainError("forbidden", "not allowed: the case is not assigned to you");
     }
-    if (level === "SECONDARY" && c.primaryAssigneeId === user.id)
-      throw new DomainError("forbidden", "the primary reviewer cannot also be the secondary");
-    if (level === "SUPERVISOR" && (c.primaryAssigneeId === user.id || c.secondaryAssigneeId === user.id))
+    // Checked again here, not only when the review was handed out: the user may have seen the verdict since.
+    const bar = level === "SECONDARY" ? await secondaryBar(tx, caseId, user.id) : null;
+    if (bar) throw new DomainError("forbidden", secondaryBarMessage(bar));
+    if (level === "SUPERVISOR" && c.decisions.some((d) => d.userId === user.id))
       throw new DomainError("forbidden", "a reviewer of this case cannot resolve its conflict");
     const candidateIds = c.candidates.map((x) => x.referenceId);
     checkShape(c.kind, candidateIds, input);
@@ -91,7 +93,9 @@ function decide(
       action: "case.decision",
       targetType: "case",
       targetId: caseId,
-      details: { level, kind: decisionKind(input) },
+      // The level only: the kind of a verification decision is its verdict (APPROVE or REJECT), and the audit
+      // log is read by people who may also be operators; the Decision row holds the verdict.
+      details: { level },
     });
 
     const settings = await getAdjudicationSettings(tx, { ...DEFAULT_SETTINGS, verificationRejectValue: mosip.verificationRejectValue });
@@ -120,7 +124,9 @@ function decide(
         settings.secondaryReview === "ALL" ||
         (decisionKind(input) === "VERDICTS" && duplicates((input as { candidates: [] }).candidates).length > 0);
       if (!needsSecondary) return finish(input);
-      const pick = chooseOperator(await operatorPool(tx, "SECONDARY"), { defaultCap: settings.defaultCaseCap, exclude: [user.id] });
+      // The decision just written bars its author, so the one rule excludes the primary here too.
+      const barred = (await barredFromSecondary(tx, [caseId])).get(caseId)?.keys() ?? [];
+      const pick = chooseOperator(await operatorPool(tx, "SECONDARY"), { defaultCap: settings.defaultCaseCap, exclude: [...barred] });
       // Primary review done: the case waits for a secondary, handed at once to the best free one if any
       // (else the assigner finds one later).
       await tx.case.update({

@@ -10,7 +10,11 @@ async function otherActiveAdmins(tx: Prisma.TransactionClient, userId: string): 
   return tx.user.count({ where: { id: { not: userId }, active: true, roles: { some: { role: "ADMIN" } } } });
 }
 
-/** Changes a user's roles, eligibility, name or active state; refuses changes that would leave no admin. */
+/**
+ * Changes a user's roles, eligibility, name or active state; refuses changes that would leave no admin, and
+ * any change of one's own roles: granting oneself OPERATOR or SUPERVISOR would open a second door onto the
+ * cases one already sees, so a role change always takes a second administrator.
+ */
 export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: string, input: UpdateUserInput): Promise<UserView> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: { roles: true } });
@@ -18,8 +22,11 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
     const wasAdmin = before.active && before.roles.some((r) => r.role === "ADMIN");
     const staysAdmin =
       (input.active ?? before.active) && (input.roles ? input.roles.includes("ADMIN") : before.roles.some((r) => r.role === "ADMIN"));
+    const oldRoles = before.roles.map((r) => r.role).sort();
+    const rolesChange = input.roles !== undefined && [...new Set(input.roles)].sort().join() !== oldRoles.join();
+    // Sending one's own roles back unchanged (the edit form always sends them) is not a change.
+    if (id === actor.id && rolesChange) throw new DomainError("forbidden", "you cannot change your own roles", "roles");
     if (id === actor.id && input.active === false) throw new DomainError("conflict", "you cannot deactivate your own account", "active");
-    if (id === actor.id && wasAdmin && !staysAdmin) throw new DomainError("conflict", "you cannot remove your own ADMIN role", "roles");
     if (wasAdmin && !staysAdmin && (await otherActiveAdmins(tx, id)) === 0) {
       throw new DomainError(
         "conflict",
@@ -55,8 +62,7 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
       changed.push("unlock");
     }
     if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
-    const oldRoles = before.roles.map((r) => r.role).sort();
-    if (input.roles && input.roles.slice().sort().join() !== oldRoles.join()) {
+    if (input.roles && rolesChange) {
       await tx.userRole.deleteMany({ where: { userId: id } });
       if (input.roles.length) await tx.userRole.createMany({ data: input.roles.map((role) => ({ userId: id, role })) });
       changed.push("roles");

@@ -16,6 +16,7 @@ await seedRolePermissions(prisma);
 const root = await prisma.user.create({ data: { username: "root", roles: { create: [{ role: "ADMIN" }] } } });
 const actor = (await loadUser(prisma, root.id)) as SessionUser;
 
+const forbidden = (re: RegExp) => (e: unknown) => e instanceof DomainError && e.code === "forbidden" && re.test(e.message);
 const conflict = (re: RegExp) => (e: unknown) => e instanceof DomainError && e.code === "conflict" && re.test(e.message);
 
 test("creating a user writes the user, their roles and one audit row together", async () => {
@@ -46,7 +47,7 @@ test("the last active admin cannot be deactivated or lose the ADMIN role; an adm
   await updateUser(prisma, a2, root.id, { roles: ["SUPERVISOR"] });
   await assert.rejects(updateUser(prisma, actor, other.id, { active: false }), (e: unknown) => e instanceof DomainError);
   // root is no longer admin; admin2 is the last one and cannot drop their own role either way.
-  await assert.rejects(updateUser(prisma, a2, other.id, { roles: ["OPERATOR"] }), conflict(/own ADMIN role|last active admin/));
+  await assert.rejects(updateUser(prisma, a2, other.id, { roles: ["OPERATOR"] }), forbidden(/your own roles/));
   await updateUser(prisma, a2, root.id, { roles: ["ADMIN"] });
 });
 
@@ -69,4 +70,27 @@ test("a deactivated user has no session user at all", async () => {
   await updateUser(prisma, actor, op.id, { active: false });
   assert.equal(await loadUser(prisma, op.id), null);
   assert.equal(await prisma.auditEvent.count({ where: { action: "user.deactivate", targetId: op.id } }), 1);
+});
+
+test("nobody changes their own roles, not even to add one; their roles sent back unchanged are no change", async () => {
+  const before = await prisma.user.findUniqueOrThrow({ where: { id: root.id }, include: { roles: true } });
+  assert.deepEqual(
+    before.roles.map((r) => r.role),
+    ["ADMIN"],
+  );
+  const audits = await prisma.auditEvent.count();
+  // An administrator who also granted themself OPERATOR or SUPERVISOR would hold a second door onto the cases.
+  for (const roles of [["ADMIN", "OPERATOR"], ["ADMIN", "SUPERVISOR"], ["SUPERVISOR"]] as const)
+    await assert.rejects(updateUser(prisma, actor, root.id, { roles: [...roles] }), forbidden(/your own roles/));
+  const after = await prisma.user.findUniqueOrThrow({ where: { id: root.id }, include: { roles: true } });
+  assert.deepEqual(
+    after.roles.map((r) => r.role),
+    ["ADMIN"],
+  );
+  assert.equal(await prisma.auditEvent.count(), audits, "a refusal writes nothing");
+  const renamed = await updateUser(prisma, actor, root.id, { roles: ["ADMIN"], displayName: "Root" });
+  assert.deepEqual([renamed.roles, renamed.displayName], [["ADMIN"], "Root"]);
+  // Another administrator may change them.
+  const other = (await loadUser(prisma, (await prisma.user.findUniqueOrThrow({ where: { username: "admin2" } })).id)) as SessionUser;
+  assert.deepEqual((await updateUser(prisma, other, root.id, { roles: ["ADMIN", "SUPERVISOR"] })).roles, ["ADMIN", "SUPERVISOR"]);
 });

@@ -53,6 +53,7 @@ test("release: a primary review goes back to READY, a secondary loses its review
   const b = await seedUser(prisma, ["OPERATOR"]);
   const s = await seedUser(prisma, ["OPERATOR"]);
   await prisma.case.update({ where: { id: c.id }, data: { state: "IN_SECONDARY", primaryAssigneeId: a.id, secondaryAssigneeId: b.id } });
+  await prisma.decision.create({ data: { caseId: c.id, level: "PRIMARY", userId: a.id, body: { cannotAdjudicate: true } } });
   assert.deepEqual(await releaseCase(prisma, sup, c.id, { reason: "b is on leave" }), { level: "SECONDARY", state: "IN_SECONDARY" });
   assert.equal((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).secondaryAssigneeId, null);
   await prisma.user.update({ where: { id: b.id }, data: { active: false } });
@@ -73,6 +74,8 @@ test("bulk reassignment moves what it can and reports every case; each move has 
     where: { id: bIsPrimary.id },
     data: { state: "IN_SECONDARY", primaryAssigneeId: b.id, secondaryAssigneeId: a.id },
   });
+  // Four eyes reads who decided, not the assignee column: b made this case's primary decision.
+  await prisma.decision.create({ data: { caseId: bIsPrimary.id, level: "PRIMARY", userId: b.id, body: { cannotAdjudicate: true } } });
   const answered = await seedReadyCase(prisma);
   await prisma.case.update({ where: { id: answered.id }, data: { state: "ANSWERED" } });
   const missing = "00000000-0000-4000-8000-000000000000";

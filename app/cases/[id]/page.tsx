@@ -3,6 +3,7 @@ import { CaseWorkbench } from "@/components/workbench/case-workbench";
 import { pageAccess } from "@/lib/session/page-access";
 import { ready } from "@/lib/boot/boot-app";
 import { caseRole } from "@/lib/cases/case-access";
+import { refuseCaseAccess } from "@/lib/cases/refuse-case-access";
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -12,6 +13,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     ? await prisma.case.findUnique({ where: { id }, select: { state: true, primaryAssigneeId: true, secondaryAssigneeId: true } })
     : null;
   // The same rule as GET /api/cases/{id}: the current assignee at the level the case waits for, or a supervisor.
-  if (!row || !caseRole(user, row)) return <NotAllowed needs="an assignment to this case (or cases.viewAll)" />;
+  if (!row || !caseRole(user, row)) {
+    // A refusal of an existing case is audited like one from the API; an unknown id is not a case to record.
+    if (row) await refuseCaseAccess(prisma, user, id, "case");
+    return <NotAllowed needs="an assignment to this case (or cases.viewAll)" />;
+  }
   return <CaseWorkbench caseId={id} />;
 }

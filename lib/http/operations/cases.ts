@@ -36,7 +36,7 @@ export const caseOperations = {
     path: "/api/cases/{id}",
     permission: "signedIn",
     summary:
-      "The comparison view of a case (demographics, biometric grid, documents), decrypted in memory; only for its current assignee or a supervisor (403 otherwise); audited",
+      "The comparison view of a case (demographics, biometric grid, documents), decrypted in memory; only for its current assignee or a supervisor (403 otherwise, audited as a refusal); a supervisor sees earlier decisions only at CONFLICT or once the case is closed; audited",
     params: caseIdParams,
     response: { status: 200 },
   }),
