@@ -27,11 +27,14 @@ after(() => t.drop());
 await seedRolePermissions(prisma);
 const mosip = parseEnv({}).mosip;
 
+// The audit log is append-only: each test reads only the rows written after this id.
+let auditSince = 0n;
+
 beforeEach(async () => {
   await prisma.outboxMessage.deleteMany();
   await prisma.decision.deleteMany();
   await prisma.case.deleteMany();
-  await prisma.auditEvent.deleteMany();
+  auditSince = (await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
   await prisma.user.updateMany({ data: { active: false } });
   await prisma.setting.deleteMany({ where: { key: SETTINGS_KEY } });
 });
@@ -109,7 +112,7 @@ test("a two-role user who opened the case after the primary decided cannot be ma
     status("conflict", /seen the primary's verdict/),
   );
   assert.equal(await secondaryOf(c.id), null);
-  assert.equal(await prisma.auditEvent.count({ where: { action: "case.reassigned" } }), 0);
+  assert.equal(await prisma.auditEvent.count({ where: { action: "case.reassigned", id: { gt: auditSince } } }), 0);
 });
 
 test("a two-role user who opened the case after the primary decided cannot be made its secondary by bulk reassignment", async () => {
@@ -230,7 +233,10 @@ test("refused reads of a case, its images and a document each leave an audit row
   await assert.rejects(authorizeCaseRead(prisma, outsider, c.id, candidateId, "document"), status("forbidden"));
   await assert.rejects(authorizeCaseRead(prisma, outsider, c.id, "made-up-subject", "document"), status("forbidden"));
 
-  const rows = await prisma.auditEvent.findMany({ where: { action: "case.accessRefused" }, orderBy: { id: "asc" } });
+  const rows = await prisma.auditEvent.findMany({
+    where: { action: "case.accessRefused", id: { gt: auditSince } },
+    orderBy: { id: "asc" },
+  });
   assert.deepEqual(
     rows.map((r) => [r.actorId, r.targetType, r.targetId, r.details]),
     [
@@ -244,5 +250,5 @@ test("refused reads of a case, its images and a document each leave an audit row
   const text = JSON.stringify(rows.map((r) => ({ ...r, id: String(r.id) })));
   for (const rid of [c.referenceId, c.candidates[0].referenceId]) assert.ok(!text.includes(rid), "no RID in the audit log");
   assert.ok(!text.includes("made-up-subject"), "nothing the caller made up");
-  assert.equal(await prisma.auditEvent.count({ where: { action: "case.view" } }), 0);
+  assert.equal(await prisma.auditEvent.count({ where: { action: "case.view", id: { gt: auditSince } } }), 0);
 });
