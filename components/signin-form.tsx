@@ -10,6 +10,7 @@ const MESSAGES: Record<string, string> = {
   inactive: "This account is deactivated. Ask an administrator.",
   CredentialsSignin: "Wrong username or password.",
   AccessDenied: "Your single sign-on account is not allowed here.",
+  norole: "Your single sign-on account holds no MAS role. Ask your identity administrator to grant one.",
 };
 
 export function SignInForm({ oidcName }: { oidcName: string | null }) {

@@ -37,7 +37,7 @@ test("the sign-in page never sends an officer to another site after signing in",
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(callback)}`);
     await page.getByLabel("Username").fill(server(info).admin.username);
     await page.getByLabel("Password").fill(server(info).admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).not.toHaveURL(/\/signin/);
     expect(new URL(page.url()).origin, callback).toBe(new URL(baseURL as string).origin);
   }

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { mkdirSync, openSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { SERVERS_FILE, type ServerInfo } from "./servers";
+import { freePort } from "../../scripts/lib/postgres.mjs";
+import { SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from "./servers";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
@@ -18,6 +19,42 @@ async function waitFor(url: string, log: string, ms = 60_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server at ${url} did not become healthy; its log:\n${readFileSync(log, "utf8").slice(-4000)}`);
+}
+
+/**
+ * Starts the test's own OpenID Connect provider on a free loopback port, with the IdP accounts the specs use:
+ * one named like the local admin (who must not become that admin) and one whose roles a spec changes.
+ */
+async function startOidcProvider(localAdmin: string): Promise<OidcInfo & { env: Record<string, string> }> {
+  const port = (await freePort()) as number;
+  const issuer = `http://127.0.0.1:${port}`;
+  const client = {
+    id: "mas-e2e",
+    secret: randomBytes(24).toString("base64url"),
+    redirectUri: "http://localhost:3101/api/auth/callback/oidc",
+  };
+  const accountsFile = ".test-work/e2e-oidc-accounts.json";
+  const accounts: Record<string, IdpAccount> = {
+    [localAdmin]: { sub: `idp-${randomBytes(6).toString("hex")}`, username: localAdmin, roles: ["OPERATOR"] },
+    rotating: { sub: `idp-${randomBytes(6).toString("hex")}`, username: "rotating", roles: ["OPERATOR", "SUPERVISOR"] },
+  };
+  writeFileSync(accountsFile, JSON.stringify(accounts, null, 2));
+  writeFileSync(".test-work/e2e-oidc-config.json", JSON.stringify({ port, client, accountsFile }));
+  const log = ".test-work/e2e-oidc.log";
+  const child = spawn(process.execPath, ["e2e/support/oidc-provider.mjs", ".test-work/e2e-oidc-config.json"], {
+    stdio: ["ignore", openSync(log, "w"), openSync(log, "a")],
+    detached: true,
+  });
+  child.unref();
+  await waitFor(`${issuer}/.well-known/openid-configuration`, log);
+  const name = "Test IdP";
+  return {
+    pid: child.pid!,
+    issuer,
+    name,
+    accountsFile,
+    env: { MAS_OIDC_ISSUER: issuer, MAS_OIDC_CLIENT_ID: client.id, MAS_OIDC_CLIENT_SECRET: client.secret, MAS_OIDC_NAME: name },
+  };
 }
 
 function start(name: string, port: number, env: Record<string, string>) {
@@ -61,6 +98,7 @@ export default async function globalSetup() {
   rmSync(pgDir, { recursive: true, force: true });
   rmSync(embeddedDir, { recursive: true, force: true });
   const secret = randomBytes(32).toString("base64url");
+  const { env: oidcEnv, ...oidc } = await startOidcProvider(admin.username);
 
   const a = start("postgresql", 3101, {
     DATABASE_URL: `${pgServer}/${dbName}`,
@@ -68,16 +106,24 @@ export default async function globalSetup() {
     MAS_ADMIN_USERNAME: admin.username,
     MAS_ADMIN_PASSWORD: admin.password,
     AUTH_SECRET: secret,
+    ...oidcEnv,
   });
   const b = start("embedded", 3102, { MAS_DATA_DIR: embeddedDir });
-  await Promise.all([waitFor("http://localhost:3101/api/health", a.log), waitFor("http://localhost:3102/api/health", b.log)]);
+  try {
+    await Promise.all([waitFor("http://localhost:3101/api/health", a.log), waitFor("http://localhost:3102/api/health", b.log)]);
+  } catch (e) {
+    // No servers file is written then, so teardown cannot find the provider: stop it here.
+    process.kill(-oidc.pid, "SIGTERM");
+    throw e;
+  }
 
   // The embedded server prints its demo users' passwords once, at first start: read them from its log.
   const demoLine = readFileSync(b.log, "utf8").match(/^\[mas\]\s+admin\s+(\S+)/m);
   if (!demoLine) throw new Error(`the embedded server printed no demo admin password:\n${readFileSync(b.log, "utf8")}`);
-  const info: Record<string, ServerInfo> = {
+  const info: Record<string, ServerInfo | OidcInfo> = {
     postgresql: { baseURL: "http://localhost:3101", admin, pid: a.pid, databaseUrl: `${pgServer}/${dbName}` },
     embedded: { baseURL: "http://localhost:3102", admin: { username: "admin", password: demoLine[1] }, pid: b.pid },
+    oidc,
   };
   writeFileSync(SERVERS_FILE, JSON.stringify(info, null, 2));
 }

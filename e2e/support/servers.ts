@@ -14,6 +14,22 @@ export interface ServerInfo {
   databaseUrl?: string;
 }
 
-export function servers(): Record<"postgresql" | "embedded", ServerInfo> {
+/** The OpenID Connect provider the postgresql server trusts (e2e/support/oidc-provider.mjs). */
+export interface OidcInfo {
+  pid: number;
+  issuer: string;
+  /** The button on /signin. */
+  name: string;
+  /** login → { sub, username, roles }: rewritten by specs to change what the IdP asserts. */
+  accountsFile: string;
+}
+
+export interface IdpAccount {
+  sub: string;
+  username: string;
+  roles?: string[];
+}
+
+export function servers(): Record<"postgresql" | "embedded", ServerInfo> & { oidc: OidcInfo } {
   return JSON.parse(readFileSync(SERVERS_FILE, "utf8"));
 }

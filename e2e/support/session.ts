@@ -23,7 +23,8 @@ export async function uiSignInAttempt(page: Page, c: Credentials): Promise<void>
   await page.goto("/signin");
   await page.getByLabel("Username").fill(c.username);
   await page.getByLabel("Password").fill(c.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // exact: the postgresql server also shows "Sign in with …" for its OpenID Connect provider.
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Signs in through the form and waits until the app has moved on from the sign-in page. */

@@ -7,12 +7,14 @@ import { ready } from "@/lib/boot/boot-app";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { loadUser } from "@/lib/auth/load-user";
-import { oidcProvider, provisionOidcUser } from "@/lib/auth/oidc";
+import { oidcProvider } from "@/lib/auth/oidc";
+import { findOidcUser, oidcIdentity } from "@/lib/auth/oidc-identity";
+import { signInOidcUser } from "@/lib/auth/sign-in-oidc-user";
 
 const credentialsInput = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 
 /** Error codes the sign-in page turns into messages. */
-export const SIGNIN_ERRORS = { invalid: "invalid", locked: "locked", inactive: "inactive" } as const;
+export const SIGNIN_ERRORS = { invalid: "invalid", locked: "locked", inactive: "inactive", norole: "norole" } as const;
 
 let cached: NextAuthOptions | undefined;
 
@@ -48,15 +50,19 @@ export function getAuthOptions(): NextAuthOptions {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const { prisma } = await ready();
-        return provisionOidcUser(prisma, profile as Record<string, unknown>, env.oidc!);
+        const r = await signInOidcUser(prisma, (profile ?? {}) as Record<string, unknown>, env.oidc!.rolesClaim);
+        // Thrown, not returned false: next-auth then sends the code on to /signin?error=…, which names the reason.
+        if (!r.ok) throw new Error(SIGNIN_ERRORS[r.reason]);
+        return true;
       },
       async jwt({ token, user, account, profile }) {
-        if (account?.provider === "oidc" && profile) {
+        if (account?.provider === "oidc") {
+          // The account signIn just admitted, found again by the same (issuer, subject) binding; next-auth's
+          // own user object here carries the IdP's sub, which is no MAS user id.
+          const id = oidcIdentity((profile ?? {}) as Record<string, unknown>);
           const { prisma } = await ready();
-          const local = await prisma.user.findUnique({
-            where: { username: String((profile as Record<string, unknown>).preferred_username ?? "") },
-          });
-          if (local) token.uid = local.id;
+          const bound = id ? await findOidcUser(prisma, id) : null;
+          token.uid = bound?.id;
         } else if (user) {
           token.uid = user.id;
         }
