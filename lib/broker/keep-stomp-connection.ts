@@ -1,7 +1,7 @@
 import "server-only";
 import type { Client, IFrame } from "@stomp/stompjs";
 import { backoffDelayMs } from "./backoff-delay";
-import { createStompClient } from "./create-stomp-client";
+import { createStompClient, HEARTBEAT_TOLERANCE } from "./create-stomp-client";
 import type { BrokerEndpoint } from "./parse-queue-urls";
 
 export interface ConnectionStatus {
@@ -90,6 +90,15 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       status.lastError = `broker refused: ${(frame.headers.message ?? "ERROR frame").slice(0, 200)}`;
       opts.onStompError?.(frame);
       log(`${tag} ${ep.display}: ${status.lastError}`);
+    };
+    c.onHeartbeatLost = () => {
+      if (gen !== generation) return;
+      // stompjs destroys the socket now, but its close event comes a tick later and until then the client
+      // still reports connected: a SEND written in between would go nowhere yet look uncertain. Refuse new
+      // work from here on, so that only frames written before the loss are left to doubt.
+      status.connected = false;
+      status.lastError = `no heart-beat from ${ep.display} for ${HEARTBEAT_TOLERANCE} intervals of ${opts.heartbeatMs} ms`;
+      log(`${tag} ${status.lastError}`);
     };
     c.onWebSocketError = () => {
       status.lastError = `cannot reach ${ep.display}`;
