@@ -133,6 +133,19 @@ export async function startActiveMq(workDir) {
     stop: () => halt("SIGTERM"),
     /** A crash: no shutdown hook; KahaDB recovers from its journal on the next start. */
     kill: () => halt("SIGKILL"),
+    /**
+     * Freezes the broker's JVM for ms (SIGSTOP, then SIGCONT), like a long GC pause or a starved node:
+     * every timer of the broker, its heart-beats included, fires late by up to that much.
+     */
+    async pause(ms) {
+      if (!child || child.exitCode !== null) throw new Error("ActiveMQ is not running");
+      child.kill("SIGSTOP");
+      try {
+        await sleep(ms);
+      } finally {
+        child.kill("SIGCONT");
+      }
+    },
     async restart() {
       await halt("SIGTERM");
       await launch();
