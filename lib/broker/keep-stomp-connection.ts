@@ -2,6 +2,7 @@ import "server-only";
 import type { Client, IFrame } from "@stomp/stompjs";
 import { backoffDelayMs } from "./backoff-delay";
 import { createStompClient, HEARTBEAT_TOLERANCE } from "./create-stomp-client";
+import { startPinging } from "./start-pinging";
 import type { BrokerEndpoint } from "./parse-queue-urls";
 
 export interface ConnectionStatus {
@@ -53,6 +54,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
   let failedRounds = 0;
   let everConnected = false;
   let timer: NodeJS.Timeout | null = null;
+  let stopPinging = () => {};
 
   function schedule(delayMs: number) {
     if (stopped) return;
@@ -82,6 +84,8 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       everConnected = true;
       status.connected = true;
       status.connectedAt = new Date();
+      stopPinging();
+      stopPinging = startPinging(c, Math.floor(opts.heartbeatMs / 2));
       log(`${tag} connected to ${ep.display}`);
       opts.onConnected(c, gen);
     };
@@ -106,6 +110,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
     c.onWebSocketClose = () => {
       clearTimeout(watchdog);
       if (gen !== generation) return;
+      stopPinging();
       status.connected = false;
       opts.onClosed?.(gen);
       if (stopped) return;
@@ -142,6 +147,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       status.connected = false;
       const old = client;
       client = null;
+      stopPinging();
       opts.onClosed?.(gen);
       void old?.deactivate({ force: true });
       endpointIndex = 0;
@@ -153,6 +159,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       const gen = generation++;
       const c = client;
       client = null;
+      stopPinging();
       status.connected = false;
       opts.onClosed?.(gen);
       await c?.deactivate();
