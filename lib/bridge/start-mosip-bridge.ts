@@ -79,7 +79,7 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
     endpoints,
     queues: [env.queues.adjudicationRequest, env.queues.verificationRequest],
     handler: handle,
-    heartbeatMs: opts.heartbeatMs,
+    heartbeatMs: opts.heartbeatMs ?? env.heartbeatMs,
     reconnect: opts.reconnect,
     log,
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Client, IFrame } from "@stomp/stompjs";
 import { backoffDelayMs } from "./backoff-delay";
-import { createStompClient } from "./create-stomp-client";
+import { createStompClient, HEARTBEAT_TOLERANCE } from "./create-stomp-client";
+import { startPinging } from "./start-pinging";
 import type { BrokerEndpoint } from "./parse-queue-urls";
 
 export interface ConnectionStatus {
@@ -53,6 +54,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
   let failedRounds = 0;
   let everConnected = false;
   let timer: NodeJS.Timeout | null = null;
+  let stopPinging = () => {};
 
   function schedule(delayMs: number) {
     if (stopped) return;
@@ -82,6 +84,8 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       everConnected = true;
       status.connected = true;
       status.connectedAt = new Date();
+      stopPinging();
+      stopPinging = startPinging(c, Math.floor(opts.heartbeatMs / 2));
       log(`${tag} connected to ${ep.display}`);
       opts.onConnected(c, gen);
     };
@@ -91,12 +95,22 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       opts.onStompError?.(frame);
       log(`${tag} ${ep.display}: ${status.lastError}`);
     };
+    c.onHeartbeatLost = () => {
+      if (gen !== generation) return;
+      // stompjs destroys the socket now, but its close event comes a tick later and until then the client
+      // still reports connected: a SEND written in between would go nowhere yet look uncertain. Refuse new
+      // work from here on, so that only frames written before the loss are left to doubt.
+      status.connected = false;
+      status.lastError = `no heart-beat from ${ep.display} for ${HEARTBEAT_TOLERANCE} intervals of ${opts.heartbeatMs} ms`;
+      log(`${tag} ${status.lastError}`);
+    };
     c.onWebSocketError = () => {
       status.lastError = `cannot reach ${ep.display}`;
     };
     c.onWebSocketClose = () => {
       clearTimeout(watchdog);
       if (gen !== generation) return;
+      stopPinging();
       status.connected = false;
       opts.onClosed?.(gen);
       if (stopped) return;
@@ -133,6 +147,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       status.connected = false;
       const old = client;
       client = null;
+      stopPinging();
       opts.onClosed?.(gen);
       void old?.deactivate({ force: true });
       endpointIndex = 0;
@@ -144,6 +159,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       const gen = generation++;
       const c = client;
       client = null;
+      stopPinging();
       status.connected = false;
       opts.onClosed?.(gen);
       await c?.deactivate();

@@ -7,6 +7,15 @@ import type { SqlExecutor } from "./sql-executor";
 // Prisma's own advisory-lock key for migrations, so this runner and `prisma migrate deploy` exclude each other.
 const MIGRATION_LOCK_KEY = 72707369;
 
+const POOL_SIZE = 20;
+
+// Prisma's defaults (2 s to start, 5 s to run) are wall-clock timers in this process: at start-up, when the
+// pool is still opening connections and the event loop is held for seconds (route bundles loading, first
+// sweeps), BEGIN can be answered in milliseconds and still be seen only after maxWait. Measured: a 2.1 s
+// stall while a transaction starts on a fresh pool fails it with "Unable to start a transaction in the given
+// time". These bounds keep a transaction that really hangs visible without failing ones that were merely late.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+
 export interface Database {
   kind: "postgresql" | "pglite";
   prisma: PrismaClient;
@@ -18,7 +27,9 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
   if (config.kind === "postgresql") {
     const pg = (await import("pg")).default;
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // One pool per process for everything that runs in it: web requests, two intake lanes, four download
+    // lanes, the outbox publisher and three periodic tasks are eleven users before the first page is served.
+    const pool = new pg.Pool({ connectionString: config.url, max: POOL_SIZE });
     // An idle client whose server connection ends (restart, failover, admin command) must not crash the
     // process; the pool drops it and the next query opens a new connection.
     pool.on("error", (e) => console.error(`[mas] database connection lost: ${e.message}`));
@@ -43,7 +54,7 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
         }
       },
     };
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
     return {
       kind: "postgresql",
       prisma,
@@ -64,7 +75,7 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
     // PGlite is one in-process connection: only this process can open the data directory.
     withMigrationLock: (fn) => fn(sql),
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: "pglite",
     prisma,

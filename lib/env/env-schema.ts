@@ -107,6 +107,8 @@ export const envSchema = z
         });
         return z.NEVER;
       }),
+    // STOMP heart-beat both ways; below 1 s a busy process or broker would drop healthy connections.
+    MOSIP_QUEUE_HEARTBEAT_MS: positiveInt(10_000).refine((v) => v >= 1000, { message: "must be at least 1000 (ms)" }),
     MOSIP_REQUEST_MAX_BYTES: positiveInt(1024 * 1024),
     MOSIP_REQUEST_DEADLINE_MINUTES: positiveInt(90),
     MOSIP_DATASHARE_TIMEOUT_MS: positiveInt(30_000),
@@ -254,6 +256,8 @@ export interface MosipEnv {
   queueUrl: string | undefined;
   queues: { adjudicationRequest: string; adjudicationResponse: string; verificationRequest: string; verificationResponse: string };
   responseFormat: "text" | "bytes";
+  /** STOMP heart-beat interval, both directions, of the consumer and the response sender. */
+  heartbeatMs: number;
   maxRequestBytes: number;
   deadlineMinutes: number;
   /** Field names match the download worker's config, which takes this object as it is. */
@@ -308,6 +312,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
         verificationResponse: e.MOSIP_VERIFICATION_RESPONSE_QUEUE,
       },
       responseFormat: e.MOSIP_RESPONSE_MESSAGE_FORMAT,
+      heartbeatMs: e.MOSIP_QUEUE_HEARTBEAT_MS,
       maxRequestBytes: e.MOSIP_REQUEST_MAX_BYTES,
       deadlineMinutes: e.MOSIP_REQUEST_DEADLINE_MINUTES,
       datashare: {

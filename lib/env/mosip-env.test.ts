@@ -78,3 +78,10 @@ test("datashare retention: default 7 days, must be a whole number above 0", () =
   assert.throws(() => parseEnv({ MAS_DATASHARE_RETENTION_DAYS: "0" }), /MAS_DATASHARE_RETENTION_DAYS must be a whole number above 0/);
   assert.throws(() => parseEnv({ MAS_DATASHARE_RETENTION_DAYS: "a week" }), /MAS_DATASHARE_RETENTION_DAYS/);
 });
+
+test("heart-beat: 10 s by default, at least 1 s", () => {
+  assert.equal(parseEnv({}).mosip.heartbeatMs, 10_000);
+  assert.equal(parseEnv({ MOSIP_QUEUE_HEARTBEAT_MS: "4000" }).mosip.heartbeatMs, 4000);
+  assert.throws(() => parseEnv({ MOSIP_QUEUE_HEARTBEAT_MS: "500" }), /MOSIP_QUEUE_HEARTBEAT_MS must be at least 1000/);
+  assert.throws(() => parseEnv({ MOSIP_QUEUE_HEARTBEAT_MS: "0" }), /MOSIP_QUEUE_HEARTBEAT_MS must be a whole number/);
+});

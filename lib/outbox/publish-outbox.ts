@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { backoffDelayMs } from "@/lib/broker/backoff-delay";
+import { retryTransactionStart } from "@/lib/db/retry-transaction-start";
 import { claimOutbox, type ClaimedResponse } from "./claim-outbox";
 import { SendError, type ResponseSender } from "./connect-response-sender";
 import { markFailed, markPendingAgain, markSent, markUncertain } from "./record-send-result";
@@ -72,10 +73,11 @@ export function startOutboxPublisher(prisma: PrismaClient, sender: ResponseSende
         await markPendingAgain(prisma, row, reason, next);
         log(`[outbox] response ${row.id} (case ${row.caseId}) not sent, broker unavailable; next attempt at ${next.toISOString()}`);
       } else if (kind === "BROKER_REFUSED") {
-        await markFailed(prisma, row, reason);
+        // A mark that cannot start would leave the row SENDING, to be read as UNCERTAIN later: retried.
+        await retryTransactionStart(() => markFailed(prisma, row, reason));
         log(`[outbox] response ${row.id} (case ${row.caseId}) refused by the broker: ${reason}`);
       } else {
-        await markUncertain(prisma, row, reason);
+        await retryTransactionStart(() => markUncertain(prisma, row, reason));
         log(`[outbox] response ${row.id} (case ${row.caseId}) is UNCERTAIN (${reason}); an admin must resolve it`);
       }
       return;
@@ -97,13 +99,15 @@ export function startOutboxPublisher(prisma: PrismaClient, sender: ResponseSende
   }
 
   async function cycle(): Promise<boolean> {
-    const recovered = await recoverStaleSending(prisma, opts.staleSendingMs);
+    // A busy start-up (fresh pool, held event loop) can keep a transaction from starting; nothing ran, so it
+    // is tried again quietly instead of logging a publisher error every poll.
+    const recovered = await retryTransactionStart(() => recoverStaleSending(prisma, opts.staleSendingMs));
     if (recovered.length)
       log(`[outbox] ${recovered.length} response(s) found half-sent after a stop are now UNCERTAIN: ${recovered.join(", ")}`);
     // Broker down: leave rows PENDING instead of claiming and releasing them in a loop.
     if (!sender.status().connected) return false;
     // One row per claim, so that a row's sendingAt is the moment it is handed over (see recoverStaleSending).
-    const [row] = await claimOutbox(prisma, 1);
+    const [row] = await retryTransactionStart(() => claimOutbox(prisma, 1));
     if (!row) return false;
     await sendOne(row);
     return true;

@@ -23,7 +23,7 @@ export interface ResponsePublisherOptions extends Partial<Omit<OutboxPublisherOp
 /** The STOMP sender on MOSIP_QUEUE_URL plus the outbox publisher that feeds it. */
 export function startResponsePublisher(
   prisma: PrismaClient,
-  env: Pick<MosipEnv, "queueUrl">,
+  env: Pick<MosipEnv, "queueUrl" | "heartbeatMs">,
   opts: ResponsePublisherOptions = {},
 ): ResponsePublisher {
   if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
@@ -32,7 +32,7 @@ export function startResponsePublisher(
   const sender: ResponseSender = connectResponseSender({
     endpoints: parseQueueUrls(env.queueUrl),
     receiptTimeoutMs,
-    heartbeatMs: opts.heartbeatMs,
+    heartbeatMs: opts.heartbeatMs ?? env.heartbeatMs,
     reconnect: opts.reconnect,
     log,
   });

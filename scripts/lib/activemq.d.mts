@@ -9,6 +9,8 @@ export interface ActiveMqBroker {
   stop(): Promise<void>;
   kill(): Promise<void>;
   restart(): Promise<void>;
+  /** Freezes the broker process for ms, like a long GC pause. */
+  pause(ms: number): Promise<void>;
 }
 
 export function startActiveMq(workDir: string): Promise<ActiveMqBroker>;

@@ -43,6 +43,15 @@ appender.console.layout.type=PatternLayout
 appender.console.layout.pattern=%d{HH:mm:ss.SSS} %5p | %m%n
 `;
 
+// Debian's 5.17 package logs through log4j 1.x (reload4j), which ignores the file above and looks for
+// log4j.properties on the classpath (conf/). Without it the broker log says nothing, not even why it closed a
+// connection ("InactivityIOException: Channel was inactive for too (>10000) long").
+const LOG4J1 = `log4j.rootLogger=WARN, console
+log4j.appender.console=org.apache.log4j.ConsoleAppender
+log4j.appender.console.layout=org.apache.log4j.PatternLayout
+log4j.appender.console.layout.ConversionPattern=%d{HH:mm:ss.SSS} %5p | %m%n
+`;
+
 function portOpen(port) {
   return new Promise((res) => {
     const s = net.connect({ port, host: "127.0.0.1" });
@@ -69,6 +78,7 @@ export async function startActiveMq(workDir) {
   const stompPort = await freePort();
   writeFileSync(join(base, "conf", "activemq.xml"), brokerXml(openwirePort, stompPort));
   writeFileSync(join(base, "conf", "log4j2.properties"), LOG4J);
+  writeFileSync(join(base, "conf", "log4j.properties"), LOG4J1);
   const logFile = join(base, "broker.log");
 
   let child = null;
@@ -133,6 +143,19 @@ export async function startActiveMq(workDir) {
     stop: () => halt("SIGTERM"),
     /** A crash: no shutdown hook; KahaDB recovers from its journal on the next start. */
     kill: () => halt("SIGKILL"),
+    /**
+     * Freezes the broker's JVM for ms (SIGSTOP, then SIGCONT), like a long GC pause or a starved node:
+     * every timer of the broker, its heart-beats included, fires late by up to that much.
+     */
+    async pause(ms) {
+      if (!child || child.exitCode !== null) throw new Error("ActiveMQ is not running");
+      child.kill("SIGSTOP");
+      try {
+        await sleep(ms);
+      } finally {
+        child.kill("SIGCONT");
+      }
+    },
     async restart() {
       await halt("SIGTERM");
       await launch();
