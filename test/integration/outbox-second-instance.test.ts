@@ -45,7 +45,7 @@ before(async () => {
   // their result transactions as busy as the network allows.
   const base = parseEnv({
     MOSIP_QUEUE_URL: broker.stompUrl,
-    MOSIP_DATASHARE_MAX_ATTEMPTS: "2",
+    MAS_DATASHARE_VALIDITY_SECONDS: "2",
     MOSIP_DATASHARE_RETRY_BASE_MS: "100",
     MOSIP_DATASHARE_TIMEOUT_MS: "500",
   }).mosip;
