@@ -6,7 +6,8 @@ import { SERVERS_FILE, type ServerInfo } from "./servers";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
-async function waitFor(url: string, log: string, ms = 60_000): Promise<void> {
+// A production server answers in seconds on a quiet machine; the ceiling is for a loaded one.
+async function waitFor(url: string, log: string, ms = 180_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     try {
