@@ -70,7 +70,8 @@ export default async function globalSetup() {
     MAS_ADMIN_PASSWORD: admin.password,
     AUTH_SECRET: secret,
   });
-  const b = start("embedded", 3102, { MAS_DATA_DIR: embeddedDir });
+  // The embedded server's tests ask for no simulated cases: no stock to synthesise while the other tests run.
+  const b = start("embedded", 3102, { MAS_DATA_DIR: embeddedDir, MAS_SIMULATOR_STOCK: "0" });
   await Promise.all([waitFor("http://localhost:3101/api/health", a.log), waitFor("http://localhost:3102/api/health", b.log)]);
 
   // The embedded server prints its demo users' passwords once, at first start: read them from its log.
