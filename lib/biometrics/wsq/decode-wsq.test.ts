@@ -210,22 +210,25 @@ test("the decoded image matches a lossless capture of the same finger at low res
   assert.ok(worst < 20, `worst block differs by ${worst.toFixed(1)}`);
 });
 
-test("decoding a ~500x500 print is fast", (t) => {
-  const w = 500;
-  const h = 500;
-  const px = syntheticPrint(w, h);
-  const wsq = encodeWsq(px, w, h, { q: 4 });
-  decodeWsq(wsq); // warm-up: JIT compilation is not what this measures
-  const runs = 5;
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) decodeWsq(wsq);
-  const ms = (performance.now() - start) / runs;
-  const sampleStart = performance.now();
-  for (let i = 0; i < runs; i++) decodeWsq(finger.wsq);
-  const sampleMs = (performance.now() - sampleStart) / runs;
-  t.diagnostic(`500x500 synthetic: ${ms.toFixed(1)} ms/decode; 280x448 MOSIP sample: ${sampleMs.toFixed(1)} ms/decode`);
-  // Typically ~25 ms; the bound leaves room for a loaded CI machine.
-  assert.ok(ms < 100, `${ms.toFixed(1)} ms per decode`);
+test("decoding time grows with the pixels, not faster (no wall-clock budget: the machine may be busy)", (t) => {
+  const small = encodeWsq(syntheticPrint(250, 250), 250, 250, { q: 4 });
+  const large = encodeWsq(syntheticPrint(500, 500), 500, 500, { q: 4 });
+  decodeWsq(small); // warm-up: JIT compilation is not what this measures
+  decodeWsq(large);
+  // Interleaved runs and the fastest of each: a burst of load from elsewhere slows both alike or neither.
+  let smallMs = Number.POSITIVE_INFINITY;
+  let largeMs = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 7; i++) {
+    let at = performance.now();
+    decodeWsq(small);
+    smallMs = Math.min(smallMs, performance.now() - at);
+    at = performance.now();
+    decodeWsq(large);
+    largeMs = Math.min(largeMs, performance.now() - at);
+  }
+  t.diagnostic(`250x250: ${smallMs.toFixed(1)} ms, 500x500: ${largeMs.toFixed(1)} ms per decode (speed itself: npm run bench:decode)`);
+  // 4x the pixels: about 4x the time for a linear decoder; a quadratic step (e.g. a per-symbol search) is 16x.
+  assert.ok(largeMs / smallMs < 9, `4x the pixels took ${(largeMs / smallMs).toFixed(1)}x the time`);
 });
 
 /** Concentric ridges with a ~10 px period, brighter towards the edges, like a plain whorl. */
