@@ -60,9 +60,16 @@ async function measure(checkout: string): Promise<Figures> {
     if (add.status() !== 201) throw new Error(`POST /api/simulator/requests: ${add.status()} ${await add.text()}`);
     let first = 0;
     for (;;) {
-      // A generous timeout: a slow answer is part of what is measured, not a reason to give up.
-      const res = await sup.get("/api/cases?scope=all&limit=500", { timeout: 120_000 });
-      const cases = ((await res.json()).cases ?? []) as { state: string }[];
+      let cases: { state: string }[];
+      try {
+        // A generous timeout: a slow answer is part of what is measured, not a reason to give up.
+        const res = await sup.get("/api/cases?scope=all&limit=500", { timeout: 120_000 });
+        cases = (await res.json()).cases ?? [];
+      } catch (e) {
+        // A kept-alive socket the server closed just as it was reused: ask again.
+        if ((e as { code?: string }).code !== "ECONNRESET") throw e;
+        continue;
+      }
       const ready = cases.filter((c) => !WAITING_FOR_DATA.has(c.state)).length;
       if (ready > 0 && first === 0) first = Date.now() - t0;
       if (ready >= TARGET) {
