@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { EVENT_CEILING_MS, TEST_TIMEOUT_MS } from "./e2e/support/patience";
 
 // Two servers, started by e2e/support/global-setup.ts from the production build:
 // "postgresql" runs on the real PostgreSQL that scripts/test.mjs started; "embedded" on a fresh PGlite in demo mode.
@@ -19,8 +20,9 @@ export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/support/global-setup.ts",
   globalTeardown: "./e2e/support/global-teardown.ts",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Above every wait ceiling (e2e/support/patience.ts), so a slow machine fails a helper's message, not the clock.
+  timeout: TEST_TIMEOUT_MS,
+  expect: { timeout: EVENT_CEILING_MS / 4 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

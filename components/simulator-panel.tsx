@@ -83,7 +83,7 @@ export function SimulatorPanel() {
         </button>
         {add.data && (
           <span role="status" className="text-sm text-green-800">
-            {add.data.created} new cases received.
+            {add.data.created} requests sent by MOSIP; their cases appear as their packets are ready.
           </span>
         )}
         {add.error && (

@@ -3,6 +3,7 @@ import pg from "pg";
 import { apiSignIn, server, uiSignIn } from "./support/session";
 import { reviewTeam, assignReview, conflictedCase } from "./support/review-team";
 import { newReadyCases, queryOne } from "./support/cases";
+import { EVENT_CEILING_MS } from "./support/patience";
 
 // The supervision console on real Chromium against the PostgreSQL server with the built-in MOSIP:
 // reassignment and release through the case list, a conflict resolved from the conflicts queue, the
@@ -37,7 +38,7 @@ async function expectDashboardMatchesDatabase(page: Page, db: string) {
           (await tile("count-data-unavailable")) === (counts.DATA_UNAVAILABLE ?? 0),
         ];
       },
-      { timeout: 30_000, message: "dashboard tiles equal the database's counts" },
+      { timeout: EVENT_CEILING_MS, message: "dashboard tiles equal the database's counts" },
     )
     .toEqual([true, true, true, true, true, true]);
 }
@@ -112,7 +113,7 @@ test("a supervisor resolves a conflict from the conflicts queue in the workbench
   await expect(row).toContainText(t.b.username);
   await row.getByRole("link", { name: "Resolve" }).click();
   await expect(ps).toHaveURL(new RegExp(`/cases/${c.id}$`));
-  await expect(ps.getByTestId("workbench")).toBeVisible({ timeout: 30_000 });
+  await expect(ps.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
 
   for (let i = 0; i < rids.length; i++) {
     await ps.keyboard.press("n");
@@ -123,7 +124,7 @@ test("a supervisor resolves a conflict from the conflicts queue in the workbench
   await ps.keyboard.press("Enter");
   await expect
     .poll(async () => (await queryOne<{ state: string }>(t.db, `SELECT state FROM "Case" WHERE id = $1`, [c.id]))?.state, {
-      timeout: 20_000,
+      timeout: EVENT_CEILING_MS,
     })
     .toMatch(/DECIDED|ANSWERED/);
   const d = await queryOne<{ level: string; userId: string }>(

@@ -3,16 +3,14 @@ import { mkdirSync } from "node:fs";
 import { apiSignIn, uiSignIn } from "./support/session";
 import { reviewTeam, assignReview, conflictedCase } from "./support/review-team";
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
+import { EVENT_CEILING_MS } from "./support/patience";
 
 // Primary and secondary review on real Chromium against the PostgreSQL server with the built-in MOSIP.
 // Cases are placed with the supervisor's reassignment so each test knows who holds what.
 
-// Each test downloads and decodes four synthetic people's biometrics and signs in several officers.
-test.describe.configure({ timeout: 180_000 });
-
 async function openCase(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}`);
-  await expect(page.getByTestId("workbench")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
 }
 
 async function confirmWithKeyboard(page: Page, summary: RegExp[]) {
@@ -29,7 +27,7 @@ async function confirmWithKeyboard(page: Page, summary: RegExp[]) {
 async function outbox(db: string, caseId: string) {
   await expect
     .poll(async () => (await queryOne<{ state: string }>(db, `SELECT state FROM "OutboxMessage" WHERE "caseId" = $1`, [caseId]))?.state, {
-      timeout: 20_000,
+      timeout: EVENT_CEILING_MS,
     })
     .toBe("SENT");
   const row = await queryOne<{ body: string; destination: string }>(
@@ -64,7 +62,7 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
             [...document.querySelectorAll("[data-testid=biometric-grid] img")].filter((i) => (i as HTMLImageElement).naturalWidth > 0)
               .length,
         ),
-      { timeout: 30_000 },
+      { timeout: EVENT_CEILING_MS },
     )
     .toBeGreaterThanOrEqual(20);
   mkdirSync(".test-work/artifacts", { recursive: true });
@@ -266,12 +264,14 @@ test("WSQ fingerprints are decoded on the server and shown as images an examiner
   await uiSignIn(page, t.a);
   await openCase(page, c.id);
   const thumb = page.locator('[data-testid=biometric-grid] tr[data-slot="RIGHT_THUMB"] img').first();
-  await expect.poll(() => thumb.evaluate((i) => (i as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBeGreaterThan(100);
+  await expect.poll(() => thumb.evaluate((i) => (i as HTMLImageElement).naturalWidth), { timeout: EVENT_CEILING_MS }).toBeGreaterThan(100);
   // The same finger opened at full size: the WSQ record decoded to its declared 300x400 grey pixels.
   await thumb.click();
   const full = page.getByTestId("compare-image").first();
   await expect
-    .poll(() => full.evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]), { timeout: 30_000 })
+    .poll(() => full.evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]), {
+      timeout: EVENT_CEILING_MS,
+    })
     .toEqual([300, 400]);
   mkdirSync(".test-work/artifacts", { recursive: true });
   const shot = await page.screenshot({ path: ".test-work/artifacts/wsq-fingerprint.png" });

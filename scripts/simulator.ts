@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
+import { buildPacketWorker } from "@/lib/simulator/build-packet-worker.mjs";
 import { ResponseChecker, type KnownRequest, type ResponseVerdict } from "@/lib/simulator/check-response";
 import { CliError, HELP, parseSimulatorArgs, type SimulatorCli } from "@/lib/simulator/cli-options";
 import { createEmbeddedSimulator } from "@/lib/simulator/embedded-simulator";
@@ -63,6 +64,8 @@ function writeKey(dir: string): string {
 }
 
 async function publishAndCheck(cli: SimulatorCli): Promise<number> {
+  // Datashares are synthesised in worker threads that load a plain-JS bundle; bring it up to date first.
+  await buildPacketWorker();
   const encryption = cli.encryption ?? "VER_R2";
   let certificate: string | null = null;
   if (encryption !== "none") {

@@ -12,6 +12,9 @@ async function main() {
   // The decode workers load WSQ from a plain-JS bundle of lib/biometrics/wsq; build it before `next build` hashes lib/.
   const { buildWsqDecoder } = await import("../lib/biometrics/image/build-wsq-decoder.mjs");
   await buildWsqDecoder();
+  // The simulator's synthesis workers load a plain-JS bundle too (lib/simulator/build-packet-worker.mjs).
+  const { buildPacketWorker } = await import("../lib/simulator/build-packet-worker.mjs");
+  await buildPacketWorker();
   if (!dev) (await import("./lib/ensure-build.mjs")).ensureBuild();
   const port = process.env.PORT || "3000";
   const env = {

@@ -29,6 +29,9 @@ async function main() {
   prismaGenerate();
   const { buildWsqDecoder } = await import("../lib/biometrics/image/build-wsq-decoder.mjs");
   await buildWsqDecoder();
+  // The simulator's synthesis workers load a plain-JS bundle too (lib/simulator/build-packet-worker.mjs).
+  const { buildPacketWorker } = await import("../lib/simulator/build-packet-worker.mjs");
+  await buildPacketWorker();
   mkdirSync(".test-work", { recursive: true });
   const node = process.execPath;
   const want = (s) => !only || only === s;

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { CASES_READY_CEILING_MS } from "./patience";
 
 export interface CaseRow {
   id: string;
@@ -21,17 +22,21 @@ export async function newReadyCases(
   });
   expect(res.status(), await res.text()).toBe(201);
   const want = counts.adjudications + (counts.verifications ?? 0);
-  let fresh: CaseRow[] = [];
-  await expect
-    .poll(
-      async () => {
-        fresh = (await list()).filter((c) => !before.has(c.id));
-        return fresh.filter((c) => c.state === "READY").length;
-      },
-      { timeout: 60_000, message: "simulated cases become READY after their datashares download" },
-    )
-    .toBe(want);
-  return fresh;
+  // Waits for the state the test needs (its new cases READY), however long the machine takes, up to a ceiling
+  // whose failure says how far it got.
+  const deadline = Date.now() + CASES_READY_CEILING_MS;
+  for (;;) {
+    const fresh = (await list()).filter((c) => !before.has(c.id));
+    const ready = fresh.filter((c) => c.state === "READY");
+    if (ready.length >= want) return fresh;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${ready.length} of ${want} simulated cases READY after ${CASES_READY_CEILING_MS / 1000} s ` +
+          `(states: ${fresh.map((c) => c.state).join(", ") || "no case yet"}): the simulator's packets, the intake or the downloads are stuck`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 /** Reads one row straight from the server's database: what the outbox holds is what MOSIP is sent. */

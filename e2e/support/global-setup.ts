@@ -7,7 +7,8 @@ import { SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from ".
 
 const NEXT = "node_modules/next/dist/bin/next";
 
-async function waitFor(url: string, log: string, ms = 60_000): Promise<void> {
+// A production server answers in seconds on a quiet machine; the ceiling is for a loaded one.
+async function waitFor(url: string, log: string, ms = 180_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     try {
@@ -108,7 +109,8 @@ export default async function globalSetup() {
     AUTH_SECRET: secret,
     ...oidcEnv,
   });
-  const b = start("embedded", 3102, { MAS_DATA_DIR: embeddedDir });
+  // The embedded server's tests ask for no simulated cases: no stock to synthesise while the other tests run.
+  const b = start("embedded", 3102, { MAS_DATA_DIR: embeddedDir, MAS_SIMULATOR_STOCK: "0" });
   try {
     await Promise.all([waitFor("http://localhost:3101/api/health", a.log), waitFor("http://localhost:3102/api/health", b.log)]);
   } catch (e) {

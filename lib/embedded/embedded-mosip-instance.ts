@@ -16,7 +16,7 @@ export function startEmbeddedMosipOnce(prisma: PrismaClient, env: AppEnv, log: (
   // so restarting a demo does not pile up cases.
   void (async () => {
     const open = await prisma.case.count({ where: { state: { in: MOVING_STATES } } });
-    if (open === 0) await m.addRequests(env.simulator);
+    if (open === 0) await m.addRequests({ adjudications: env.simulator.adjudications, verifications: env.simulator.verifications });
   })().catch((e) => log(`[simulator] could not feed requests: ${(e as Error).message}`));
   return m;
 }

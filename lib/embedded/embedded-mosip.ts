@@ -1,61 +1,134 @@
 import "server-only";
-import { randomInt } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AppEnv } from "@/lib/env/env-schema";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { ensureDemoPartnerKey } from "@/lib/crypto/runtime-key-ring";
 import { loadKeyRingFromEnv } from "@/lib/crypto/load-key-ring";
-import { createEmbeddedSimulator, type EmbeddedSimulator } from "@/lib/simulator/embedded-simulator";
-import type { ResponseVerdict } from "@/lib/simulator/check-response";
+import type { ResponseChecker, ResponseVerdict } from "@/lib/simulator/check-response";
+import { startDatashareServer, type DatashareServer } from "@/lib/simulator/datashare-server";
+import { certificatePemOf, scenarioChecker } from "@/lib/simulator/embedded-simulator";
+import { DEFAULT_QUEUES, DEFAULT_TTL_SECONDS, deliveryHeaders } from "@/lib/simulator/message-headers";
+import { PacketStock, type PreparedPacket } from "@/lib/simulator/packet-stock";
+import { restampRequest } from "@/lib/simulator/scenario";
+import { SynthesisPool } from "@/lib/simulator/synthesis-pool";
 
 // The embedded default: MOSIP simulated inside the app process, for a first look and for demos. Requests take
 // the same path as broker messages (receiveRequest, then the datashare download worker over HTTP), and the
 // responses the outbox publishes are handed to the simulator, which checks them against MOSIP's contract.
+//
+// Packets (a request and its subjects' encrypted datashares) are synthesised in worker threads and kept in a small
+// stock prepared ahead (lib/simulator/packet-stock.ts); a request is sent to the intake once its packet is ready,
+// as MOSIP sends it once the packet exists, so no download waits on synthesis.
+
+export interface SimulatorCounts {
+  adjudications: number;
+  verifications: number;
+  fingerCodec?: "PNG" | "WSQ";
+}
 
 export interface EmbeddedMosip {
   downloads: DownloadWorker;
-  /** Generates and feeds a batch of new synthetic requests; returns how many cases were created. */
-  addRequests(counts: { adjudications: number; verifications: number; fingerCodec?: "PNG" | "WSQ" }): Promise<number>;
+  /** Sends new synthetic requests: at once those the stock holds, the rest as their packets are built. Returns how many. */
+  addRequests(counts: SimulatorCounts): Promise<number>;
   /** Where the outbox delivers when there is no broker. */
   deliverResponse(queue: string, body: string): ResponseVerdict | null;
   summary(): { batches: number; requests: number; responses: number; broken: number; unanswered: number };
   stop(): Promise<void>;
 }
 
+// A served share stays downloadable this long after its first GET (the MAS may retry), then expires as MOSIP's do;
+// without it every body ever served (a few MB each) would stay in memory.
+const SERVED_SHARE_TTL_MS = 10 * 60_000;
+
 export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line: string) => void): EmbeddedMosip {
   const downloads = startDownloadWorker(prisma, { ...env.mosip.datashare, log });
-  const simulators: EmbeddedSimulator[] = [];
   // The simulator encrypts for the MAS partner certificate: the configured one, or the generated demo key.
   const configured = process.env.MAS_PARTNER_CERTIFICATE_FILE ? loadKeyRingFromEnv(process.env) : null;
   const certificate = configured ? configured.keys[0]?.certificate : ensureDemoPartnerKey(env).certificatePem;
+  const pool = new SynthesisPool({ size: env.simulator.threads });
+  const served = new Map<string, Buffer>();
+  const expiring = new Set<string>();
+  const checkers = new Map<string, ResponseChecker>();
+  let lastChecker: ResponseChecker | null = null;
+  let batches = 0;
   let requests = 0;
+  let feeding: Promise<void> = Promise.resolve();
 
-  async function addRequests(counts: { adjudications: number; verifications: number; fingerCodec?: "PNG" | "WSQ" }): Promise<number> {
-    if (counts.adjudications + counts.verifications === 0) return 0;
-    const sim = await createEmbeddedSimulator({
-      seed: randomInt(1, 2 ** 31),
-      adjudications: counts.adjudications,
-      verifications: counts.verifications,
-      certificate,
-      fingerCodec: counts.fingerCodec,
+  const started = (async () => {
+    const datashare: DatashareServer = await startDatashareServer({
       host: "127.0.0.1",
       port: 0,
+      resolve: (key) => {
+        const body = served.get(key) ?? null;
+        if (body && !expiring.has(key)) {
+          expiring.add(key);
+          setTimeout(() => {
+            served.delete(key);
+            expiring.delete(key);
+          }, SERVED_SHARE_TTL_MS).unref();
+        }
+        return Promise.resolve(body);
+      },
     });
-    simulators.push(sim);
-    let created = 0;
-    await sim.onMessage(async (m) => {
-      const r = await receiveRequest(
+    const stock = new PacketStock({
+      pool,
+      publicUrl: datashare.url,
+      encryption: certificate ? "VER_R2" : "none",
+      certificatePem: certificatePemOf(certificate),
+      size: env.simulator.stock,
+      log,
+    });
+    stock.start();
+    log(
+      `[simulator] datashares at ${datashare.url}; packets built in ${pool.inThreads ? `${pool.size} worker thread(s)` : "the server thread"}, ${env.simulator.stock} kept ready`,
+    );
+    return { datashare, stock };
+  })();
+
+  async function feed(packet: PreparedPacket): Promise<void> {
+    for (const [key, body] of packet.bodies) served.set(key, body);
+    const checker = scenarioChecker(packet.scenario, DEFAULT_QUEUES);
+    lastChecker = checker;
+    for (const r of packet.scenario.requests) {
+      checkers.set(r.requestId, checker);
+      const queue = r.kind === "ADJUDICATION" ? DEFAULT_QUEUES.adjudicationRequest : DEFAULT_QUEUES.verificationRequest;
+      const now = Date.now();
+      const body = restampRequest(r, new Date(now));
+      const headers = deliveryHeaders(body, queue, `ID:mosip-simulator-${packet.scenario.seed}-${++requests}`, {
+        format: "text",
+        ttlSeconds: DEFAULT_TTL_SECONDS,
+        now,
+      });
+      await receiveRequest(
         prisma,
-        { destination: m.queue, headers: m.headers, body: Buffer.from(m.body, "utf8") },
+        { destination: queue, headers, body: Buffer.from(body, "utf8") },
         { maxBytes: env.mosip.maxRequestBytes, deadlineWindowMinutes: env.mosip.deadlineMinutes },
       );
-      if (r.outcome === "created") created++;
-      requests++;
-    });
+    }
     downloads.kick();
-    log(`[simulator] fed ${created} synthetic MOSIP requests (datashares at ${sim.datashare.url})`);
-    return created;
+  }
+
+  async function addRequests(counts: SimulatorCounts): Promise<number> {
+    const total = counts.adjudications + counts.verifications;
+    if (total === 0) return 0;
+    const { stock } = await started;
+    batches++;
+    const packets = [
+      ...Array.from({ length: counts.adjudications }, () => stock.take("ADJUDICATION", counts.fingerCodec)),
+      ...Array.from({ length: counts.verifications }, () => stock.take("VERIFICATION", counts.fingerCodec)),
+    ];
+    // Each request goes to the intake as soon as its packet is ready, one at a time (the intake's transactions).
+    for (const p of packets) {
+      p.then(
+        (packet) => {
+          feeding = feeding.then(() => feed(packet)).catch((e) => log(`[simulator] could not send a request: ${(e as Error).message}`));
+        },
+        (e) => log(`[simulator] could not build a packet: ${(e as Error).message}`),
+      );
+    }
+    log(`[simulator] sending ${total} synthetic MOSIP request(s) as their packets are ready`);
+    return total;
   }
 
   return {
@@ -63,13 +136,13 @@ export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line
     addRequests,
     deliverResponse(queue, body) {
       const requestId = safeRequestId(body);
-      const sim = simulators.find((s) => s.scenario.requests.some((r) => r.requestId === requestId)) ?? simulators[simulators.length - 1];
-      return sim ? sim.receiveResponse(body, { queue }) : null;
+      const checker = (requestId ? checkers.get(requestId) : undefined) ?? lastChecker;
+      return checker ? checker.check(body, { queue }) : null;
     },
     summary() {
-      const sums = simulators.map((s) => s.summary());
+      const sums = [...new Set(checkers.values())].map((c) => c.summary());
       return {
-        batches: simulators.length,
+        batches,
         requests,
         responses: sums.reduce((n, s) => n + s.responses, 0),
         broken: sums.reduce((n, s) => n + s.broken, 0),
@@ -78,7 +151,10 @@ export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line
     },
     async stop() {
       await downloads.stop();
-      await Promise.all(simulators.map((s) => s.close()));
+      const { datashare, stock } = await started;
+      stock.stop();
+      await pool.close();
+      await datashare.close();
     },
   };
 }

@@ -150,6 +150,10 @@ export const envSchema = z
     // Without MOSIP_QUEUE_URL a built-in MOSIP simulator feeds this many synthetic requests at start.
     MAS_SIMULATOR_ADJUDICATIONS: wholeNumber(4),
     MAS_SIMULATOR_VERIFICATIONS: wholeNumber(1),
+    // Adjudication packets the simulator keeps synthesised ahead (verifications: a quarter of it); 0 builds on request only.
+    MAS_SIMULATOR_STOCK: wholeNumber(4),
+    // Worker threads synthesising simulated packets; unset = min(2, CPUs).
+    MAS_SIMULATOR_THREADS: integer(0, 1),
     // How often waiting cases are handed out automatically; 0 leaves assignment to "Next case" alone.
     MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
     // Read by lib/biometrics/case-image-cache.ts; validated here so a typo stops start-up.
@@ -246,7 +250,7 @@ export interface AppEnv {
   /** Days after a case is answered before its stored datashare bodies are purged. */
   datashareRetentionDays: number;
   /** The built-in MOSIP simulator, used when no MOSIP_QUEUE_URL is set. */
-  simulator: { adjudications: number; verifications: number };
+  simulator: { adjudications: number; verifications: number; stock: number; threads: number | undefined };
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
 }
@@ -329,7 +333,12 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       verificationRejectValue: e.MOSIP_VERIFICATION_REJECT_VALUE,
     },
     datashareRetentionDays: e.MAS_DATASHARE_RETENTION_DAYS,
-    simulator: { adjudications: e.MAS_SIMULATOR_ADJUDICATIONS, verifications: e.MAS_SIMULATOR_VERIFICATIONS },
+    simulator: {
+      adjudications: e.MAS_SIMULATOR_ADJUDICATIONS,
+      verifications: e.MAS_SIMULATOR_VERIFICATIONS,
+      stock: e.MAS_SIMULATOR_STOCK,
+      threads: e.MAS_SIMULATOR_THREADS || undefined,
+    },
     autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
   };
 }

@@ -9,7 +9,7 @@ import { startDatashareServer, type DatashareClient, type DatashareServer, type 
 import type { FingerCompression } from "./iso/write-finger-record";
 import { DEFAULT_QUEUES, DEFAULT_TTL_SECONDS, deliveryHeaders, type MessageFormat, type QueueNames } from "./message-headers";
 import { createScenario, type Scenario, type ScenarioOptions } from "./scenario";
-import { buildSubjectBody } from "./subject-datashare";
+import { SynthesisPool } from "./synthesis-pool";
 
 export interface EmbeddedSimulatorOptions extends Omit<ScenarioOptions, "publicUrl"> {
   /** The MAS partner certificate; without it datashares are served as plain JSON (policy encryption "none"). */
@@ -29,6 +29,8 @@ export interface EmbeddedSimulatorOptions extends Omit<ScenarioOptions, "publicU
   switches?: ShareSwitches;
   /** Pause between messages handed out, in ms (default 0). */
   intervalMs?: number;
+  /** Where datashare bodies are built; default a pool of its own, closed with the simulator. */
+  pool?: SynthesisPool;
 }
 
 export interface SimulatorMessage {
@@ -55,7 +57,9 @@ export interface EmbeddedSimulator {
 
 export async function createEmbeddedSimulator(opts: EmbeddedSimulatorOptions): Promise<EmbeddedSimulator> {
   const encryption = opts.encryption ?? (opts.certificate ? "VER_R2" : "none");
-  const bodies = new Map<string, Promise<string>>();
+  const bodies = new Map<string, Promise<Buffer>>();
+  const pool = opts.pool ?? new SynthesisPool();
+  const certificatePem = certificatePemOf(opts.certificate);
   let scenario: Scenario | null = null;
 
   const datashare = await startDatashareServer({
@@ -69,7 +73,8 @@ export async function createEmbeddedSimulator(opts: EmbeddedSimulatorOptions): P
       if (!subject) return Promise.resolve(null);
       let body = bodies.get(key);
       if (!body) {
-        body = buildSubjectBody(subject, { encryption, certificate: opts.certificate, fingerCodec: opts.fingerCodec });
+        // Built in a synthesis worker, off the thread that serves the datashares.
+        body = pool.run({ subjects: [subject], encryption, certificatePem, fingerCodec: opts.fingerCodec }).then((b) => b[0]);
         // A failed build must not be cached: the next GET tries again.
         body.catch(() => bodies.delete(key));
         bodies.set(key, body);
@@ -80,16 +85,7 @@ export async function createEmbeddedSimulator(opts: EmbeddedSimulatorOptions): P
 
   scenario = createScenario({ ...opts, publicUrl: opts.publicUrl ?? datashare.url });
   const queues: QueueNames = { ...DEFAULT_QUEUES, ...(opts.queues ?? {}) };
-  const checker = new ResponseChecker(
-    scenario.requests.map((r) => ({
-      kind: r.kind,
-      requestId: r.requestId,
-      referenceId: r.referenceId,
-      gallery: r.gallery.map((g) => ({ referenceId: g.rid })),
-      supersedes: r.supersedes,
-    })),
-    { truth: scenario.truth, queues: { adjudication: queues.adjudicationResponse, verification: queues.verificationResponse } },
-  );
+  const checker = scenarioChecker(scenario, queues);
   const fixed = scenario;
 
   async function* messages(): AsyncGenerator<SimulatorMessage> {
@@ -117,6 +113,29 @@ export async function createEmbeddedSimulator(opts: EmbeddedSimulatorOptions): P
     },
     receiveResponse: (body, meta) => checker.check(body, meta),
     summary: () => checker.summary(),
-    close: () => datashare.close(),
+    async close() {
+      await datashare.close();
+      if (!opts.pool) await pool.close();
+    },
   };
+}
+
+/** The checker of every response MOSIP expects for the scenario's requests. */
+export function scenarioChecker(scenario: Scenario, queues: QueueNames): ResponseChecker {
+  return new ResponseChecker(
+    scenario.requests.map((r) => ({
+      kind: r.kind,
+      requestId: r.requestId,
+      referenceId: r.referenceId,
+      gallery: r.gallery.map((g) => ({ referenceId: g.rid })),
+      supersedes: r.supersedes,
+    })),
+    { truth: scenario.truth, queues: { adjudication: queues.adjudicationResponse, verification: queues.verificationResponse } },
+  );
+}
+
+/** A certificate as PEM text, the form that crosses into a worker thread. */
+export function certificatePemOf(certificate: X509Certificate | string | null | undefined): string | null {
+  if (!certificate) return null;
+  return typeof certificate === "string" ? certificate : certificate.toString();
 }

@@ -220,6 +220,12 @@ export function createScenario(opts: ScenarioOptions): Scenario {
   return { seed: opts.seed, requests, shares, truth, policyId, subscriberId };
 }
 
+/** The request's body as MOSIP sends it at `at`: a prepared request keeps its content but is sent now. */
+export function restampRequest(request: SimRequest, at: Date): string {
+  // JSON.parse keeps key order, so the body stays in Jackson's order with only requesttime changed.
+  return JSON.stringify({ ...JSON.parse(request.body), requesttime: formatMosipTime(at) });
+}
+
 /** referenceURL as the MA stage writes it for one subject. */
 export function referenceUrlValue(subject: SimSubject, form: UrlForm): unknown {
   if (subject.url === null) return null;

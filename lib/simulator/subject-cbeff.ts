@@ -43,7 +43,7 @@ export async function generateSubjectCbeff(subject: BiometricSubject, opts: Subj
       }
       const codec = opts.fingerCodec ?? "PNG";
       const grey = img.image.grey;
-      const data = codec === "WSQ" && grey ? encodeWsq(grey.data, grey.width, grey.height, { ppi: img.ppi }) : img.image.png;
+      const data = codec === "WSQ" && grey ? encodeWsq(grey.data, grey.width, grey.height, { ppi: img.ppi }) : img.image.data;
       const record = writeFingerRecord({
         positionCode: FINGER_POSITIONS.indexOf(position) + 1,
         compression: codec,
@@ -66,10 +66,10 @@ export async function generateSubjectCbeff(subject: BiometricSubject, opts: Subj
       }
       const record = writeIrisRecord({
         eye,
-        format: "MONO_PNG",
+        format: img.image.format === "JPEG" ? "MONO_JPEG" : "MONO_PNG",
         width: img.image.width,
         height: img.image.height,
-        image: img.image.png,
+        image: img.image.data,
         quality: [{ score: img.image.quality }],
         captureDate: date,
       });
@@ -81,7 +81,7 @@ export async function generateSubjectCbeff(subject: BiometricSubject, opts: Subj
       dataType: "PNG",
       width: images.face.width,
       height: images.face.height,
-      image: images.face.png,
+      image: images.face.data,
       colourSpace: 1,
       gender: subject.female ? 2 : 1,
       quality: [{ score: images.face.quality }],

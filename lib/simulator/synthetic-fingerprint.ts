@@ -46,7 +46,7 @@ const SCALE = 2;
 /** The ridge field extends past the image so a rotated or shifted capture still has ridges. */
 const MARGIN = 40;
 const ORIENTATION_BINS = 24;
-const GROWTH_ITERATIONS = 5;
+const GROWTH_ITERATIONS = 3;
 
 export function fingerIdentity(personSeed: number, fingerIndex: number): FingerIdentity {
   const rng = createRng(hashSeed(personSeed, "finger", fingerIndex));
@@ -173,18 +173,23 @@ export function growRidges(id: FingerIdentity): { field: Float32Array; width: nu
   let dst = new Float32Array(pw * ph);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) src[(y + radius) * pw + x + radius] = rng.next() * 2 - 1;
 
-  const offsets = new Int32Array(size * size);
+  const taps = size * size;
+  const offsets = new Int32Array(taps);
   for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) offsets[j * size + i] = (j - radius) * pw + (i - radius);
+  // All orientation kernels in one flat array: one typed-array load per tap instead of a kernel object per pixel.
+  const flat = new Float32Array(ORIENTATION_BINS * taps);
+  for (let b = 0; b < kernels.length; b++) flat.set(kernels[b], b * taps);
 
   for (let iter = 0; iter < GROWTH_ITERATIONS; iter++) {
     let energy = 0;
     for (let y = 0; y < height; y++) {
       const row = (y + radius) * pw + radius;
+      const binRow = y * width;
       for (let x = 0; x < width; x++) {
-        const k = kernels[bins[y * width + x]];
+        const base = bins[binRow + x] * taps;
         const at = row + x;
         let sum = 0;
-        for (let t = 0; t < k.length; t++) sum += k[t] * src[at + offsets[t]];
+        for (let t = 0; t < taps; t++) sum += flat[base + t] * src[at + offsets[t]];
         dst[at] = sum;
         energy += sum * sum;
       }

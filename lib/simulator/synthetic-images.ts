@@ -20,8 +20,10 @@ export interface BiometricSubject {
 }
 
 export interface EncodedImage {
-  /** PNG bytes (8-bit grey for finger and iris, 8-bit RGB for the face). */
-  png: Buffer;
+  /** The encoded image: 8-bit grey PNG for fingers, 8-bit RGB PNG for the face, grey JPEG for irises. */
+  data: Buffer;
+  /** Irises are JPEG (ISO 19794-6 mono JPEG), compact like iris cameras' lossy output: a PNG is ~8x larger. */
+  format: "PNG" | "JPEG";
   width: number;
   height: number;
   /** Raw grey pixels, kept for codecs other than PNG (WSQ). Null for the colour face. */
@@ -79,11 +81,24 @@ export function faceSvgFor(subject: BiometricSubject): string {
   return faceSvg(faceIdentity(subject.personSeed, subject.female), capture);
 }
 
+/** Grey levels kept in a lossless finger PNG: 64 look the same on screen and halve the file (see encodeGreyPng). */
+const PNG_GREY_STEP = 4;
+
 export async function encodeGreyPng(raster: GreyRaster): Promise<Buffer> {
+  // Every byte of a subject's images is stored, decrypted and parsed by the MAS on its main thread, three times
+  // base64-encoded (CBEFF, payload, encryption): a lossless PNG of full 8-bit noise was the bulk of a 4 MB datashare.
+  const levels = new Uint8Array(raster.data.length);
+  for (let i = 0; i < levels.length; i++) levels[i] = Math.min(255, Math.round(raster.data[i] / PNG_GREY_STEP) * PNG_GREY_STEP);
+  return sharp(Buffer.from(levels.buffer), { raw: { width: raster.width, height: raster.height, channels: 1 } })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+}
+
+export async function encodeGreyJpeg(raster: GreyRaster): Promise<Buffer> {
   return sharp(Buffer.from(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength), {
     raw: { width: raster.width, height: raster.height, channels: 1 },
   })
-    .png({ compressionLevel: 6 })
+    .jpeg({ quality: 85 })
     .toBuffer();
 }
 
@@ -106,7 +121,7 @@ export async function generateBiometricImages(subject: BiometricSubject, opts: G
     fingers.push({
       position,
       ppi: FINGER_PPI,
-      image: { png: await encodeGreyPng(grey), width: grey.width, height: grey.height, grey, quality: quality.int(55, 95) },
+      image: { data: await encodeGreyPng(grey), format: "PNG", width: grey.width, height: grey.height, grey, quality: quality.int(55, 95) },
     });
   }
   const irises: SyntheticBiometrics["irises"] = [];
@@ -114,12 +129,26 @@ export async function generateBiometricImages(subject: BiometricSubject, opts: G
     const grey = irisRaster(subject, eye);
     irises.push({
       eye,
-      image: { png: await encodeGreyPng(grey), width: grey.width, height: grey.height, grey, quality: quality.int(60, 98) },
+      image: {
+        data: await encodeGreyJpeg(grey),
+        format: "JPEG",
+        width: grey.width,
+        height: grey.height,
+        grey,
+        quality: quality.int(60, 98),
+      },
     });
   }
   const face =
     opts.face === false
       ? null
-      : { png: await renderFacePng(subject), width: FACE_WIDTH, height: FACE_HEIGHT, grey: null, quality: quality.int(60, 95) };
+      : {
+          data: await renderFacePng(subject),
+          format: "PNG" as const,
+          width: FACE_WIDTH,
+          height: FACE_HEIGHT,
+          grey: null,
+          quality: quality.int(60, 95),
+        };
   return { face, fingers, irises };
 }

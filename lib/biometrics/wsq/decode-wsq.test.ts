@@ -210,6 +210,27 @@ test("the decoded image matches a lossless capture of the same finger at low res
   assert.ok(worst < 20, `worst block differs by ${worst.toFixed(1)}`);
 });
 
+test("decoding time grows with the pixels, not faster (no wall-clock budget: the machine may be busy)", (t) => {
+  const small = encodeWsq(syntheticPrint(250, 250), 250, 250, { q: 4 });
+  const large = encodeWsq(syntheticPrint(500, 500), 500, 500, { q: 4 });
+  decodeWsq(small); // warm-up: JIT compilation is not what this measures
+  decodeWsq(large);
+  // Interleaved runs and the fastest of each: a burst of load from elsewhere slows both alike or neither.
+  let smallMs = Number.POSITIVE_INFINITY;
+  let largeMs = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 7; i++) {
+    let at = performance.now();
+    decodeWsq(small);
+    smallMs = Math.min(smallMs, performance.now() - at);
+    at = performance.now();
+    decodeWsq(large);
+    largeMs = Math.min(largeMs, performance.now() - at);
+  }
+  t.diagnostic(`250x250: ${smallMs.toFixed(1)} ms, 500x500: ${largeMs.toFixed(1)} ms per decode (speed itself: npm run bench:decode)`);
+  // 4x the pixels: about 4x the time for a linear decoder; a quadratic step (e.g. a per-symbol search) is 16x.
+  assert.ok(largeMs / smallMs < 9, `4x the pixels took ${(largeMs / smallMs).toFixed(1)}x the time`);
+});
+
 /** Concentric ridges with a ~10 px period, brighter towards the edges, like a plain whorl. */
 function syntheticPrint(w: number, h: number): Uint8Array {
   const px = new Uint8Array(w * h);

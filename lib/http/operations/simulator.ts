@@ -25,6 +25,7 @@ export const simulatorOperations = {
     summary:
       "Have the built-in MOSIP simulator send adjudication and verification requests (audited); 409 when a real broker is configured",
     body: addRequestsBody,
+    // created: requests MOSIP sends, at once from the prepared stock or as their packets are built.
     response: { status: 201, schema: { type: "object", properties: { created: { type: "integer" } } } },
   }),
 };
