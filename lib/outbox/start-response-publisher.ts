@@ -42,6 +42,11 @@ export function startResponsePublisher(
     staleSendingMs: opts.staleSendingMs ?? receiptTimeoutMs * 2,
     log,
   });
+  return publisherOver(sender, publisher);
+}
+
+/** The publisher and the sender it feeds, stopped in that order (no row is claimed for a closed sender). */
+function publisherOver(sender: Pick<ResponseSender, "status" | "stop">, publisher: OutboxPublisher): ResponsePublisher {
   return {
     status: sender.status,
     kick: publisher.kick,
@@ -67,15 +72,7 @@ export function startInProcessResponsePublisherOnce(
 ): ResponsePublisher {
   return publisherSlot.getOrCreate(() => {
     const sender = connectInProcessSender(deliver);
-    const publisher = startOutboxPublisher(prisma, sender, { staleSendingMs: 60_000, log });
-    return {
-      status: sender.status,
-      kick: publisher.kick,
-      async stop() {
-        await publisher.stop();
-        await sender.stop();
-      },
-    };
+    return publisherOver(sender, startOutboxPublisher(prisma, sender, { staleSendingMs: 60_000, log }));
   });
 }
 
