@@ -37,13 +37,10 @@ export const MOVING_STATES = OPEN_STATES.filter((s) => s !== "DATA_UNAVAILABLE")
 export const DATA_STATES = ["RECEIVED", "FETCHING", "DATA_UNAVAILABLE"] as const satisfies readonly CaseState[];
 
 /** A final answer may be recorded (by a reviewer, a supervisor or an administrator): open, with the data settled. */
-export const ANSWERABLE_STATES = [
-  "DATA_UNAVAILABLE",
-  "READY",
-  "IN_PRIMARY",
-  "IN_SECONDARY",
-  "CONFLICT",
-] as const satisfies readonly CaseState[];
+export const ANSWERABLE_STATES = OPEN_STATES.filter((s) => s !== "RECEIVED" && s !== "FETCHING") as Exclude<
+  (typeof OPEN_STATES)[number],
+  "RECEIVED" | "FETCHING"
+>[];
 
 /** In review by an operator: the case is held by its primary or its secondary assignee. */
 export const REVIEW_STATES = ["IN_PRIMARY", "IN_SECONDARY"] as const satisfies readonly CaseState[];
