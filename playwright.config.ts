@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { EVENT_CEILING_MS, TEST_TIMEOUT_MS } from "./e2e/support/patience";
+import { EMBEDDED_URL, PG_URL } from "./e2e/support/ports";
 
 // Two servers, started by e2e/support/global-setup.ts from the production build:
 // "postgresql" runs on the real PostgreSQL that scripts/test.mjs started; "embedded" on a fresh PGlite in demo mode.
@@ -30,7 +31,7 @@ export default defineConfig({
   outputDir: ".test-work/playwright",
   use: { launchOptions: chromium, screenshot: "only-on-failure", trace: "retain-on-failure" },
   projects: [
-    { name: "postgresql", use: { baseURL: "http://localhost:3101" }, testIgnore: /demo\.spec\.ts/ },
-    { name: "embedded", use: { baseURL: "http://localhost:3102" }, testMatch: /(demo|first-run)\.spec\.ts/ },
+    { name: "postgresql", use: { baseURL: PG_URL }, testIgnore: /demo\.spec\.ts/ },
+    { name: "embedded", use: { baseURL: EMBEDDED_URL }, testMatch: /(demo|first-run)\.spec\.ts/ },
   ],
 });

@@ -1,6 +1,7 @@
 import { test, expect, request as newRequest, type Browser } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { apiSignIn, server } from "./support/session";
+import { PG_URL } from "./support/ports";
 import { servers, type IdpAccount } from "./support/servers";
 
 // Signs in through the test's own OpenID Connect provider (e2e/support/oidc-provider.mjs, started by
@@ -45,7 +46,7 @@ test("the test IdP is real and strict: an authorization request without PKCE is 
       client_id: "mas-e2e",
       response_type: "code",
       scope: "openid",
-      redirect_uri: "http://localhost:3101/api/auth/callback/oidc",
+      redirect_uri: `${PG_URL}/api/auth/callback/oidc`,
       state: "s",
     },
     maxRedirects: 0,

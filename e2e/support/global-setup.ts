@@ -3,6 +3,7 @@ import { mkdirSync, openSync, rmSync, writeFileSync, readFileSync } from "node:f
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { freePort } from "../../scripts/lib/postgres.mjs";
+import { EMBEDDED_PORT, EMBEDDED_URL, PG_PORT, PG_URL } from "./ports";
 import { SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from "./servers";
 
 const NEXT = "node_modules/next/dist/bin/next";
@@ -32,7 +33,7 @@ async function startOidcProvider(localAdmin: string): Promise<OidcInfo & { env: 
   const client = {
     id: "mas-e2e",
     secret: randomBytes(24).toString("base64url"),
-    redirectUri: "http://localhost:3101/api/auth/callback/oidc",
+    redirectUri: `${PG_URL}/api/auth/callback/oidc`,
   };
   const accountsFile = ".test-work/e2e-oidc-accounts.json";
   const accounts: Record<string, IdpAccount> = {
@@ -101,7 +102,7 @@ export default async function globalSetup() {
   const secret = randomBytes(32).toString("base64url");
   const { env: oidcEnv, ...oidc } = await startOidcProvider(admin.username);
 
-  const a = start("postgresql", 3101, {
+  const a = start("postgresql", PG_PORT, {
     DATABASE_URL: `${pgServer}/${dbName}`,
     MAS_DATA_DIR: pgDir,
     MAS_ADMIN_USERNAME: admin.username,
@@ -110,9 +111,9 @@ export default async function globalSetup() {
     ...oidcEnv,
   });
   // The embedded server's tests ask for no simulated cases: no stock to synthesise while the other tests run.
-  const b = start("embedded", 3102, { MAS_DATA_DIR: embeddedDir, MAS_SIMULATOR_STOCK: "0" });
+  const b = start("embedded", EMBEDDED_PORT, { MAS_DATA_DIR: embeddedDir, MAS_SIMULATOR_STOCK: "0" });
   try {
-    await Promise.all([waitFor("http://localhost:3101/api/health", a.log), waitFor("http://localhost:3102/api/health", b.log)]);
+    await Promise.all([waitFor(`${PG_URL}/api/health`, a.log), waitFor(`${EMBEDDED_URL}/api/health`, b.log)]);
   } catch (e) {
     // No servers file is written then, so teardown cannot find the provider: stop it here.
     process.kill(-oidc.pid, "SIGTERM");
@@ -123,8 +124,8 @@ export default async function globalSetup() {
   const demoLine = readFileSync(b.log, "utf8").match(/^\[mas\]\s+admin\s+(\S+)/m);
   if (!demoLine) throw new Error(`the embedded server printed no demo admin password:\n${readFileSync(b.log, "utf8")}`);
   const info: Record<string, ServerInfo | OidcInfo> = {
-    postgresql: { baseURL: "http://localhost:3101", admin, pid: a.pid, databaseUrl: `${pgServer}/${dbName}` },
-    embedded: { baseURL: "http://localhost:3102", admin: { username: "admin", password: demoLine[1] }, pid: b.pid },
+    postgresql: { baseURL: PG_URL, admin, pid: a.pid, databaseUrl: `${pgServer}/${dbName}` },
+    embedded: { baseURL: EMBEDDED_URL, admin: { username: "admin", password: demoLine[1] }, pid: b.pid },
     oidc,
   };
   writeFileSync(SERVERS_FILE, JSON.stringify(info, null, 2));
