@@ -8,6 +8,7 @@ import { TCPWrapper } from "@stomp/tcp-wrapper";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
+import { queueDialect } from "@/lib/broker/queue-dialect";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
 import { buildPacketWorker } from "@/lib/simulator/build-packet-worker.mjs";
 import { ResponseChecker, type KnownRequest, type ResponseVerdict } from "@/lib/simulator/check-response";
@@ -215,16 +216,17 @@ let receiptCounter = 0;
 
 /** SEND and wait for the broker's receipt, so "published" means the broker has it. */
 function publish(client: Client, queue: string, body: string, cli: SimulatorCli): Promise<void> {
-  const headers = publishHeaders(body, { format: cli.format, ttlSeconds: cli.ttlSeconds, now: Date.now() });
+  const dialect = queueDialect(cli.brokerKind);
+  const headers = { ...dialect.sendHeaders, ...publishHeaders(body, { format: cli.format, ttlSeconds: cli.ttlSeconds, now: Date.now() }) };
   const receipt = `simulator-${process.pid}-${++receiptCounter}`;
   headers.receipt = receipt;
   return new Promise((done) => {
     client.watchForReceipt(receipt, () => done());
     if (cli.format === "text") {
-      // No content-length: ActiveMQ turns the SEND into a JMS TextMessage.
-      client.publish({ destination: `/queue/${queue}`, body, headers, skipContentLengthHeader: true });
+      // No content-length: both brokers turn the SEND into a JMS TextMessage.
+      client.publish({ destination: dialect.destination(queue), body, headers, skipContentLengthHeader: true });
     } else {
-      client.publish({ destination: `/queue/${queue}`, binaryBody: new TextEncoder().encode(body), headers });
+      client.publish({ destination: dialect.destination(queue), binaryBody: new TextEncoder().encode(body), headers });
     }
   });
 }
@@ -260,14 +262,14 @@ function subscribeAndCheck(client: Client, checker: ResponseChecker, cli: Simula
     process.once("SIGINT", () => finish(true));
     for (const queue of [cli.queues.adjudicationResponse, cli.queues.verificationResponse]) {
       client.subscribe(
-        `/queue/${queue}`,
+        queueDialect(cli.brokerKind).destination(queue),
         (m: IMessage) => {
           const verdict = checker.check(m.binaryBody, { queue });
           m.ack();
           printVerdict(verdict);
           if (checker.summary().unanswered.length === 0) finish(false);
         },
-        { ack: "client-individual" },
+        { ...queueDialect(cli.brokerKind).subscribeHeaders, ack: "client-individual" },
       );
     }
   });

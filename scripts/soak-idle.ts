@@ -13,6 +13,7 @@ import { startActiveMq } from "./lib/activemq.mjs";
 import { parseEnv } from "@/lib/env/env-schema";
 import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { startQueueConsumer } from "@/lib/broker/queue-consumer";
+import { queueDialect } from "@/lib/broker/queue-dialect";
 import { connectResponseSender } from "@/lib/outbox/connect-response-sender";
 
 const minutes = Number(process.argv[2] ?? 10);
@@ -27,8 +28,10 @@ const endpoints = parseQueueUrls(env.queueUrl ?? broker!.stompUrl);
 log(`broker ${endpoints.map((e) => e.display).join(", ")}, heart-beat ${env.heartbeatMs} ms, ${minutes} min`);
 
 const queue = `mas-soak-idle-${randomBytes(4).toString("hex")}`;
+const dialect = queueDialect(env.broker);
 const consumer = startQueueConsumer({
   endpoints,
+  dialect,
   queues: [queue],
   heartbeatMs: env.heartbeatMs,
   handler: async () => {
@@ -36,7 +39,7 @@ const consumer = startQueueConsumer({
   },
   log,
 });
-const sender = connectResponseSender({ endpoints, heartbeatMs: env.heartbeatMs, log: (l) => log(l) });
+const sender = connectResponseSender({ endpoints, dialect, heartbeatMs: env.heartbeatMs, log: (l) => log(l) });
 
 const end = started + minutes * 60_000;
 let lastReport = Date.now();

@@ -7,6 +7,7 @@ import { recordUnstorableMessage } from "@/lib/intake/record-unstorable-message"
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { createTokenSource } from "@/lib/datashare/token-source";
 import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
+import { queueDialect } from "@/lib/broker/queue-dialect";
 import { startQueueConsumer, type ConsumerStatus, type DeliveredMessage } from "@/lib/broker/queue-consumer";
 
 // The intake half of the MOSIP bridge: requests off both request queues into cases, then every
@@ -77,6 +78,7 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
 
   const consumer = startQueueConsumer({
     endpoints,
+    dialect: queueDialect(env.broker),
     queues: [env.queues.adjudicationRequest, env.queues.verificationRequest],
     handler: handle,
     heartbeatMs: opts.heartbeatMs ?? env.heartbeatMs,

@@ -3,10 +3,11 @@ import { backoffDelayMs } from "./backoff-delay";
 import type { BrokerEndpoint } from "./parse-queue-urls";
 import { createSerialQueue } from "./serial-queue";
 import { keepStompConnection } from "./keep-stomp-connection";
+import { queueDialect, type QueueDialect } from "./queue-dialect";
 
 // A STOMP consumer that never loses a message:
 // - client-individual ACK, sent only after the handler resolved (i.e. after the database commit);
-// - prefetch 1 and a serial queue per subscription, so messages are handled one at a time, in order;
+// - one message in flight (the dialect's prefetch/window header) and a serial queue per subscription, so messages are handled one at a time, in order;
 // - a handler failure is not NACKed (ActiveMQ 5.x moves NACKed messages straight to ActiveMQ.DLQ):
 //   the connection is dropped instead, which makes the broker redeliver the un-acked message;
 // - endpoints are tried in the configured order (like failover:(…)?randomize=false), with capped
@@ -26,6 +27,8 @@ export interface QueueConsumerOptions {
   endpoints: BrokerEndpoint[];
   queues: string[];
   handler: MessageHandler;
+  /** Queue addressing of the broker (default: ActiveMQ Classic). */
+  dialect?: QueueDialect;
   heartbeatMs?: number;
   connectTimeoutMs?: number;
   reconnect?: { baseMs: number; maxMs: number };
@@ -51,6 +54,7 @@ export interface QueueConsumer {
 export function startQueueConsumer(opts: QueueConsumerOptions): QueueConsumer {
   const log = opts.log ?? (() => {});
   const heartbeatMs = opts.heartbeatMs ?? 10_000;
+  const dialect = opts.dialect ?? queueDialect("classic");
   const backoff = opts.reconnect ?? { baseMs: 500, maxMs: 30_000 };
   const status: ConsumerStatus = {
     connected: false,
@@ -79,9 +83,9 @@ export function startQueueConsumer(opts: QueueConsumerOptions): QueueConsumer {
       for (const queue of opts.queues) {
         const serial = createSerialQueue((e) => log(`[bridge] unexpected error on ${queue}: ${(e as Error).message}`));
         serials.push(serial);
-        c.subscribe(`/queue/${queue}`, (m) => serial.push(() => deliver(gen, queue, m)), {
+        c.subscribe(dialect.destination(queue), (m) => serial.push(() => deliver(gen, queue, m)), {
+          ...dialect.subscribeHeaders,
           ack: "client-individual",
-          "activemq.prefetchSize": "1",
         });
       }
     },

@@ -89,6 +89,18 @@ export const envSchema = z
       const problem = checkQueueUrls(v);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
+    // Which broker MOSIP_QUEUE_URL points at: queues are addressed differently over STOMP (lib/broker/queue-dialect.ts).
+    MOSIP_QUEUE_BROKER: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "") return "classic" as const;
+        if (v === "classic" || v === "artemis") return v;
+        ctx.addIssue({ code: "custom", message: `must be "artemis" (MOSIP's broker) or "classic" (ActiveMQ 5.x), got "${v}"` });
+        return z.NEVER;
+      }),
     MOSIP_ADJUDICATION_REQUEST_QUEUE: queueName("mosip-to-adjudication"),
     MOSIP_ADJUDICATION_RESPONSE_QUEUE: queueName("adjudication-to-mosip"),
     MOSIP_VERIFICATION_REQUEST_QUEUE: queueName("mosip-to-verification"),
@@ -258,6 +270,8 @@ export interface AppEnv {
 export interface MosipEnv {
   /** Raw MOSIP_QUEUE_URL (may hold a password); unset = the embedded simulator. */
   queueUrl: string | undefined;
+  /** Broker kind behind queueUrl: how queues are addressed over STOMP. */
+  broker: "classic" | "artemis";
   queues: { adjudicationRequest: string; adjudicationResponse: string; verificationRequest: string; verificationResponse: string };
   responseFormat: "text" | "bytes";
   /** STOMP heart-beat interval, both directions, of the consumer and the response sender. */
@@ -309,6 +323,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
         : undefined,
     mosip: {
       queueUrl: e.MOSIP_QUEUE_URL,
+      broker: e.MOSIP_QUEUE_BROKER,
       queues: {
         adjudicationRequest: e.MOSIP_ADJUDICATION_REQUEST_QUEUE,
         adjudicationResponse: e.MOSIP_ADJUDICATION_RESPONSE_QUEUE,

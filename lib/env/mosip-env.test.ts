@@ -85,3 +85,9 @@ test("heart-beat: 10 s by default, at least 1 s", () => {
   assert.throws(() => parseEnv({ MOSIP_QUEUE_HEARTBEAT_MS: "500" }), /MOSIP_QUEUE_HEARTBEAT_MS must be at least 1000/);
   assert.throws(() => parseEnv({ MOSIP_QUEUE_HEARTBEAT_MS: "0" }), /MOSIP_QUEUE_HEARTBEAT_MS must be a whole number/);
 });
+
+test("broker kind: ActiveMQ Classic unless told Artemis; anything else is refused with the choices", () => {
+  assert.equal(parseEnv({}).mosip.broker, "classic");
+  assert.equal(parseEnv({ MOSIP_QUEUE_BROKER: "Artemis" }).mosip.broker, "artemis");
+  assert.throws(() => parseEnv({ MOSIP_QUEUE_BROKER: "rabbitmq" }), /MOSIP_QUEUE_BROKER must be "artemis" .* or "classic"/);
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BrokerEndpoint } from "@/lib/broker/parse-queue-urls";
 import { keepStompConnection } from "@/lib/broker/keep-stomp-connection";
+import { queueDialect, type QueueDialect } from "@/lib/broker/queue-dialect";
 
 // The producer side of the MOSIP bridge: one STOMP connection, kept open, used to SEND responses.
 // It is a second client next to the bridge's consumer (same MOSIP_QUEUE_URL, same failover order and
@@ -55,8 +56,13 @@ export class SendError extends Error {
 }
 
 /** STOMP headers of one response SEND; exported so tests can check what goes on the wire. */
-export function responseHeaders(m: OutgoingResponse, receipt: string): Record<string, string> {
+export function responseHeaders(
+  m: OutgoingResponse,
+  receipt: string,
+  dialect: QueueDialect = queueDialect("classic"),
+): Record<string, string> {
   return {
+    ...dialect.sendHeaders,
     // JMS PERSISTENT, like MOSIP's own producers: the answer survives a broker restart.
     persistent: "true",
     // Becomes JMSCorrelationID. MOSIP correlates by the requestId inside the JSON; this is for people
@@ -77,12 +83,15 @@ export interface SenderOptions {
   receiptTimeoutMs?: number;
   reconnect?: { baseMs: number; maxMs: number };
   log?: (line: string) => void;
+  /** Queue addressing of the broker (default: ActiveMQ Classic). */
+  dialect?: QueueDialect;
 }
 
 export function connectResponseSender(opts: SenderOptions): ResponseSender {
   const log = opts.log ?? (() => {});
   const heartbeatMs = opts.heartbeatMs ?? 10_000;
   const receiptTimeoutMs = opts.receiptTimeoutMs ?? 30_000;
+  const dialect = opts.dialect ?? queueDialect("classic");
   const backoff = opts.reconnect ?? { baseMs: 500, maxMs: 30_000 };
   const status: SenderStatus = { connected: false, url: null, connectedAt: null, lastSentAt: null, reconnectCount: 0, lastError: null };
 
@@ -146,14 +155,15 @@ export function connectResponseSender(opts: SenderOptions): ResponseSender {
           inFlight.delete(receipt);
           p.resolve();
         });
-        const headers = responseHeaders(m, receipt);
+        const headers = responseHeaders(m, receipt, dialect);
+        const destination = dialect.destination(m.destination);
         try {
           if (m.format === "TEXT") {
-            // No content-length header: ActiveMQ turns the SEND into a JMS TextMessage (MOSIP's default).
-            c.publish({ destination: `/queue/${m.destination}`, body: m.body, headers, skipContentLengthHeader: true });
+            // No content-length header: both brokers turn the SEND into a JMS TextMessage (MOSIP's default).
+            c.publish({ destination, body: m.body, headers, skipContentLengthHeader: true });
           } else {
             // With content-length (stompjs adds it for binary bodies): a JMS BytesMessage of the UTF-8 JSON.
-            c.publish({ destination: `/queue/${m.destination}`, binaryBody: new TextEncoder().encode(m.body), headers });
+            c.publish({ destination, binaryBody: new TextEncoder().encode(m.body), headers });
           }
         } catch (e) {
           // stompjs throws before writing anything when the connection is gone.

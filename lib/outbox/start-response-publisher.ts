@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { MosipEnv } from "@/lib/env/env-schema";
+import { queueDialect } from "@/lib/broker/queue-dialect";
 import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { connectResponseSender, type ResponseSender, type SenderStatus } from "./connect-response-sender";
 import { connectInProcessSender } from "./connect-in-process-sender";
@@ -23,7 +24,7 @@ export interface ResponsePublisherOptions extends Partial<Omit<OutboxPublisherOp
 /** The STOMP sender on MOSIP_QUEUE_URL plus the outbox publisher that feeds it. */
 export function startResponsePublisher(
   prisma: PrismaClient,
-  env: Pick<MosipEnv, "queueUrl" | "heartbeatMs">,
+  env: Pick<MosipEnv, "queueUrl" | "heartbeatMs" | "broker">,
   opts: ResponsePublisherOptions = {},
 ): ResponsePublisher {
   if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
@@ -31,6 +32,7 @@ export function startResponsePublisher(
   const receiptTimeoutMs = opts.receiptTimeoutMs ?? 30_000;
   const sender: ResponseSender = connectResponseSender({
     endpoints: parseQueueUrls(env.queueUrl),
+    dialect: queueDialect(env.broker),
     receiptTimeoutMs,
     heartbeatMs: opts.heartbeatMs ?? env.heartbeatMs,
     reconnect: opts.reconnect,

@@ -51,4 +51,11 @@ describe("simulator command line", () => {
     assert.equal(parseSimulatorArgs(["--help"]).help, true);
     assert.match(HELP, /--unauthorised/);
   });
+
+  it("addresses queues for the broker kind given, or the MAS's own setting", () => {
+    assert.equal(parseSimulatorArgs(["run", "1"], {}).brokerKind, "classic");
+    assert.equal(parseSimulatorArgs(["run", "1"], { MOSIP_QUEUE_BROKER: "artemis" }).brokerKind, "artemis");
+    assert.equal(parseSimulatorArgs(["run", "1", "--broker-kind", "artemis"], {}).brokerKind, "artemis");
+    assert.throws(() => parseSimulatorArgs(["run", "1", "--broker-kind", "kafka"], {}), CliError);
+  });
 });

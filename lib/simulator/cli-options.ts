@@ -2,6 +2,7 @@
 // the script stays a thin broker adapter).
 
 import { parseArgs } from "node:util";
+import { BROKER_KINDS, type BrokerKind } from "@/lib/broker/queue-dialect";
 import type { DatashareEncryption } from "./build-datashare";
 import type { FingerCompression } from "./iso/write-finger-record";
 import { DEFAULT_QUEUES, DEFAULT_TTL_SECONDS, type MessageFormat, type QueueNames } from "./message-headers";
@@ -13,6 +14,8 @@ export interface SimulatorCli {
   command: SimulatorCommand;
   count: number;
   broker: string;
+  /** How queues are addressed on that broker (lib/broker/queue-dialect.ts). */
+  brokerKind: BrokerKind;
   cert: string | null;
   keyOut: string;
   encryption: DatashareEncryption | null;
@@ -55,6 +58,7 @@ Commands
 
 Broker and queues
   --broker URL                 stomp://user:pass@host:61613 (default: $MOSIP_QUEUE_URL or stomp://127.0.0.1:61613)
+  --broker-kind classic|artemis  queue addressing over STOMP (default: $MOSIP_QUEUE_BROKER or classic)
   --format text|bytes          JMS TextMessage (no content-length) or BytesMessage (default text)
   --ttl SECONDS                JMS time-to-live as the 'expires' header; 0 = never (default ${DEFAULT_TTL_SECONDS})
   --adjudication-request-queue, --adjudication-response-queue,
@@ -103,6 +107,7 @@ export function parseSimulatorArgs(argv: readonly string[], env: Record<string, 
     options: {
       help: { type: "boolean", short: "h" },
       broker: { type: "string" },
+      "broker-kind": { type: "string" },
       cert: { type: "string" },
       "key-out": { type: "string" },
       encryption: { type: "string" },
@@ -146,6 +151,7 @@ export function parseSimulatorArgs(argv: readonly string[], env: Record<string, 
     command,
     count,
     broker: values.broker ?? env.MOSIP_QUEUE_URL ?? "stomp://127.0.0.1:61613",
+    brokerKind: oneOf(values["broker-kind"] ?? env.MOSIP_QUEUE_BROKER ?? "classic", BROKER_KINDS, "--broker-kind"),
     cert: values.cert ?? null,
     keyOut: values["key-out"] ?? "mosip-simulator-key",
     encryption: values.encryption === undefined ? null : oneOf(values.encryption, ["VER_R2", "LEGACY", "none"] as const, "--encryption"),
