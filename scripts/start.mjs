@@ -24,6 +24,8 @@ async function main() {
     // `next start` forces NODE_ENV=production; remember what the operator asked for.
     MAS_DEPLOYMENT: process.env.MAS_DEPLOYMENT ?? (process.env.NODE_ENV === "production" ? "production" : "development"),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    // The MAS stops gracefully on SIGTERM/SIGINT itself (lib/boot/handle-stop-signals.ts); Next.js would exit at once.
+    NEXT_MANUAL_SIG_HANDLE: "true",
   };
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));

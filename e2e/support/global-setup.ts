@@ -74,6 +74,7 @@ function start(name: string, port: number, env: Record<string, string>) {
       MAS_SIMULATOR_ADJUDICATIONS: "0",
       MAS_SIMULATOR_VERIFICATIONS: "0",
       MAS_AUTO_ASSIGN_SECONDS: "0",
+      NEXT_MANUAL_SIG_HANDLE: "true",
       ...env,
     },
     stdio: ["ignore", fd, fd],

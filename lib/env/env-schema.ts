@@ -101,6 +101,10 @@ export const envSchema = z
         ctx.addIssue({ code: "custom", message: `must be "artemis" (MOSIP's broker) or "classic" (ActiveMQ 5.x), got "${v}"` });
         return z.NEVER;
       }),
+    // Longer than the response sender's receipt timeout (30 s), so a stop never cuts an answer in flight.
+    MAS_STOP_GRACE_SECONDS: positiveInt(45).refine((v) => v >= 35, {
+      message: "must be at least 35 (s): a graceful stop waits up to 30 s for the broker's receipt of an answer in flight",
+    }),
     MOSIP_ADJUDICATION_REQUEST_QUEUE: queueName("mosip-to-adjudication"),
     MOSIP_ADJUDICATION_RESPONSE_QUEUE: queueName("adjudication-to-mosip"),
     MOSIP_VERIFICATION_REQUEST_QUEUE: queueName("mosip-to-verification"),
@@ -265,6 +269,8 @@ export interface AppEnv {
   simulator: { adjudications: number; verifications: number; stock: number; threads: number | undefined };
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
+  /** How long a graceful stop (SIGTERM) may take before the process exits anyway. */
+  stopGraceSeconds: number;
 }
 
 export interface MosipEnv {
@@ -355,5 +361,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       threads: e.MAS_SIMULATOR_THREADS || undefined,
     },
     autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
+    stopGraceSeconds: e.MAS_STOP_GRACE_SECONDS,
   };
 }

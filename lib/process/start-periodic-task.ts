@@ -3,6 +3,8 @@ import { processSlot } from "./process-slot";
 
 export interface PeriodicTask {
   stop(): void;
+  /** Resolves when a run in progress (if any) has finished. */
+  idle(): Promise<void>;
 }
 
 const tasksSlot = processSlot<Map<string, PeriodicTask>>("periodicTasks");
@@ -19,17 +21,19 @@ export function startPeriodicTask(
   const registry = tasksSlot.getOrCreate(() => new Map());
   const existing = registry.get(name);
   if (existing) return existing;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await run();
-    } catch (e) {
-      opts.log(`[${name}] failed: ${(e as Error).message.split("\n")[0]}`);
-    } finally {
-      running = false;
-    }
+  let current: Promise<void> | null = null;
+  const tick = () => {
+    if (current) return current;
+    current = (async () => {
+      try {
+        await run();
+      } catch (e) {
+        opts.log(`[${name}] failed: ${(e as Error).message.split("\n")[0]}`);
+      } finally {
+        current = null;
+      }
+    })();
+    return current;
   };
   const first = setTimeout(tick, opts.firstDelayMs);
   const timer = setInterval(tick, opts.everyMs);
@@ -41,7 +45,15 @@ export function startPeriodicTask(
       clearInterval(timer);
       registry.delete(name);
     },
+    idle: () => current ?? Promise.resolve(),
   };
   registry.set(name, task);
   return task;
+}
+
+/** Graceful stop: no new runs start, and the runs in progress finish. */
+export async function stopPeriodicTasks(): Promise<void> {
+  const tasks = [...(tasksSlot.get()?.values() ?? [])];
+  for (const t of tasks) t.stop();
+  await Promise.all(tasks.map((t) => t.idle()));
 }
