@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { CaseView, SubjectView } from "@/lib/cases/get-case-view";
+import { MosipClockNotice } from "./mosip-clock-notice";
 import type { GridSlot } from "@/lib/biometrics/grid";
 import { checkDraft, newDraft, reduceDraft, summariseDecision } from "@/lib/cases/decision-draft";
 import { BiometricGrid, type BiometricSubject } from "@/components/biometrics/biometric-grid";
@@ -105,18 +106,13 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
 
   const shown = [view.applicant, ...(candidate ? [candidate] : [])];
   const grids = shown.map((s) => gridSubject(view.id, s));
-  const deadline = view.deadlineAt ? Math.round((Date.parse(view.deadlineAt) - Date.now()) / 60_000) : null;
 
   return (
     <main className="mx-auto max-w-[96rem] space-y-4 p-4" data-testid="workbench">
       <header className="flex flex-wrap items-baseline gap-4">
         <h1 className="text-xl font-semibold">{view.kind === "ADJUDICATION" ? "Adjudication" : "Verification"} case</h1>
         <span className="text-sm text-slate-600">You review as {view.role.toLowerCase()}</span>
-        {deadline !== null && (
-          <span className={`text-sm ${deadline < 30 ? "font-semibold text-red-700" : "text-slate-600"}`}>
-            {deadline >= 0 ? `${deadline} min left before MOSIP's deadline` : "past MOSIP's deadline"}
-          </span>
-        )}
+        <MosipClockNotice clock={view.clock} supersedes={view.supersedes} />
         <button type="button" onClick={() => setHelp((h) => !h)} className="ml-auto text-sm text-blue-700 underline">
           Keyboard shortcuts (?)
         </button>

@@ -9,6 +9,8 @@ import { caseRole, type CaseRole } from "./case-access";
 import { isOneOf, VERDICTS_VISIBLE_STATES } from "./case-lifecycle";
 import { refuseCaseAccess } from "./refuse-case-access";
 import { loadSubject } from "./load-subject";
+import { computeMosipClock, type MosipClock } from "./mosip-clock";
+import { getEnv } from "@/lib/env/get-env";
 
 export interface SubjectView {
   key: string;
@@ -29,6 +31,10 @@ export interface CaseView {
   requestId: string;
   receivedAt: string;
   deadlineAt: string | null;
+  /** When MOSIP stops waiting, re-sends, or lets the shares expire (lib/cases/mosip-clock.ts). */
+  clock: MosipClock;
+  /** Earlier requests for the same person that this one replaced (MOSIP re-sent it), with how long each waited here. */
+  supersedes: { requestId: string; receivedAt: string; waitedMinutes: number }[];
   role: CaseRole;
   applicant: SubjectView;
   candidates: SubjectView[];
@@ -51,6 +57,8 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
     include: {
       candidates: { orderBy: { position: "asc" } },
       decisions: { include: { user: { select: { username: true } } }, orderBy: { createdAt: "asc" } },
+      supersedes: { select: { requestId: true, receivedAt: true }, orderBy: { receivedAt: "asc" } },
+      _count: { select: { downloads: { where: { state: { in: ["PENDING", "DOWNLOADING"] } } } } },
     },
   });
   if (!c) throw new DomainError("not_found", "no such case");
@@ -100,6 +108,16 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
     requestId: c.requestId,
     receivedAt: c.receivedAt.toISOString(),
     deadlineAt: c.deadlineAt?.toISOString() ?? null,
+    clock: computeMosipClock(
+      { expiresAt: c.expiresAt, requestTime: c.requestTime, receivedAt: c.receivedAt, sharesPending: c._count.downloads > 0 },
+      { reprocessSeconds: getEnv().mosip.reprocessSeconds, datashareValiditySeconds: getEnv().mosip.datashare.validityMs / 1000 },
+    ),
+    // The old request waited from its receipt until this one replaced it.
+    supersedes: c.supersedes.map((s) => ({
+      requestId: s.requestId,
+      receivedAt: s.receivedAt.toISOString(),
+      waitedMinutes: Math.max(0, Math.round((c.receivedAt.getTime() - s.receivedAt.getTime()) / 60_000)),
+    })),
     role,
     applicant,
     candidates,

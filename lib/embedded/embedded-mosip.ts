@@ -103,7 +103,11 @@ export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line
       await receiveRequest(
         prisma,
         { destination: queue, headers, body: Buffer.from(body, "utf8") },
-        { maxBytes: env.mosip.maxRequestBytes, deadlineWindowMinutes: env.mosip.deadlineMinutes },
+        {
+          maxBytes: env.mosip.maxRequestBytes,
+          deadlineWindowMinutes: env.mosip.deadlineMinutes,
+          reprocessSeconds: env.mosip.reprocessSeconds,
+        },
       );
     }
     downloads.kick();

@@ -127,6 +127,8 @@ export const envSchema = z
     MOSIP_QUEUE_HEARTBEAT_MS: positiveInt(10_000).refine((v) => v >= 1000, { message: "must be at least 1000 (ms)" }),
     MOSIP_REQUEST_MAX_BYTES: positiveInt(1024 * 1024),
     MOSIP_REQUEST_DEADLINE_MINUTES: positiveInt(90),
+    // MOSIP's registration.processor.reprocess.elapse.time: after it MOSIP re-sends the request under a new requestId.
+    MOSIP_REPROCESS_SECONDS: positiveInt(900),
     MOSIP_DATASHARE_TIMEOUT_MS: positiveInt(30_000),
     // Unset: retries last until the share's validity is nearly spent. Set: a safety cap, refused at start-up
     // (lib/datashare/plan-retry.ts) when it would stop retrying before that.
@@ -284,6 +286,8 @@ export interface MosipEnv {
   heartbeatMs: number;
   maxRequestBytes: number;
   deadlineMinutes: number;
+  /** MOSIP's reprocess interval: when it re-sends an unanswered request under a new requestId. */
+  reprocessSeconds: number;
   /** Field names match the download worker's config, which takes this object as it is. */
   datashare: { timeoutMs: number; maxAttempts: number | undefined; validityMs: number; retryBaseMs: number; retryMaxMs: number };
   auth: { tokenUrl: string; clientId: string; clientSecret: string } | undefined;
@@ -340,6 +344,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       heartbeatMs: e.MOSIP_QUEUE_HEARTBEAT_MS,
       maxRequestBytes: e.MOSIP_REQUEST_MAX_BYTES,
       deadlineMinutes: e.MOSIP_REQUEST_DEADLINE_MINUTES,
+      reprocessSeconds: e.MOSIP_REPROCESS_SECONDS,
       datashare: {
         timeoutMs: e.MOSIP_DATASHARE_TIMEOUT_MS,
         maxAttempts: e.MOSIP_DATASHARE_MAX_ATTEMPTS,

@@ -24,3 +24,14 @@ test("receipt time stands in for a missing requesttime", () => {
   const d = computeDeadline({ expiresAt: null, requestTime: null, receivedAt: t("2026-01-01T10:05:00Z"), windowMinutes: 10 });
   assert.equal(d.toISOString(), "2026-01-01T10:15:00.000Z");
 });
+
+test("MOSIP's re-send comes first on its current defaults (900 s), and the deadline follows it", () => {
+  const d = computeDeadline({
+    expiresAt: t("2026-01-01T11:30:00Z"),
+    requestTime: t("2026-01-01T10:00:00Z"),
+    receivedAt: t("2026-01-01T10:00:02Z"),
+    windowMinutes: 90,
+    reprocessSeconds: 900,
+  });
+  assert.equal(d.toISOString(), "2026-01-01T10:15:00.000Z");
+});

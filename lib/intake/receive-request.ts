@@ -21,6 +21,8 @@ export interface IncomingMessage {
 export interface ReceiveOptions {
   maxBytes: number;
   deadlineWindowMinutes: number;
+  /** MOSIP_REPROCESS_SECONDS: the deadline never lies past MOSIP's re-send. */
+  reprocessSeconds?: number;
   now?: () => Date;
 }
 
@@ -137,6 +139,7 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
             requestTime: request.requestTime,
             receivedAt,
             windowMinutes: opts.deadlineWindowMinutes,
+            reprocessSeconds: opts.reprocessSeconds,
           }),
           receivedAt,
           requestFormat: meta.format,

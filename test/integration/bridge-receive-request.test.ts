@@ -7,6 +7,9 @@ import { createTestDatabase } from "./helpers/test-database";
 import { adjudicationRequest, ltsUrl, rid, verificationRequest } from "./helpers/bridge-helpers";
 import { receiveRequest, type IncomingMessage } from "@/lib/intake/receive-request";
 import type { Database } from "@/lib/db/open-database";
+import { getCaseView } from "@/lib/cases/get-case-view";
+import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
+import { seedUser } from "./helpers/seed-cases";
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -154,6 +157,50 @@ describe("idempotency", () => {
     const third = await receiveRequest(db.prisma, msg(adjudicationRequest({ referenceId })), opts);
     assert.deepEqual((third as { supersededCaseIds: string[] }).supersededCaseIds, []);
     assert.equal((await db.prisma.case.findUniqueOrThrow({ where: { id: newId } })).state, "ANSWERED");
+  });
+
+  test("MOSIP's clock: the deadline follows the re-send; a re-sent request shows the one it replaced and how long that waited", async () => {
+    const referenceId = rid();
+    const t0 = new Date("2026-12-02T10:00:00.000Z");
+    const withClock = { ...opts, reprocessSeconds: 900 };
+    const first = await receiveRequest(
+      db.prisma,
+      msg(adjudicationRequest({ referenceId, requesttime: t0.toISOString() }), { expires: String(t0.getTime() + 5400_000) }),
+      { ...withClock, now: () => new Date(t0.getTime() + 2_000) },
+    );
+    const oldId = (first as { caseId: string }).caseId;
+    const old = await db.prisma.case.findUniqueOrThrow({ where: { id: oldId } });
+    assert.equal(
+      old.deadlineAt?.toISOString(),
+      "2026-12-02T10:15:00.000Z",
+      "MOSIP re-sends at requesttime + 900 s, long before the 90-minute TTL",
+    );
+
+    // MOSIP's reprocessor re-sends 17 minutes later under a new requestId.
+    const resentAt = new Date(t0.getTime() + 17 * 60_000);
+    const second = await receiveRequest(
+      db.prisma,
+      msg(
+        adjudicationRequest({
+          referenceId,
+          requesttime: resentAt.toISOString(),
+          gallery: [{ referenceId: rid(), referenceURL: "http://ds/g" }],
+        }),
+      ),
+      { ...withClock, now: () => resentAt },
+    );
+    const newId = (second as { caseId: string }).caseId;
+    await seedRolePermissions(db.prisma);
+    const supervisor = await seedUser(db.prisma, ["SUPERVISOR"]);
+    const view = await getCaseView(db.prisma, supervisor, newId);
+    assert.deepEqual(view.supersedes, [{ requestId: old.requestId, receivedAt: old.receivedAt.toISOString(), waitedMinutes: 17 }]);
+    assert.equal(view.clock.resendAt, "2026-12-02T10:32:00.000Z");
+    assert.equal(
+      view.clock.sharesExpireAt,
+      "2026-12-02T10:47:00.000Z",
+      "shares still to download run out after MOSIP's 30-minute validity",
+    );
+    assert.equal(view.clock.messageExpiresAt, null, "no expires header, no message expiry");
   });
 
   test("concurrent new requests for one RID leave exactly one open case", async () => {
