@@ -41,6 +41,7 @@ const KUBECTL_DIR = ".test-work/kubernetes-client";
 export function debianKubectl() {
   const bin = resolve(KUBECTL_DIR, "usr", "bin", "kubectl");
   if (existsSync(bin)) return bin;
+  mkdirSync(".test-work", { recursive: true });
   const download = mkdtempSync(join(".test-work", "kubernetes-client-deb-"));
   try {
     const get = () =>
