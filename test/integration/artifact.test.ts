@@ -40,6 +40,7 @@ let app: string;
 let runAs: RunAs;
 let before_: Map<string, string>;
 let broker: ActiveMqBroker | undefined;
+const brokerDir = join(ROOT, ".test-work", `artifact-broker-${randomBytes(3).toString("hex")}`);
 const children: ChildProcess[] = [];
 
 /** Exactly these variables, nothing inherited from this process. */
@@ -178,6 +179,7 @@ before(async () => {
 after(async () => {
   for (const c of children) await stop(c);
   await broker?.stop();
+  rmSync(brokerDir, { recursive: true, force: true });
   if (work) {
     spawnSync("chmod", ["-R", "u+w", work]);
     rmSync(work, { recursive: true, force: true });
@@ -341,7 +343,7 @@ test("the artifact's decode worker decodes JPEG 2000 with the OpenJPEG wasm it s
 });
 
 test("in production, on PostgreSQL and the broker, the artifact applies every migration and becomes healthy", async () => {
-  broker = await startActiveMq(join(ROOT, ".test-work", `artifact-broker-${randomBytes(3).toString("hex")}`));
+  broker = await startActiveMq(brokerDir);
   const server = testPgServerUrl();
   const name = `artifact_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: `${server}/postgres` });
