@@ -2,16 +2,23 @@ import type { NextConfig } from "next";
 import { PERMISSIONS_POLICY } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // Native, wasm and worker-using packages stay outside the bundle and load from node_modules at run time.
-  serverExternalPackages: [
-    "@cornerstonejs/codec-openjpeg",
-    "sharp",
-    "@electric-sql/pglite",
-    "pglite-prisma-adapter",
-    "pg",
-    "@stomp/stompjs",
-    "@stomp/tcp-wrapper",
-  ],
+  // A self-contained server (.next/standalone/server.js with the node_modules it uses), the base of the
+  // production artifact that scripts/build-artifact.mjs assembles (docs/deployment.md).
+  output: "standalone",
+  // Files the server loads by a path computed at run time, which output tracing cannot see: the worker entries
+  // of the decode and synthesis pools with the modules they import, the migrations applied at boot, and the
+  // OpenJPEG codec, which only the decode worker imports (its package.json too, for the exports map). sharp is
+  // traced through serverExternalPackages. The bundles' build scripts (build-*.mjs) stay out: they need esbuild,
+  // a dev dependency. test/integration/artifact.test.ts fails when something here is missing.
+  outputFileTracingIncludes: {
+    "/**": [
+      "./lib/biometrics/image/{decode-worker,render-job,jpeg2000-wasm,raster-encoder,raster-limits,sharp-decoder}.mjs",
+      "./lib/biometrics/image/{wsq-decoder-bundle,wsq-decoder.generated}.mjs",
+      "./lib/simulator/{packet-worker-bundle,packet-worker.generated}.mjs",
+      "./prisma/migrations/**/*",
+      "./node_modules/@cornerstonejs/codec-openjpeg/{package.json,dist/*}",
+    ],
+  },
   poweredByHeader: false,
   async headers() {
     return [

@@ -1,4 +1,5 @@
-// `npm start`: installs what is missing, builds when sources changed, and serves the app.
+// `npm start`: installs what is missing, builds when sources changed, and serves the app. With NODE_ENV=production
+// it installs and builds nothing: it serves the existing build or stops saying how to make one.
 // Migrations, permissions and the first users are handled by the app itself at boot (instrumentation.ts).
 import { spawn } from "node:child_process";
 import { ensureNpmInstall } from "./lib/ensure-install.mjs";
@@ -6,6 +7,10 @@ import { ensureNpmInstall } from "./lib/ensure-install.mjs";
 const dev = process.argv.includes("--dev");
 
 async function main() {
+  if (process.env.NODE_ENV === "production" && !dev) {
+    (await import("./lib/ensure-build.mjs")).requireBuild();
+    return serve();
+  }
   ensureNpmInstall();
   const { prismaGenerate } = await import("./prisma-generate.mjs");
   prismaGenerate();
@@ -16,6 +21,10 @@ async function main() {
   const { buildPacketWorker } = await import("../lib/simulator/build-packet-worker.mjs");
   await buildPacketWorker();
   if (!dev) (await import("./lib/ensure-build.mjs")).ensureBuild();
+  serve();
+}
+
+function serve() {
   const port = process.env.PORT || "3000";
   const env = {
     ...process.env,

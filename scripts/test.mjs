@@ -1,10 +1,11 @@
 // `npm test`: installs what is missing, then runs every suite in order and stops at the first failure:
-// format and lint, import boundaries, schema/migration agreement, type check, unit tests, integration tests against a real PostgreSQL,
-// and Playwright end-to-end tests in Debian's Chromium.
+// format and lint, import boundaries, schema/migration agreement, type check, unit tests (with the Kubernetes
+// manifests), integration tests against a real PostgreSQL (with the production artifact), and Playwright
+// end-to-end tests in Debian's Chromium.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { ensureNpmInstall } from "./lib/ensure-install.mjs";
-import { ensureSystemPackages } from "./lib/ensure-system.mjs";
+import { debianKubectl, ensureSystemPackages } from "./lib/ensure-system.mjs";
 
 const started = Date.now();
 const only = process.argv[2]; // optional: unit | integration | e2e
@@ -25,6 +26,9 @@ function run(label, cmd, args, env = {}) {
 async function main() {
   ensureNpmInstall();
   ensureSystemPackages();
+  mkdirSync(".test-work", { recursive: true });
+  // For scripts/lib/kubernetes-manifests.test.ts: unpacked from Debian's package once, then reused.
+  debianKubectl();
   const { prismaGenerate } = await import("./prisma-generate.mjs");
   prismaGenerate();
   const { buildWsqDecoder } = await import("../lib/biometrics/image/build-wsq-decoder.mjs");
@@ -32,7 +36,6 @@ async function main() {
   // The simulator's synthesis workers load a plain-JS bundle too (lib/simulator/build-packet-worker.mjs).
   const { buildPacketWorker } = await import("../lib/simulator/build-packet-worker.mjs");
   await buildPacketWorker();
-  mkdirSync(".test-work", { recursive: true });
   const node = process.execPath;
   const want = (s) => !only || only === s;
 

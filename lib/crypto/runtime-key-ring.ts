@@ -17,13 +17,18 @@ export function demoKeyPaths(env: Pick<AppEnv, "dataDir">) {
 /** Creates the demo partner key once and returns its PEMs. Never used in production. */
 export function ensureDemoPartnerKey(env: Pick<AppEnv, "dataDir">): { privateKeyPem: string; certificatePem: string } {
   const p = demoKeyPaths(env);
-  if (!existsSync(p.key) || !existsSync(p.cert)) {
+  // The turbopackIgnore comments keep Next's output tracing from copying the whole project into the build:
+  // these are run-time paths under MAS_DATA_DIR.
+  if (!existsSync(/* turbopackIgnore: true */ p.key) || !existsSync(/* turbopackIgnore: true */ p.cert)) {
     mkdirSync(env.dataDir, { recursive: true });
     const k = generatePartnerKey({ commonName: "MAS demo partner (mpartner-default-adjudication)" });
     writeFileSync(p.key, k.privateKeyPem, { mode: 0o600 });
     writeFileSync(p.cert, k.certificatePem);
   }
-  return { privateKeyPem: readFileSync(p.key, "utf8"), certificatePem: readFileSync(p.cert, "utf8") };
+  return {
+    privateKeyPem: readFileSync(/* turbopackIgnore: true */ p.key, "utf8"),
+    certificatePem: readFileSync(/* turbopackIgnore: true */ p.cert, "utf8"),
+  };
 }
 
 /**

@@ -45,7 +45,9 @@ export function findSimulatorDir(): string | null {
   } catch {
     // import.meta.url is not a file: URL inside some bundles.
   }
-  candidates.push(join(process.cwd(), "lib", "simulator"));
+  // turbopackIgnore: Next's output tracing would otherwise copy this whole source folder into the build; the
+  // bundle it needs is listed in next.config.ts outputFileTracingIncludes.
+  candidates.push(join(/* turbopackIgnore: true */ process.cwd(), "lib", "simulator"));
   return candidates.find((d) => existsSync(/* turbopackIgnore: true */ join(d, PACKET_WORKER_FILE))) ?? null;
 }
 
@@ -64,7 +66,8 @@ export class SynthesisPool {
     this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
     const dir = options.simulatorDir ?? findSimulatorDir();
     this.bundle = dir ? packetWorkerStatus(dir) : "missing";
-    this.workerFile = dir && (this.bundle === "fresh" || this.bundle === "unverified") ? join(dir, PACKET_WORKER_FILE) : null;
+    this.workerFile =
+      dir && (this.bundle === "fresh" || this.bundle === "unverified") ? join(/* turbopackIgnore: true */ dir, PACKET_WORKER_FILE) : null;
     if (!this.workerFile) {
       console.warn(
         `[simulator] synthesis worker bundle is ${this.bundle}; simulated packets are built on the calling thread. ` +

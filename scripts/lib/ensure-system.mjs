@@ -1,6 +1,7 @@
 // Installs the Debian packages the tests use when they are missing: Chromium for Playwright, PostgreSQL,
 // ActiveMQ (with a JDK for the Java JMS client) and OpenJPEG's tools (the reference decoder in tests).
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
 
 const NEEDS = [
@@ -27,4 +28,36 @@ export function ensureSystemPackages() {
   if (r.status !== 0) throw new Error("apt-get update failed");
   r = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { stdio: "inherit", env });
   if (r.status !== 0) throw new Error(`apt-get install ${missing.join(" ")} failed`);
+}
+
+const KUBECTL_DIR = ".test-work/kubernetes-client";
+
+/**
+ * Debian's kubectl (package kubernetes-client, kubectl 1.20 with kustomize 2.0.3), for rendering deploy/kubernetes.
+ * Unpacked under .test-work rather than installed: its /usr/bin/kubectl would clash with another kubectl that a
+ * machine may already have there (a cloud SDK's package owns that path on ours), and the test must use Debian's.
+ * Returns the absolute path of the binary.
+ */
+export function debianKubectl() {
+  const bin = resolve(KUBECTL_DIR, "usr", "bin", "kubectl");
+  if (existsSync(bin)) return bin;
+  mkdirSync(".test-work", { recursive: true });
+  const download = mkdtempSync(join(".test-work", "kubernetes-client-deb-"));
+  try {
+    const get = () =>
+      spawnSync("apt-get", ["download", "-qq", "kubernetes-client"], { cwd: download, stdio: ["ignore", "ignore", "pipe"] });
+    let r = get();
+    if (r.status !== 0 && process.getuid?.() === 0) {
+      spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+      r = get();
+    }
+    const deb = readdirSync(download).find((f) => f.startsWith("kubernetes-client_") && f.endsWith(".deb"));
+    if (r.status !== 0 || !deb) throw new Error(`apt-get download kubernetes-client failed: ${r.stderr}`);
+    mkdirSync(KUBECTL_DIR, { recursive: true });
+    r = spawnSync("dpkg-deb", ["-x", join(download, deb), KUBECTL_DIR], { stdio: "inherit" });
+    if (r.status !== 0 || !existsSync(bin)) throw new Error(`dpkg-deb -x ${deb} gave no usr/bin/kubectl`);
+    return bin;
+  } finally {
+    rmSync(download, { recursive: true, force: true });
+  }
 }
