@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env/get-env";
 import { ready } from "@/lib/boot/boot-app";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
-import { loadUser } from "@/lib/auth/load-user";
+import { issueSessionClaims, loadSessionUser } from "@/lib/auth/load-user";
 import { oidcProvider } from "@/lib/auth/oidc";
 import { findOidcUser, oidcIdentity } from "@/lib/auth/oidc-identity";
 import { signInOidcUser } from "@/lib/auth/sign-in-oidc-user";
@@ -63,14 +63,17 @@ export function getAuthOptions(): NextAuthOptions {
           const { prisma } = await ready();
           const bound = id ? await findOidcUser(prisma, id) : null;
           token.uid = bound?.id;
+          if (bound) Object.assign(token, await issueSessionClaims(prisma, bound.id));
         } else if (user) {
-          token.uid = user.id;
+          const { prisma } = await ready();
+          Object.assign(token, await issueSessionClaims(prisma, user.id));
         }
         return token;
       },
       async session({ session, token }) {
         const { prisma } = await ready();
-        const user = typeof token.uid === "string" ? await loadUser(prisma, token.uid) : null;
+        // Past the absolute lifetime, or issued before a password reset, role change or deactivation: no user.
+        const user = await loadSessionUser(prisma, token, { maxHours: env.sessionMaxHours });
         if (!user) return { expires: session.expires } as typeof session;
         return {
           ...session,
@@ -80,6 +83,7 @@ export function getAuthOptions(): NextAuthOptions {
             username: user.username,
             roles: user.roles,
             permissions: user.permissions,
+            mustChangePassword: user.mustChangePassword,
           },
         };
       },

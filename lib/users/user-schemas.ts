@@ -46,6 +46,13 @@ export type UpdateUserInput = z.output<typeof updateUserBody>;
 
 export const resetPasswordBody = z.strictObject({ password: passwordSchema });
 
+export const changeOwnPasswordBody = z.strictObject({
+  // Only checked against the stored hash; the bound keeps a huge body from costing a hash of it.
+  currentPassword: z.string().min(1, "give your current password").max(PASSWORD_MAX),
+  newPassword: passwordSchema,
+});
+export type ChangeOwnPasswordInput = z.output<typeof changeOwnPasswordBody>;
+
 export const userIdParams = z.object({ id: z.uuid() });
 
 export const userView = z.object({
