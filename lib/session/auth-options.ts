@@ -5,7 +5,8 @@ import { z } from "zod";
 import { getEnv } from "@/lib/env/get-env";
 import { ready } from "@/lib/boot/boot-app";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { sourceAddress } from "@/lib/auth/source-address";
 import { issueSessionClaims, loadSessionUser } from "@/lib/auth/load-user";
 import { oidcProvider } from "@/lib/auth/oidc";
 import { findOidcUser, oidcIdentity } from "@/lib/auth/oidc-identity";
@@ -14,7 +15,13 @@ import { signInOidcUser } from "@/lib/auth/sign-in-oidc-user";
 const credentialsInput = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 
 /** Error codes the sign-in page turns into messages. */
-export const SIGNIN_ERRORS = { invalid: "invalid", locked: "locked", inactive: "inactive", norole: "norole" } as const;
+export const SIGNIN_ERRORS = {
+  invalid: "invalid",
+  locked: "locked",
+  inactive: "inactive",
+  norole: "norole",
+  throttled: "throttled",
+} as const;
 
 let cached: NextAuthOptions | undefined;
 
@@ -26,11 +33,13 @@ export function getAuthOptions(): NextAuthOptions {
       id: "credentials",
       name: "Username and password",
       credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const input = credentialsInput.safeParse(raw);
         if (!input.success) throw new Error(SIGNIN_ERRORS.invalid);
         const { prisma } = await ready();
-        const r = await verifyCredentials(prisma, input.data.username, input.data.password, env.lockout);
+        const forwarded = (req.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+        const address = sourceAddress(forwarded, env.trustProxy);
+        const r = await signInWithPassword(prisma, { ...input.data, address }, { lockout: env.lockout, address: env.addressThrottle });
         if (!r.ok) throw new Error(SIGNIN_ERRORS[r.reason]);
         return { id: r.user.id, name: r.user.username };
       },

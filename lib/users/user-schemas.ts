@@ -64,6 +64,8 @@ export const userView = z.object({
   canPrimary: z.boolean(),
   canSecondary: z.boolean(),
   authSource: z.enum(["LOCAL", "OIDC"]),
+  /** The password was set by an admin and the user has not chosen their own yet. */
+  mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
