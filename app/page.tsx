@@ -1,10 +1,12 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/session/current-user";
+import { PASSWORD_PAGE } from "@/lib/session/page-access";
 
 // Everyone lands where their work is.
 export default async function Home() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin");
+  if (user.mustChangePassword) redirect(PASSWORD_PAGE);
   if (user.permissions.includes("queue.own")) redirect("/queue");
   if (user.permissions.includes("users.read")) redirect("/admin");
   return (

@@ -8,6 +8,7 @@ const MESSAGES: Record<string, string> = {
   invalid: "Wrong username or password.",
   locked: "This account is locked after repeated failed sign-ins. Try again later or ask an administrator to unlock it.",
   inactive: "This account is deactivated. Ask an administrator.",
+  throttled: "Too many failed sign-ins from your network. Wait a few minutes and try again.",
   CredentialsSignin: "Wrong username or password.",
   AccessDenied: "Your single sign-on account is not allowed here.",
   norole: "Your single sign-on account holds no MAS role. Ask your identity administrator to grant one.",

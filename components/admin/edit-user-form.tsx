@@ -6,7 +6,8 @@ import { RoleCheckboxes } from "./role-checkboxes";
 import { EligibilityCheckboxes } from "./eligibility-checkboxes";
 import type { RoleName, UserRow } from "./types";
 
-export function EditUserForm({ id }: { id: string }) {
+/** `selfId`: the signed-in admin, whose own roles are not offered (the API refuses that change anyway). */
+export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
   const qc = useQueryClient();
   const {
     data: user,
@@ -51,7 +52,14 @@ export function EditUserForm({ id }: { id: string }) {
   function save(e: FormEvent) {
     e.preventDefault();
     setNotice(null);
-    patch.mutate({ roles, canPrimary: elig.primary, canSecondary: elig.secondary, displayName: displayName || null });
+    // Roles are sent only where they can be edited: not one's own, not those an identity provider asserts.
+    const editableRoles = id !== selfId && user?.authSource !== "OIDC";
+    patch.mutate({
+      ...(editableRoles ? { roles } : {}),
+      canPrimary: elig.primary,
+      canSecondary: elig.secondary,
+      displayName: displayName || null,
+    });
   }
   function onReset(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -90,7 +98,18 @@ export function EditUserForm({ id }: { id: string }) {
             className="mt-1 w-80 rounded border border-slate-300 px-2 py-1 font-normal"
           />
         </label>
-        <RoleCheckboxes value={roles} onChange={setRoles} idPrefix="edit-role" />
+        {id === selfId ? (
+          <p className="text-sm text-slate-600" data-testid="roles-readonly">
+            Roles: {user.roles.join(", ") || "none"}. Your own roles are changed by another admin.
+          </p>
+        ) : user.authSource === "OIDC" ? (
+          <p className="text-sm text-slate-600" data-testid="roles-readonly">
+            Roles: {user.roles.join(", ") || "none"}. They come from the identity provider and are replaced at each sign-in; change them
+            there.
+          </p>
+        ) : (
+          <RoleCheckboxes value={roles} onChange={setRoles} idPrefix="edit-role" />
+        )}
         <EligibilityCheckboxes primary={elig.primary} secondary={elig.secondary} onChange={setElig} idPrefix="edit-elig" />
         <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700">
           Save changes

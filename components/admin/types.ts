@@ -10,6 +10,7 @@ export interface UserRow {
   canPrimary: boolean;
   canSecondary: boolean;
   authSource: "LOCAL" | "OIDC";
+  mustChangePassword: boolean;
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, openSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { changeOwnPasswordViaApi } from "./session";
 import { freePort } from "../../scripts/lib/postgres.mjs";
 import { EMBEDDED_PORT, EMBEDDED_URL, PG_PORT, PG_URL } from "./ports";
 import { SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from "./servers";
@@ -75,6 +76,8 @@ function start(name: string, port: number, env: Record<string, string>) {
       MAS_SIMULATOR_VERIFICATIONS: "0",
       MAS_AUTO_ASSIGN_SECONDS: "0",
       NEXT_MANUAL_SIG_HANDLE: "true",
+      // Every test signs in from 127.0.0.1: wrong passwords on purpose across the suite must not throttle that address.
+      MAS_SIGNIN_ADDRESS_LIMIT: "1000",
       ...env,
     },
     stdio: ["ignore", fd, fd],
@@ -113,8 +116,12 @@ export default async function globalSetup() {
   });
   // The embedded server's tests ask for no simulated cases: no stock to synthesise while the other tests run.
   const b = start("embedded", EMBEDDED_PORT, { MAS_DATA_DIR: embeddedDir, MAS_SIMULATOR_STOCK: "0" });
+  let chosenPassword: string;
   try {
     await Promise.all([waitFor(`${PG_URL}/api/health`, a.log), waitFor(`${EMBEDDED_URL}/api/health`, b.log)]);
+    // The first admin's password came from MAS_ADMIN_PASSWORD, so the admin must choose another at first sign-in:
+    // done once here, and the specs sign in with the admin's own password.
+    chosenPassword = await changeOwnPasswordViaApi(PG_URL, admin);
   } catch (e) {
     // No servers file is written then, so teardown cannot find the provider: stop it here.
     process.kill(-oidc.pid, "SIGTERM");
@@ -124,8 +131,9 @@ export default async function globalSetup() {
   // The embedded server prints its demo users' passwords once, at first start: read them from its log.
   const demoLine = readFileSync(b.log, "utf8").match(/^\[mas\]\s+admin\s+(\S+)/m);
   if (!demoLine) throw new Error(`the embedded server printed no demo admin password:\n${readFileSync(b.log, "utf8")}`);
+  const chosen = { ...admin, password: chosenPassword };
   const info: Record<string, ServerInfo | OidcInfo> = {
-    postgresql: { baseURL: PG_URL, admin, pid: a.pid, databaseUrl: `${pgServer}/${dbName}` },
+    postgresql: { baseURL: PG_URL, admin: chosen, pid: a.pid, databaseUrl: `${pgServer}/${dbName}` },
     embedded: { baseURL: EMBEDDED_URL, admin: { username: "admin", password: demoLine[1] }, pid: b.pid },
     oidc,
   };

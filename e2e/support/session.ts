@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { expect, request as newRequest, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { servers, type Credentials, type ServerInfo } from "./servers";
 
@@ -37,7 +37,28 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Creates a user through the admin API with an admin's request context; returns their credentials and id. */
+/**
+ * Changes a password an admin set, as the user must before anything else (not in demo mode), through
+ * POST /api/account/password in a context of its own; returns the new password.
+ */
+export async function changeOwnPasswordViaApi(baseURL: string, c: Credentials): Promise<string> {
+  const api = await newRequest.newContext({ baseURL });
+  try {
+    await apiSignIn(api, c);
+    const newPassword = `pw-${randomBytes(12).toString("base64url")}`;
+    const res = await api.post("/api/account/password", { data: { currentPassword: c.password, newPassword } });
+    expect(res.status(), await res.text()).toBe(200);
+    return newPassword;
+  } finally {
+    await api.dispose();
+  }
+}
+
+/**
+ * Creates a user through the admin API with an admin's request context; returns their credentials and id.
+ * Where the server makes the user change the admin-set password first, the user has already done it
+ * (changeOwnPasswordViaApi): the credentials returned are the user's own, ready for any test.
+ */
 export async function createUserViaApi(
   adminRequest: APIRequestContext,
   roles: string[],
@@ -47,5 +68,27 @@ export async function createUserViaApi(
   const password = `pw-${randomBytes(9).toString("base64url")}`;
   const res = await adminRequest.post("/api/admin/users", { data: { username, password, roles, ...extra } });
   expect(res.status(), await res.text()).toBe(201);
-  return { username, password, id: (await res.json()).id };
+  const created = await res.json();
+  if (!created.mustChangePassword) return { username, password, id: created.id };
+  return { username, password: await changeOwnPasswordViaApi(new URL(res.url()).origin, { username, password }), id: created.id };
+}
+
+/**
+ * Signs in with a password an admin set and goes through the forced change on /account/password, as a person
+ * would; returns the new password. Leaves the user signed out.
+ */
+export async function changeForcedPasswordInUi(page: Page, c: Credentials): Promise<string> {
+  await uiSignIn(page, c);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await expect(page.getByTestId("password-change-required")).toBeVisible();
+  const newPassword = `pw-${randomBytes(12).toString("base64url")}`;
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill(c.password);
+  await form.getByLabel("New password", { exact: true }).fill(newPassword);
+  await form.getByLabel("Repeat the new password").fill(newPassword);
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page).not.toHaveURL(/\/account\/password$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  return newPassword;
 }

@@ -10,6 +10,24 @@ export interface SessionUser {
   permissions: Permission[];
   canPrimary: boolean;
   canSecondary: boolean;
+  /** An admin chose the password: until the user picks their own, the API answers 403 password_change_required. */
+  mustChangePassword: boolean;
+  authSource: "LOCAL" | "OIDC";
+}
+
+/**
+ * What a session token holds besides the user id: the user's session version when it was issued (a password
+ * reset or change, a role change or a deactivation bumps it) and the sign-in time, in seconds, for the
+ * absolute lifetime. Older tokens without them are dead.
+ */
+export interface SessionClaims {
+  uid?: string;
+  sv?: number;
+  sat?: number;
+}
+
+export interface SessionPolicy {
+  maxHours: number;
 }
 
 /**
@@ -30,5 +48,30 @@ export async function loadUser(prisma: PrismaClient, id: string): Promise<Sessio
     permissions,
     canPrimary: user.canPrimary,
     canSecondary: user.canSecondary,
+    mustChangePassword: user.mustChangePassword,
+    authSource: user.authSource,
   };
+}
+
+/** The claims a new session starts with, read when the user has just been let in. */
+export async function issueSessionClaims(prisma: PrismaClient, id: string, now = new Date()): Promise<SessionClaims> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } });
+  return { uid: id, sv: user.sessionVersion, sat: Math.floor(now.getTime() / 1000) };
+}
+
+/**
+ * The user of a session token, or null when the session is over: older than the absolute lifetime, or issued
+ * before the user's last password reset or change, role change or deactivation. Checked on every request.
+ */
+export async function loadSessionUser(
+  prisma: PrismaClient,
+  claims: SessionClaims,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<SessionUser | null> {
+  if (typeof claims.uid !== "string" || typeof claims.sv !== "number" || typeof claims.sat !== "number") return null;
+  if (now.getTime() - claims.sat * 1000 > policy.maxHours * 3_600_000) return null;
+  const row = await prisma.user.findUnique({ where: { id: claims.uid }, select: { sessionVersion: true } });
+  if (!row || row.sessionVersion !== claims.sv) return null;
+  return loadUser(prisma, claims.uid);
 }

@@ -13,12 +13,15 @@ import { startAssigner } from "@/lib/cases/run-assigner";
 import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 import { processSlot } from "@/lib/process/process-slot";
+import { requireRuntimeKeyRing } from "@/lib/crypto/runtime-key-ring";
 
 const bootSlot = processSlot<Promise<Database>>("boot");
 
 async function boot(log: (line: string) => void): Promise<Database> {
   const env = getEnv();
   ensureAuthSecret(env);
+  // Real applicants' datashares are encrypted for the MAS partner: refuse to start without its keys.
+  requireRuntimeKeyRing(env);
   const db = await getDatabase();
   const applied = await applyMigrations(db.sql, readMigrations());
   if (applied.length) log(`[mas] applied migrations: ${applied.join(", ")}`);

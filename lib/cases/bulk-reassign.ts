@@ -15,7 +15,7 @@ export const bulkReassignBody = z.strictObject({
   userId: z.uuid(),
   /** Omitted: each case moves the review it is waiting for (READY/IN_PRIMARY: primary, IN_SECONDARY: secondary). */
   level: z.enum(["PRIMARY", "SECONDARY"]).optional(),
-  reason: z.string().trim().min(1, "say why the cases are reassigned").max(500),
+  reason: z.string().trim().min(1, "say why the cases are reassigned").max(500, "must be at most 500 characters"),
 });
 export type BulkReassignInput = z.output<typeof bulkReassignBody>;
 

@@ -11,7 +11,7 @@ import { lockAssignment, operatorPool } from "./operator-pool";
 export const reassignBody = z.strictObject({
   level: z.enum(["PRIMARY", "SECONDARY"]),
   userId: z.uuid(),
-  reason: z.string().trim().min(1, "say why the case is reassigned").max(500),
+  reason: z.string().trim().min(1, "say why the case is reassigned").max(500, "must be at most 500 characters"),
 });
 export type ReassignInput = z.output<typeof reassignBody>;
 

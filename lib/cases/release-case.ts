@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { lockAssignment } from "./operator-pool";
 
 export const releaseBody = z.strictObject({
-  reason: z.string().trim().min(1, "say why the case is released").max(500),
+  reason: z.string().trim().min(1, "say why the case is released").max(500, "must be at most 500 characters"),
 });
 export type ReleaseInput = z.output<typeof releaseBody>;
 

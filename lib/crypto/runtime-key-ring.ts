@@ -33,15 +33,30 @@ export function ensureDemoPartnerKey(env: Pick<AppEnv, "dataDir">): { privateKey
 
 /**
  * The MAS partner keys datashares are encrypted for: MAS_PARTNER_PRIVATE_KEY_FILE/…CERTIFICATE_FILE, or outside
- * production the generated demo key. Null means only plain (policy "none") datashares can be read.
+ * production (and without a MOSIP queue) the generated demo key. Null: no key ring, which stops start-up where
+ * real data may arrive (lib/boot/boot-app.ts).
  */
 export function getRuntimeKeyRing(env: AppEnv): KeyRing | null {
   return keyRingSlot.getOrCreate(() => {
     let ring = loadKeyRingFromEnv(process.env);
-    if (!ring && !env.production) {
+    if (!ring && !env.production && !env.realData) {
       const demo = ensureDemoPartnerKey(env);
       ring = createKeyRing([{ privateKeyPem: demo.privateKeyPem, certificatePem: demo.certificatePem, label: "demo" }]);
     }
     return ring;
   });
+}
+
+/**
+ * The key ring, or a start-up failure where real applicants' datashares may arrive (production or a configured
+ * MOSIP queue) and no partner key is configured: every case would otherwise fail at its first download.
+ */
+export function requireRuntimeKeyRing(env: AppEnv): KeyRing | null {
+  const ring = getRuntimeKeyRing(env);
+  if (!ring && (env.production || env.realData)) {
+    throw new Error(
+      "MAS_PARTNER_PRIVATE_KEY_FILE and MAS_PARTNER_CERTIFICATE_FILE are required when MAS_MODE=production or MOSIP_QUEUE_URL is set: the MAS partner key ring MOSIP encrypts datashares for (PEM files)",
+    );
+  }
+  return ring;
 }

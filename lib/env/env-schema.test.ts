@@ -70,3 +70,21 @@ test("a full production environment parses", () => {
   assert.deepEqual(env.database, { kind: "postgresql", url: "postgresql://mas@db:5432/mas" });
   assert.equal(env.oidc?.rolesClaim, "realm_access.roles");
 });
+
+test("production is not NODE_ENV alone: MAS_MODE decides, and a configured queue means real data", () => {
+  assert.equal(parseEnv({ NODE_ENV: "production", MAS_MODE: "demo" }).production, false, "MAS_MODE wins over next start's NODE_ENV");
+  assert.throws(() => parseEnv({ MAS_MODE: "production" }), /AUTH_SECRET is required in production/);
+  const queued = parseEnv({ MAS_DEPLOYMENT: "development", MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613" });
+  assert.equal(queued.realData, true, "a real MOSIP queue: no demo users, a key ring required");
+  assert.equal(parseEnv({}).realData, false);
+  assert.throws(
+    () => parseEnv({ MAS_MODE: "demo", MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613" }),
+    /MAS_MODE is demo, but MOSIP_QUEUE_URL is set/,
+  );
+});
+
+test("sessions have an absolute lifetime, a working day by default", () => {
+  assert.equal(parseEnv({}).sessionMaxHours, 12);
+  assert.equal(parseEnv({ MAS_SESSION_MAX_HOURS: "8" }).sessionMaxHours, 8);
+  assert.throws(() => parseEnv({ MAS_SESSION_MAX_HOURS: "0" }), /MAS_SESSION_MAX_HOURS must be a whole number above 0/);
+});

@@ -60,6 +60,9 @@ export const envSchema = z
     NODE_ENV: optionalString,
     // Set by scripts/start.mjs from the NODE_ENV the operator gave, because `next start` always forces NODE_ENV=production.
     MAS_DEPLOYMENT: z.enum(["production", "development"]).optional(),
+    // production: real MOSIP data (no demo users, a partner key ring); demo: the built-in simulator. Unset: a
+    // configured MOSIP_QUEUE_URL or MAS_DEPLOYMENT/NODE_ENV=production means production.
+    MAS_MODE: z.enum(["production", "demo"]).optional(),
     PORT: positiveInt(3000),
     DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
       message: "must be a PostgreSQL URL such as postgresql://user:password@host:5432/mas, or unset for the embedded database",
@@ -74,6 +77,13 @@ export const envSchema = z
     MAS_ADMIN_USERNAME: optionalString,
     MAS_ADMIN_PASSWORD: optionalString,
     MAS_SESSION_IDLE_MINUTES: positiveInt(30),
+    // However active, a session ends this long after its sign-in (a working day by default).
+    MAS_SESSION_MAX_HOURS: positiveInt(12),
+    // Failed password sign-ins from one source address within the window before that address is refused.
+    MAS_SIGNIN_ADDRESS_LIMIT: positiveInt(20),
+    MAS_SIGNIN_ADDRESS_WINDOW_MINUTES: positiveInt(15),
+    // Only behind a reverse proxy that sets X-Forwarded-For itself: otherwise any client could choose its address.
+    MAS_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
     MAS_LOCKOUT_THRESHOLD: positiveInt(5),
     MAS_LOCKOUT_MINUTES: positiveInt(15),
     MAS_OIDC_ISSUER: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
@@ -178,7 +188,14 @@ export const envSchema = z
     MAS_IMAGE_CACHE_MB: positiveInt(256),
   })
   .superRefine((env, ctx) => {
-    const production = (env.MAS_DEPLOYMENT ?? (env.NODE_ENV === "production" ? "production" : "development")) === "production";
+    const production = isProduction(env);
+    if (env.MAS_MODE === "demo" && env.MOSIP_QUEUE_URL !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAS_MODE"],
+        message: "is demo, but MOSIP_QUEUE_URL is set: a real MOSIP queue is production. Unset MOSIP_QUEUE_URL or set MAS_MODE=production",
+      });
+    }
     if ((env.MAS_ADMIN_USERNAME === undefined) !== (env.MAS_ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({ code: "custom", path: ["MAS_ADMIN_PASSWORD"], message: "set MAS_ADMIN_USERNAME and MAS_ADMIN_PASSWORD together" });
     }
@@ -231,6 +248,15 @@ export const envSchema = z
     }
   });
 
+/**
+ * A production deployment (secret, https, admin and queue required): MAS_MODE decides when set, otherwise
+ * MAS_DEPLOYMENT, or NODE_ENV as `npm start` passes it on.
+ */
+function isProduction(e: { MAS_MODE?: string; MAS_DEPLOYMENT?: string; NODE_ENV?: string }): boolean {
+  if (e.MAS_MODE) return e.MAS_MODE === "production";
+  return (e.MAS_DEPLOYMENT ?? (e.NODE_ENV === "production" ? "production" : "development")) === "production";
+}
+
 /** A reason when the list is unusable; kept here so the message names the variable's expected form. */
 function checkQueueUrls(value: string): string | undefined {
   const items = value.split(",").map((s) => s.trim());
@@ -256,12 +282,23 @@ export type RawEnv = z.output<typeof envSchema>;
 
 export interface AppEnv {
   production: boolean;
+  /**
+   * Real applicants' data may arrive: production, or any configured MOSIP queue (whatever NODE_ENV says). Then no
+   * demo users are ever created and the app refuses to start without a partner key ring (lib/boot/boot-app.ts).
+   */
+  realData: boolean;
   port: number;
   database: { kind: "postgresql"; url: string } | { kind: "pglite"; dir: string };
   dataDir: string;
   authSecret: string | undefined;
   admin: { username: string; password: string } | undefined;
   sessionIdleMinutes: number;
+  /** Absolute session lifetime from sign-in, whatever the activity. */
+  sessionMaxHours: number;
+  /** Per-source-address throttle of failed password sign-ins. */
+  addressThrottle: { limit: number; windowMinutes: number };
+  /** Whether X-Forwarded-For names the client (set only behind a proxy that writes it). */
+  trustProxy: boolean;
   lockout: { threshold: number; minutes: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string; rolesClaim: string } | undefined;
   mosip: MosipEnv;
@@ -313,13 +350,17 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   const e = r.data;
   const dataDir = e.MAS_DATA_DIR ?? "./data";
   return {
-    production: (e.MAS_DEPLOYMENT ?? (e.NODE_ENV === "production" ? "production" : "development")) === "production",
+    production: isProduction(e),
+    realData: isProduction(e) || e.MOSIP_QUEUE_URL !== undefined,
     port: e.PORT,
     database: e.DATABASE_URL ? { kind: "postgresql", url: e.DATABASE_URL } : { kind: "pglite", dir: `${dataDir}/pglite` },
     dataDir,
     authSecret: e.AUTH_SECRET,
     admin: e.MAS_ADMIN_USERNAME && e.MAS_ADMIN_PASSWORD ? { username: e.MAS_ADMIN_USERNAME, password: e.MAS_ADMIN_PASSWORD } : undefined,
     sessionIdleMinutes: e.MAS_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.MAS_SESSION_MAX_HOURS,
+    addressThrottle: { limit: e.MAS_SIGNIN_ADDRESS_LIMIT, windowMinutes: e.MAS_SIGNIN_ADDRESS_WINDOW_MINUTES },
+    trustProxy: e.MAS_TRUST_PROXY === "true",
     lockout: { threshold: e.MAS_LOCKOUT_THRESHOLD, minutes: e.MAS_LOCKOUT_MINUTES },
     oidc:
       e.MAS_OIDC_ISSUER && e.MAS_OIDC_CLIENT_ID && e.MAS_OIDC_CLIENT_SECRET

@@ -2,7 +2,7 @@
  * What went wrong, in the domain's words. Domain code never picks an HTTP status: the API edge
  * (lib/http/api-route.ts) maps each code to one, and scripts or workers read the code directly.
  */
-export type DomainErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unavailable";
+export type DomainErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unavailable" | "password_change_required";
 
 export class DomainError extends Error {
   override name = "DomainError";

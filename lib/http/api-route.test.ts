@@ -158,6 +158,16 @@ describe("apiRoute", () => {
     });
   }
 
+  it("answers 403 password_change_required to a user who must change the password an admin set, except for the change itself", async () => {
+    const forced = { ...USER, mustChangePassword: true } as SessionUser;
+    const r = await answer(await gate(forced)(signedIn, ok)(get(), ctx()));
+    assert.equal(r.status, 403);
+    assert.equal((r.body as { code?: string }).code, "password_change_required");
+    const change = operation({ ...withBody, duringPasswordChange: true });
+    const res = await gate(forced)(change, ok)(post(JSON.stringify({ name: "abc" })), ctx());
+    assert.equal(res.status, 200);
+  });
+
   it("keeps the field of a DomainError", async () => {
     const r = await answer(
       await gate()(signedIn, async () => {

@@ -33,7 +33,17 @@ export interface ApiRouteDeps {
 export const MAX_BODY = 256 * 1024;
 
 /** The one place where a domain error becomes an HTTP status. */
-export const STATUS_OF: Record<DomainErrorCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503 };
+export const STATUS_OF: Record<DomainErrorCode, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  password_change_required: 403,
+};
+
+// Codes a client acts on rather than shows, so they are in the answer's body as `code` (the others share a status).
+const CODES_IN_BODY: ReadonlySet<DomainErrorCode> = new Set(["password_change_required"]);
 
 export function json(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: { "Cache-Control": "no-store" } });
@@ -74,6 +84,9 @@ export function createApiRoute(deps: ApiRouteDeps) {
         if (op.permission !== "public") {
           user = await deps.getCurrentUser();
           if (!user) return problem(401, "sign in first");
+          // An admin knows this password: nothing but the change itself until the user has chosen their own.
+          if (user.mustChangePassword && !op.duringPasswordChange)
+            throw new DomainError("password_change_required", "change your password first: POST /api/account/password", "newPassword");
           if (op.permission !== "signedIn" && !user.permissions.includes(op.permission)) {
             return problem(403, `not allowed: needs permission ${op.permission}`);
           }
@@ -109,7 +122,11 @@ export function createApiRoute(deps: ApiRouteDeps) {
         return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never });
       } catch (e) {
         const known = e instanceof DomainError ? e : prismaErrorToDomain(e);
-        if (known) return problem(STATUS_OF[known.code], known.message, known.field ? { field: known.field } : undefined);
+        if (known)
+          return problem(STATUS_OF[known.code], known.message, {
+            ...(known.field ? { field: known.field } : {}),
+            ...(CODES_IN_BODY.has(known.code) ? { code: known.code } : {}),
+          });
         // No request data in the log line: it may hold personal data.
         console.error(`[mas] ${req.method} ${new URL(req.url).pathname} failed:`, e instanceof Error ? e.stack : e);
         return problem(500, "internal error");

@@ -8,6 +8,12 @@ const errorSchema = {
   type: "object",
   properties: {
     error: { type: "string" },
+    field: { type: "string" },
+    code: {
+      type: "string",
+      enum: ["password_change_required"],
+      description: "password_change_required (403): an admin set the password; POST /api/account/password first",
+    },
     fields: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } },
   },
   required: ["error"],
@@ -67,7 +73,7 @@ export function openApiDocument(version: string) {
       title: "MOSIP Manual Adjudication System API",
       version,
       description:
-        "JSON API of the MAS. Authenticate with the same session cookie the browser uses: GET /api/auth/csrf, then POST /api/auth/callback/credentials (form fields csrfToken, username, password), then send the cookies back.",
+        "JSON API of the MAS. Authenticate with the same session cookie the browser uses: GET /api/auth/csrf, then POST /api/auth/callback/credentials (form fields csrfToken, username, password), then send the cookies back. After an admin created the account or reset its password, every other call answers 403 with code password_change_required until POST /api/account/password.",
     },
     components: {
       securitySchemes: { sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },

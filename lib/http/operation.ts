@@ -34,6 +34,8 @@ export interface Operation<
   params?: P;
   query?: Q;
   response: SuccessResponse;
+  /** Open to a user whose password an admin set and who has not changed it yet (everything else answers 403). */
+  duringPasswordChange?: true;
   /**
    * Served without the gate of api-route.ts: "next-auth" by next-auth's catch-all route,
    * "static" by a route built once at build time (no session, no database).

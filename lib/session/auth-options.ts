@@ -5,8 +5,9 @@ import { z } from "zod";
 import { getEnv } from "@/lib/env/get-env";
 import { ready } from "@/lib/boot/boot-app";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
-import { loadUser } from "@/lib/auth/load-user";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { sourceAddress } from "@/lib/auth/source-address";
+import { issueSessionClaims, loadSessionUser } from "@/lib/auth/load-user";
 import { oidcProvider } from "@/lib/auth/oidc";
 import { findOidcUser, oidcIdentity } from "@/lib/auth/oidc-identity";
 import { signInOidcUser } from "@/lib/auth/sign-in-oidc-user";
@@ -14,7 +15,13 @@ import { signInOidcUser } from "@/lib/auth/sign-in-oidc-user";
 const credentialsInput = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 
 /** Error codes the sign-in page turns into messages. */
-export const SIGNIN_ERRORS = { invalid: "invalid", locked: "locked", inactive: "inactive", norole: "norole" } as const;
+export const SIGNIN_ERRORS = {
+  invalid: "invalid",
+  locked: "locked",
+  inactive: "inactive",
+  norole: "norole",
+  throttled: "throttled",
+} as const;
 
 let cached: NextAuthOptions | undefined;
 
@@ -26,11 +33,13 @@ export function getAuthOptions(): NextAuthOptions {
       id: "credentials",
       name: "Username and password",
       credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const input = credentialsInput.safeParse(raw);
         if (!input.success) throw new Error(SIGNIN_ERRORS.invalid);
         const { prisma } = await ready();
-        const r = await verifyCredentials(prisma, input.data.username, input.data.password, env.lockout);
+        const forwarded = (req.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+        const address = sourceAddress(forwarded, env.trustProxy);
+        const r = await signInWithPassword(prisma, { ...input.data, address }, { lockout: env.lockout, address: env.addressThrottle });
         if (!r.ok) throw new Error(SIGNIN_ERRORS[r.reason]);
         return { id: r.user.id, name: r.user.username };
       },
@@ -63,14 +72,17 @@ export function getAuthOptions(): NextAuthOptions {
           const { prisma } = await ready();
           const bound = id ? await findOidcUser(prisma, id) : null;
           token.uid = bound?.id;
+          if (bound) Object.assign(token, await issueSessionClaims(prisma, bound.id));
         } else if (user) {
-          token.uid = user.id;
+          const { prisma } = await ready();
+          Object.assign(token, await issueSessionClaims(prisma, user.id));
         }
         return token;
       },
       async session({ session, token }) {
         const { prisma } = await ready();
-        const user = typeof token.uid === "string" ? await loadUser(prisma, token.uid) : null;
+        // Past the absolute lifetime, or issued before a password reset, role change or deactivation: no user.
+        const user = await loadSessionUser(prisma, token, { maxHours: env.sessionMaxHours });
         if (!user) return { expires: session.expires } as typeof session;
         return {
           ...session,
@@ -80,6 +92,7 @@ export function getAuthOptions(): NextAuthOptions {
             username: user.username,
             roles: user.roles,
             permissions: user.permissions,
+            mustChangePassword: user.mustChangePassword,
           },
         };
       },

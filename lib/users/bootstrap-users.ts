@@ -21,6 +21,14 @@ export type BootstrapResult =
 
 /** Makes sure an active admin exists: from MAS_ADMIN_*, or, on the embedded default, demo users. */
 export async function bootstrapUsers(prisma: PrismaClient, env: AppEnv): Promise<BootstrapResult> {
+  const realData = env.production || env.realData;
+  // Demo accounts have passwords that were printed to a log: they must never reach real applicants' data.
+  if (realData && (await prisma.setting.findUnique({ where: { key: DEMO_SETTING } }))?.value === true) {
+    throw new Error(
+      "This database was made in demo mode (demo users, simulated cases), but MAS_MODE=production or MOSIP_QUEUE_URL is set. " +
+        "Start production on a new database (another DATABASE_URL or MAS_DATA_DIR).",
+    );
+  }
   const admins = await prisma.user.count({ where: { active: true, roles: { some: { role: "ADMIN" } } } });
   if (admins > 0) return { kind: "existing" };
 
@@ -30,8 +38,22 @@ export async function bootstrapUsers(prisma: PrismaClient, env: AppEnv): Promise
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.upsert({
         where: { username },
-        create: { username, displayName: "Administrator", passwordHash, roles: { create: [{ role: "ADMIN" }] } },
-        update: { passwordHash, active: true, failedLoginCount: 0, lockedUntil: null },
+        // The operator chose this password and it sits in the environment: the admin picks their own at first sign-in.
+        create: {
+          username,
+          displayName: "Administrator",
+          passwordHash,
+          mustChangePassword: true,
+          roles: { create: [{ role: "ADMIN" }] },
+        },
+        update: {
+          passwordHash,
+          active: true,
+          failedLoginCount: 0,
+          lockedUntil: null,
+          mustChangePassword: true,
+          sessionVersion: { increment: 1 },
+        },
       });
       await tx.userRole.upsert({
         where: { userId_role: { userId: user.id, role: "ADMIN" } },
@@ -43,7 +65,7 @@ export async function bootstrapUsers(prisma: PrismaClient, env: AppEnv): Promise
     return { kind: "admin", username };
   }
 
-  if (env.database.kind === "pglite" && !env.production) {
+  if (env.database.kind === "pglite" && !realData) {
     const credentials: { username: string; password: string; roles: Role[] }[] = [];
     for (const u of DEMO_USERS) credentials.push({ username: u.username, password: randomPassword(), roles: u.roles });
     const hashes = await Promise.all(credentials.map((c) => hashPassword(c.password)));

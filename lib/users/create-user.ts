@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/load-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { CreateUserInput, UserView } from "./user-schemas";
 import { toUserView } from "./to-user-view";
+import { mustChangeAdminSetPassword } from "./admin-set-password";
 
 export async function createUser(prisma: PrismaClient, actor: SessionUser, input: CreateUserInput): Promise<UserView> {
   const passwordHash = await hashPassword(input.password);
@@ -18,6 +19,8 @@ export async function createUser(prisma: PrismaClient, actor: SessionUser, input
         username: input.username,
         displayName: input.displayName || null,
         passwordHash,
+        // The admin knows this password: the user replaces it at the first sign-in (not in demo mode).
+        mustChangePassword: await mustChangeAdminSetPassword(tx),
         canPrimary: input.canPrimary ?? true,
         canSecondary: input.canSecondary ?? true,
         roles: { create: input.roles.map((role) => ({ role })) },

@@ -9,6 +9,7 @@ interface UserRow {
   canPrimary: boolean;
   canSecondary: boolean;
   authSource: "LOCAL" | "OIDC";
+  mustChangePassword: boolean;
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
@@ -26,6 +27,7 @@ export function toUserView(u: UserRow, now = new Date()): UserView {
     canPrimary: u.canPrimary,
     canSecondary: u.canSecondary,
     authSource: u.authSource,
+    mustChangePassword: u.mustChangePassword,
     lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),

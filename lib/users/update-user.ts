@@ -26,6 +26,13 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
     const rolesChange = input.roles !== undefined && [...new Set(input.roles)].sort().join() !== oldRoles.join();
     // Sending one's own roles back unchanged (the edit form always sends them) is not a change.
     if (id === actor.id && rolesChange) throw new DomainError("forbidden", "you cannot change your own roles", "roles");
+    // The identity provider's claim replaces them at every sign-in: an edit here would silently not last.
+    if (before.authSource === "OIDC" && rolesChange)
+      throw new DomainError(
+        "conflict",
+        "this user's roles come from the identity provider; change them there (or deactivate the account to stop access at once)",
+        "roles",
+      );
     if (id === actor.id && input.active === false) throw new DomainError("conflict", "you cannot deactivate your own account", "active");
     if (wasAdmin && !staysAdmin && (await otherActiveAdmins(tx, id)) === 0) {
       throw new DomainError(
@@ -61,6 +68,8 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, id: s
       data.failedLoginCount = 0;
       changed.push("unlock");
     }
+    // A role change or a deactivation ends the user's open sessions: the next request signs them out.
+    if (rolesChange || changed.includes("active")) data.sessionVersion = { increment: 1 };
     if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
     if (input.roles && rolesChange) {
       await tx.userRole.deleteMany({ where: { userId: id } });

@@ -46,6 +46,13 @@ export type UpdateUserInput = z.output<typeof updateUserBody>;
 
 export const resetPasswordBody = z.strictObject({ password: passwordSchema });
 
+export const changeOwnPasswordBody = z.strictObject({
+  // Only checked against the stored hash; the bound keeps a huge body from costing a hash of it.
+  currentPassword: z.string().min(1, "give your current password").max(PASSWORD_MAX),
+  newPassword: passwordSchema,
+});
+export type ChangeOwnPasswordInput = z.output<typeof changeOwnPasswordBody>;
+
 export const userIdParams = z.object({ id: z.uuid() });
 
 export const userView = z.object({
@@ -57,6 +64,8 @@ export const userView = z.object({
   canPrimary: z.boolean(),
   canSecondary: z.boolean(),
   authSource: z.enum(["LOCAL", "OIDC"]),
+  /** The password was set by an admin and the user has not chosen their own yet. */
+  mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),

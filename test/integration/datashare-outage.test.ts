@@ -103,6 +103,8 @@ const supervisor: SessionUser = {
   permissions: ["cases.viewAll"],
   canPrimary: false,
   canSecondary: false,
+  mustChangePassword: false,
+  authSource: "LOCAL",
 };
 
 const states = async (ids: string[]) =>

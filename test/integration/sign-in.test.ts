@@ -69,3 +69,28 @@ test("unknown users and deactivated users are refused; no password reaches the a
   const all = await prisma.auditEvent.findMany();
   assert.ok(!JSON.stringify(all, (_k, v) => (typeof v === "bigint" ? String(v) : v)).includes("alice-password-1"));
 });
+
+test("failures from one address throttle that address only: the admin still signs in from elsewhere, and the window slides", async () => {
+  const { signInWithPassword } = await import("@/lib/auth/sign-in-with-password");
+  await prisma.user.create({
+    data: { username: "boss", passwordHash: await hashPassword("boss-password-12"), roles: { create: [{ role: "ADMIN" }] } },
+  });
+  const policies = { lockout: { threshold: 1000, minutes: 15 }, address: { limit: 4, windowMinutes: 15 } };
+  const now = new Date();
+  const from = (address: string, username: string, password: string, at = now) =>
+    signInWithPassword(prisma, { username, password, address }, policies, at);
+  // Guessing at several accounts (one of them unknown) from one address.
+  for (const u of ["boss", "alice", "nobody", "boss"])
+    assert.deepEqual(await from("198.51.100.7", u, "guess-password"), { ok: false, reason: "invalid" });
+  assert.deepEqual(
+    await from("198.51.100.7", "boss", "boss-password-12"),
+    { ok: false, reason: "throttled" },
+    "even the right password, from there",
+  );
+  assert.equal((await from("203.0.113.9", "boss", "boss-password-12")).ok, true, "the admin, from another address");
+  const boss = await prisma.user.findUniqueOrThrow({ where: { username: "boss" } });
+  assert.equal(boss.lockedUntil, null, "the address throttle locks no account");
+  assert.equal(await prisma.auditEvent.count({ where: { action: "signin.addressThrottled" } }), 1);
+  const later = new Date(now.getTime() + 16 * 60_000);
+  assert.equal((await from("198.51.100.7", "boss", "boss-password-12", later)).ok, true, "the window slides on");
+});

@@ -1,4 +1,5 @@
 import type { Operation } from "../operation";
+import { accountOperations } from "./account";
 import { adminOperations } from "./admin";
 import { caseOperations } from "./cases";
 import { integrationOperations } from "./integration";
@@ -13,6 +14,7 @@ import { supervisionOperations } from "./supervision";
  */
 export const operations = {
   ...platformOperations,
+  ...accountOperations,
   ...adminOperations,
   ...integrationOperations,
   ...simulatorOperations,

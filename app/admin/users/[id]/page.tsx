@@ -8,7 +8,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   if (!access.allowed) return <NotAllowed needs={access.needs} />;
   return (
     <main className="mx-auto max-w-4xl p-6">
-      <EditUserForm id={id} />
+      <EditUserForm id={id} selfId={access.user.id} />
     </main>
   );
 }
