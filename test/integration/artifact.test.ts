@@ -19,6 +19,7 @@ import { freePort } from "../../scripts/lib/postgres.mjs";
 import { type ActiveMqBroker, startActiveMq } from "../../scripts/lib/activemq.mjs";
 import { HEALTH_PATHS } from "../../scripts/lib/kubernetes-manifests";
 import { testPgServerUrl } from "./helpers/test-database";
+import { writePartnerKeyFiles } from "./helpers/partner-key-files";
 
 // The path this test polls. Switch to HEALTH_PATHS.live once GET /api/health/live exists (the Dockerfile's
 // HEALTHCHECK and the Kubernetes probes use the new paths already).
@@ -65,6 +66,12 @@ function writableDir(name: string): string {
   mkdirSync(dir, { recursive: true });
   if (runAs.uid !== undefined) chownSync(dir, runAs.uid, runAs.gid!);
   return dir;
+}
+
+/** Key files readable by the artifact's user, as a Kubernetes Secret mounted for it would be. */
+function ownedByArtifactUser<T extends Record<string, string>>(files: T): T {
+  if (runAs.uid !== undefined) for (const f of Object.values(files)) chownSync(f, runAs.uid, runAs.gid!);
+  return files;
 }
 
 /** Every file of the artifact with its size, mode and mtime: what must not change while it runs. */
@@ -358,6 +365,8 @@ test("in production, on PostgreSQL and the broker, the artifact applies every mi
     MAS_ALLOW_HTTP: "true",
     HOME: writableDir("home-production"),
     MAS_DATA_DIR: writableDir("data-production"),
+    // Real data may arrive (a queue): start-up is refused without the partner key ring.
+    ...ownedByArtifactUser(writePartnerKeyFiles(writableDir("keys-production"))),
     DATABASE_URL: `${server}/${name}`,
     MOSIP_QUEUE_URL: broker.stompUrl,
     AUTH_SECRET: randomBytes(48).toString("base64url"),

@@ -14,6 +14,7 @@ import { startActiveMq, type ActiveMqBroker } from "../../scripts/lib/activemq.m
 import { createTestDatabase } from "./helpers/test-database";
 import { adjudicationRequest, countQueue, publishStomp, rid, waitFor } from "./helpers/bridge-helpers";
 import { buildResponse, createReadyCase, decide } from "./helpers/outbox-helpers";
+import { writePartnerKeyFiles } from "./helpers/partner-key-files";
 import { parseEnv, type MosipEnv } from "@/lib/env/env-schema";
 import type { Database } from "@/lib/db/open-database";
 
@@ -75,6 +76,7 @@ function startInstance(name: string): Promise<{ child: ChildProcess; output: () 
       MOSIP_QUEUE_URL: broker.stompUrl,
       MOSIP_DATASHARE_ALLOWED_ORIGINS: base,
       MAS_AUTO_ASSIGN_SECONDS: "5",
+      ...writePartnerKeyFiles(workDir),
       ...queues,
     },
     stdio: ["ignore", "pipe", "pipe"],
