@@ -158,6 +158,8 @@ export const envSchema = z
     MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
     // Read by lib/biometrics/case-image-cache.ts; validated here so a typo stops start-up.
     MAS_IMAGE_CACHE_MB: positiveInt(256),
+    // Read by lib/biometrics/image/decode-pool.ts (JavaScript heap of each image decode worker); validated here.
+    MAS_DECODE_WORKER_MEMORY_MB: positiveInt(256),
   })
   .superRefine((env, ctx) => {
     const production = (env.MAS_DEPLOYMENT ?? (env.NODE_ENV === "production" ? "production" : "development")) === "production";
