@@ -70,3 +70,17 @@ test("a full production environment parses", () => {
   assert.deepEqual(env.database, { kind: "postgresql", url: "postgresql://mas@db:5432/mas" });
   assert.equal(env.oidc?.rolesClaim, "realm_access.roles");
 });
+
+test("production refuses the simulator's test-only identity record file", () => {
+  const base = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "x".repeat(40),
+    MAS_ADMIN_USERNAME: "admin",
+    MAS_ADMIN_PASSWORD: "a-long-password-1",
+    NEXTAUTH_URL: "https://mas.example",
+    MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+  };
+  assert.equal(parseEnv(base).production, true);
+  assert.throws(() => parseEnv({ ...base, MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }), /MAS_SIMULATOR_RECORD_FILE is for tests only/);
+  assert.doesNotThrow(() => parseEnv({ ...base, NODE_ENV: "development", MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }));
+});
