@@ -5,7 +5,7 @@ import pg from "pg";
 import { changeOwnPasswordViaApi } from "./session";
 import { freePort } from "../../scripts/lib/postgres.mjs";
 import { EMBEDDED_PORT, EMBEDDED_URL, PG_PORT, PG_URL } from "./ports";
-import { SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from "./servers";
+import { identityRecordFile, SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from "./servers";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
@@ -63,6 +63,9 @@ async function startOidcProvider(localAdmin: string): Promise<OidcInfo & { env: 
 function start(name: string, port: number, env: Record<string, string>) {
   const log = `.test-work/e2e-${name}.log`;
   const fd = openSync(log, "w");
+  // Every identity the simulator invents, for the PII scan at teardown (e2e/support/pii-scan.ts).
+  const identities = identityRecordFile(name);
+  rmSync(identities, { force: true });
   const child = spawn(process.execPath, [NEXT, "start", "-p", String(port)], {
     // Tests create the cases they need through the simulator API and place them with reassignment,
     // so nothing is fed or handed out behind their backs.
@@ -78,6 +81,7 @@ function start(name: string, port: number, env: Record<string, string>) {
       NEXT_MANUAL_SIG_HANDLE: "true",
       // Every test signs in from 127.0.0.1: wrong passwords on purpose across the suite must not throttle that address.
       MAS_SIGNIN_ADDRESS_LIMIT: "1000",
+      MAS_SIMULATOR_RECORD_FILE: identities,
       ...env,
     },
     stdio: ["ignore", fd, fd],

@@ -2,6 +2,11 @@ import { readFileSync } from "node:fs";
 
 export const SERVERS_FILE = ".test-work/e2e-servers.json";
 
+/** Where a server's simulator records the identities it invents (MAS_SIMULATOR_RECORD_FILE). */
+export function identityRecordFile(server: string): string {
+  return `.test-work/e2e-${server}-identities.ndjson`;
+}
+
 export interface Credentials {
   username: string;
   password: string;

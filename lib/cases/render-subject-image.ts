@@ -26,7 +26,8 @@ export async function renderSubjectImage(
       if (!s.ok) return null;
       const bir = s.data.birs[birIndex];
       if (!bir?.bdb || bir.bdb.length === 0) return null;
-      return decodeBiometricOffThread(bir.bdb, { variants: [want] });
+      // Only the representation the workbench shows is decoded.
+      return decodeBiometricOffThread(bir.bdb, { variants: [want], firstImageOnly: true });
     },
     (v) => (v ? v.representations.reduce((n, r) => n + r.images.reduce((m, i) => m + i.data.byteLength, 0), 0) + 1024 : 64),
   );

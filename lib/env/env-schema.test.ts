@@ -88,3 +88,17 @@ test("sessions have an absolute lifetime, a working day by default", () => {
   assert.equal(parseEnv({ MAS_SESSION_MAX_HOURS: "8" }).sessionMaxHours, 8);
   assert.throws(() => parseEnv({ MAS_SESSION_MAX_HOURS: "0" }), /MAS_SESSION_MAX_HOURS must be a whole number above 0/);
 });
+
+test("production refuses the simulator's test-only identity record file", () => {
+  const base = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "x".repeat(40),
+    MAS_ADMIN_USERNAME: "admin",
+    MAS_ADMIN_PASSWORD: "a-long-password-1",
+    NEXTAUTH_URL: "https://mas.example",
+    MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+  };
+  assert.equal(parseEnv(base).production, true);
+  assert.throws(() => parseEnv({ ...base, MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }), /MAS_SIMULATOR_RECORD_FILE is for tests only/);
+  assert.doesNotThrow(() => parseEnv({ ...base, NODE_ENV: "development", MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }));
+});

@@ -186,6 +186,10 @@ export const envSchema = z
     MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
     // Read by lib/biometrics/case-image-cache.ts; validated here so a typo stops start-up.
     MAS_IMAGE_CACHE_MB: positiveInt(256),
+    // Read by lib/biometrics/image/decode-pool.ts (JavaScript heap of each image decode worker); validated here.
+    MAS_DECODE_WORKER_MEMORY_MB: positiveInt(256),
+    // Tests only (read by lib/simulator/record-identities.ts): where the simulator writes the identities it invents.
+    MAS_SIMULATOR_RECORD_FILE: optionalString,
   })
   .superRefine((env, ctx) => {
     const production = isProduction(env);
@@ -218,6 +222,13 @@ export const envSchema = z
         code: "custom",
         path: ["MOSIP_QUEUE_URL"],
         message: "is required in production (stomp://user:pass@activemq:61613); without it the app runs against a built-in MOSIP simulator",
+      });
+    }
+    if (production && env.MAS_SIMULATOR_RECORD_FILE !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAS_SIMULATOR_RECORD_FILE"],
+        message: "is for tests only (it writes the simulator's synthetic identities to a file); unset it in production",
       });
     }
     if (production && env.MAS_ADMIN_PASSWORD === undefined) {

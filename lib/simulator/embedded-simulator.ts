@@ -10,6 +10,7 @@ import type { FingerCompression } from "./iso/write-finger-record";
 import { DEFAULT_QUEUES, DEFAULT_TTL_SECONDS, deliveryHeaders, type MessageFormat, type QueueNames } from "./message-headers";
 import { createScenario, type Scenario, type ScenarioOptions } from "./scenario";
 import { SynthesisPool } from "./synthesis-pool";
+import { recordScenarioIdentities } from "./record-identities";
 
 export interface EmbeddedSimulatorOptions extends Omit<ScenarioOptions, "publicUrl"> {
   /** The MAS partner certificate; without it datashares are served as plain JSON (policy encryption "none"). */
@@ -84,6 +85,7 @@ export async function createEmbeddedSimulator(opts: EmbeddedSimulatorOptions): P
   });
 
   scenario = createScenario({ ...opts, publicUrl: opts.publicUrl ?? datashare.url });
+  recordScenarioIdentities(scenario);
   const queues: QueueNames = { ...DEFAULT_QUEUES, ...(opts.queues ?? {}) };
   const checker = scenarioChecker(scenario, queues);
   const fixed = scenario;

@@ -8,6 +8,7 @@ import type { DatashareEncryption } from "./build-datashare";
 import type { FingerCompression } from "./iso/write-finger-record";
 import { createScenario, type Scenario } from "./scenario";
 import type { SynthesisPool } from "./synthesis-pool";
+import { recordScenarioIdentities } from "./record-identities";
 
 export type PacketKind = "ADJUDICATION" | "VERIFICATION";
 
@@ -87,6 +88,7 @@ export class PacketStock {
       verifications: kind === "VERIFICATION" ? 1 : 0,
       publicUrl: this.opts.publicUrl,
     });
+    recordScenarioIdentities(scenario);
     const subjects = [...scenario.shares.values()];
     const bodies = await this.opts.pool.run(
       { subjects, encryption: this.opts.encryption, certificatePem: this.opts.certificatePem, fingerCodec },

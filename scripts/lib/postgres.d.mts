@@ -9,3 +9,4 @@ export interface TestPostgres {
 
 /** Starts a fresh private PostgreSQL server whose data lives in workDir (wiped first). */
 export function startPostgres(workDir: string): Promise<TestPostgres>;
+export function pgBin(): string;

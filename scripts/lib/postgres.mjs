@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, chownSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import net from "node:net";
 
-function pgBin() {
+export function pgBin() {
   const base = "/usr/lib/postgresql";
   if (!existsSync(base)) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql");
   const versions = readdirSync(base)

@@ -1,7 +1,10 @@
 import "server-only";
 import { parseIsoRecord } from "../iso/parse-iso-record";
 import type { ImageCodec, IsoImageRepresentation, IsoModality, IsoRecord, QualityBlock } from "../iso/types";
-import { decodeImage, effectiveCodec } from "./decode-image";
+import { decodeImage } from "./decode-image";
+import { checkEncodedImage, type HeaderCodec } from "./image-header.mjs";
+import { MAX_IMAGE_SIDE } from "./raster-limits.mjs";
+import { checkDeclaredCodec } from "./sniff-codec";
 import type { RenderedImage, RenderVariant } from "./raster-encoder.mjs";
 import type { EncodedCodec, RenderJob, RenderJobResult } from "./render-job.mjs";
 
@@ -23,6 +26,12 @@ export interface DecodeBiometricOptions {
    * thread and sent to `run` as pixels. Default: JPEG 2000, JPEG, PNG.
    */
   jobCodecs?: ReadonlySet<ImageCodec>;
+  /**
+   * Stop rendering after the first representation that yields an image (the
+   * one a viewer shows); later ones keep their metadata and get no images.
+   * MOSIP records hold one representation, but a hostile record may hold many.
+   */
+  firstImageOnly?: boolean;
 }
 
 export interface DecodedRepresentation {
@@ -61,6 +70,8 @@ export interface DecodedBiometric {
 }
 
 /** What runRenderJob decodes without help; WSQ needs a decoder supplied (the worker has one). */
+const HEADER_CODECS: ReadonlySet<ImageCodec> = new Set<ImageCodec>(["JPEG2000", "JPEG", "PNG", "WSQ"]);
+
 export const DEFAULT_JOB_CODECS: ReadonlySet<ImageCodec> = new Set<ImageCodec>(["JPEG2000", "JPEG", "PNG"]);
 
 /**
@@ -75,8 +86,11 @@ export async function decodeBiometric(iso: Uint8Array, options: DecodeBiometricO
   const run = options.run ?? runOnThisThread;
   const jobCodecs = options.run ? (options.jobCodecs ?? DEFAULT_JOB_CODECS) : DEFAULT_JOB_CODECS;
   const representations: DecodedRepresentation[] = [];
+  let shown = false;
   for (const rep of record.representations as IsoImageRepresentation[]) {
-    representations.push(await decodeRepresentation(record, rep, variants, run, jobCodecs));
+    const out = await decodeRepresentation(record, rep, shown ? [] : variants, run, jobCodecs, shown);
+    if (options.firstImageOnly && out.images.length > 0) shown = true;
+    representations.push(out);
   }
   return { modality: record.modality, format: record.format, version: record.version, representations };
 }
@@ -94,8 +108,10 @@ async function decodeRepresentation(
   variants: RenderVariant[],
   run: RenderJobRunner,
   jobCodecs: ReadonlySet<ImageCodec>,
+  skip = false,
 ): Promise<DecodedRepresentation> {
-  const codec = effectiveCodec(rep.image, rep.codec);
+  const checked = checkDeclaredCodec(rep.image, rep.codec);
+  const codec = checked.ok ? checked.codec : rep.codec;
   const out: DecodedRepresentation = {
     index: rep.index,
     modality: record.modality,
@@ -118,11 +134,24 @@ async function decodeRepresentation(
   if (codec !== rep.codec) {
     out.warnings.push(`record declares ${rep.codec} (code ${rep.codecCode}) but the data is ${codec}`);
   }
+  if (skip) return out;
   if (rep.image.length === 0) {
     out.error = "record contains no image data";
     return out;
   }
+  if (!checked.ok) {
+    out.error = checked.reason;
+    return out;
+  }
+  if (rep.width > MAX_IMAGE_SIDE || rep.height > MAX_IMAGE_SIDE) {
+    out.error = `record declares ${rep.width}x${rep.height} pixels, over the ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE} limit`;
+    return out;
+  }
   try {
+    // The codestream's own header against the caps, here on the calling
+    // thread (it reads a few bytes), so an oversized image is refused before
+    // it is copied to a worker or any decoder allocates for it.
+    if (HEADER_CODECS.has(codec)) checkEncodedImage(codec as HeaderCodec, rep.image);
     const job: RenderJob = jobCodecs.has(codec)
       ? { kind: "encoded", codec: codec as EncodedCodec, bytes: rep.image, variants }
       : { kind: "raster", raster: await decodeImage(rep.image, { ...rep, codec }), variants };

@@ -5,10 +5,11 @@ import { ImageDecodeError } from "./image-decode-error";
 import { decodeJpeg2000 } from "./jpeg2000-wasm.mjs";
 import type { Raster } from "./raster";
 import { decodeWithSharp } from "./sharp-decoder.mjs";
-import { sniffCodec } from "./sniff-codec";
+import { checkEncodedImage } from "./image-header.mjs";
+import { checkDeclaredCodec } from "./sniff-codec";
 
 export interface ImageHints {
-  /** Codec the record declares; the data's own signature wins when it has one. */
+  /** Codec the record declares; the data's signature must agree (see checkDeclaredCodec). */
   codec: ImageCodec;
   width: number;
   height: number;
@@ -23,19 +24,11 @@ export interface DecodedImage extends Raster {
   reversible: boolean | null;
 }
 
-/**
- * RAW data has no signature, and short signatures (JPEG's FF D8 FF) can occur
- * by chance in pixel data, so a RAW declaration is trusted; otherwise the
- * bytes decide.
- */
-export function effectiveCodec(bytes: Uint8Array, declared: ImageCodec): ImageCodec {
-  if (declared === "RAW" || declared === "RAW_PACKED") return declared;
-  return sniffCodec(bytes) ?? declared;
-}
-
 /** Decodes any ISO image payload to 8-bit pixels on the calling thread. */
 export async function decodeImage(bytes: Uint8Array, hints: ImageHints): Promise<DecodedImage> {
-  const codec = effectiveCodec(bytes, hints.codec);
+  const checked = checkDeclaredCodec(bytes, hints.codec);
+  if (!checked.ok) throw new ImageDecodeError(checked.reason);
+  const codec = checked.codec;
   switch (codec) {
     case "JPEG2000": {
       const r = await decodeJpeg2000(bytes);
@@ -43,8 +36,9 @@ export async function decodeImage(bytes: Uint8Array, hints: ImageHints): Promise
     }
     case "JPEG":
     case "PNG":
-      return { ...(await decodeWithSharp(bytes)), codec, sourceBitDepth: null, reversible: null };
+      return { ...(await decodeWithSharp(bytes, codec)), codec, sourceBitDepth: null, reversible: null };
     case "WSQ":
+      checkEncodedImage("WSQ", bytes);
       return { ...(await decodeWsqImage(bytes)), codec, sourceBitDepth: 8, reversible: null };
     case "RAW":
     case "RAW_PACKED":

@@ -224,6 +224,43 @@ describe("DecodePool", () => {
     }
   });
 
+  it("a worker killed by its memory limit fails only its job; a fresh worker decodes the next image", async () => {
+    // The real worker, plus a listener that answers a "HOG" job by building
+    // JavaScript objects without end, as a decoder tricked by a hostile
+    // image might. It runs before the real handler replies.
+    const hog = join(scratch, "hog-worker.mjs");
+    writeFileSync(
+      hog,
+      `import ${JSON.stringify(resolveWorkerPath())};\nimport { parentPort } from "node:worker_threads";\n` +
+        `parentPort.on("message", ({ job }) => { if (job.codec === "HOG") { const kept = []; for (;;) kept.push({ row: new Array(64).fill(kept.length) }); } });\n`,
+    );
+    const pool = new DecodePool({ size: 1, workerPath: hog, workerMemoryMb: 32, jobTimeoutMs: 60_000 });
+    try {
+      const hostile = { ...jp2Job("iso/face-fac030-jp2-lossy.iso"), codec: "HOG" } as unknown as RenderJob;
+      // The worker's heap is part of this process's RSS: its peak shows the limit held.
+      const before = process.memoryUsage.rss();
+      let peak = before;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage.rss());
+      }, 2);
+      await assert.rejects(
+        pool.run(hostile).finally(() => clearInterval(sampler)),
+        (e: unknown) => {
+          assert.ok(e instanceof DecodePoolError);
+          assert.match(e.message, /needed more than the decode worker's 32 MiB and was abandoned; the worker was replaced/);
+          return true;
+        },
+      );
+      assert.ok(peak - before < 160 * 1024 * 1024, `RSS grew by ${Math.round((peak - before) / 1048576)} MiB`);
+      assert.equal(pool.workerCount, 0);
+      const next = await pool.run(jp2Job("iso/face-fac030-jp2-lossy.iso"));
+      assert.deepEqual([next.width, next.height], [240, 320]);
+      assert.equal(pool.workerCount, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("bounds its queue and refuses work after close", async () => {
     const pool = new DecodePool({ size: 1, maxQueue: 1 });
     const first = pool.run(jp2Job("iso/exception-photo-fac030-jp2.iso"));

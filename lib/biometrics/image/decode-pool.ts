@@ -43,6 +43,23 @@ export interface DecodePoolOptions {
   jobTimeoutMs?: number;
   /** Jobs waiting beyond this many are refused rather than queued without bound. */
   maxQueue?: number;
+  /**
+   * JavaScript heap of each worker, in MiB (V8's old generation; the young one
+   * gets an eighth of it). A hostile image that makes a decoder build large
+   * JavaScript structures kills only its worker, which is replaced; its job
+   * fails with a clear error. Pixel buffers and the wasm heap are bounded by
+   * the image caps (raster-limits.mjs), checked before decoding.
+   * Default: MAS_DECODE_WORKER_MEMORY_MB, else 256.
+   */
+  workerMemoryMb?: number;
+}
+
+export const DEFAULT_DECODE_WORKER_MEMORY_MB = 256;
+
+/** MAS_DECODE_WORKER_MEMORY_MB when a positive number (validated at start-up by lib/env), else the default. */
+function workerMemoryFromEnv(): number {
+  const mb = Number(process.env.MAS_DECODE_WORKER_MEMORY_MB);
+  return Number.isInteger(mb) && mb > 0 ? mb : DEFAULT_DECODE_WORKER_MEMORY_MB;
 }
 
 interface Pending {
@@ -80,6 +97,7 @@ export class DecodePool {
   private readonly workerPath: string;
   private readonly jobTimeoutMs: number;
   private readonly maxQueue: number;
+  readonly workerMemoryMb: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -97,6 +115,7 @@ export class DecodePool {
     if (!wsqInWorker) warnWsqInThread(this.wsqBundle);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 30_000;
     this.maxQueue = options.maxQueue ?? 256;
+    this.workerMemoryMb = options.workerMemoryMb ?? workerMemoryFromEnv();
   }
 
   /** Number of live worker threads (started lazily, at most `size`). */
@@ -145,7 +164,13 @@ export class DecodePool {
     // regardless of loaders (tsx) or conditions the parent was started with.
     let worker: Worker;
     try {
-      worker = new Worker(this.workerPath, { execArgv: [] });
+      worker = new Worker(this.workerPath, {
+        execArgv: [],
+        resourceLimits: {
+          maxOldGenerationSizeMb: this.workerMemoryMb,
+          maxYoungGenerationSizeMb: Math.max(4, Math.ceil(this.workerMemoryMb / 8)),
+        },
+      });
     } catch (cause) {
       const error = new DecodePoolError(`decode worker could not be started: ${(cause as Error).message}`, { cause });
       for (const pending of this.queue.splice(0)) pending.reject(error);
@@ -154,7 +179,7 @@ export class DecodePool {
     const slot: Slot = { worker, current: null };
     worker.unref();
     worker.on("message", (reply: WorkerReply) => this.onReply(slot, reply));
-    worker.on("error", (error) => this.retire(slot, new DecodePoolError(`decode worker crashed: ${error.message}`, { cause: error })));
+    worker.on("error", (error) => this.retire(slot, workerError(error, this.workerMemoryMb)));
     worker.on("exit", (code) => this.retire(slot, new DecodePoolError(`decode worker exited with code ${code}`)));
     this.slots.push(slot);
     return slot;
@@ -196,6 +221,18 @@ export class DecodePool {
     slot.current.reject(error);
     slot.current = null;
   }
+}
+
+function workerError(error: Error, memoryMb: number): DecodePoolError {
+  if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") {
+    return new DecodePoolError(
+      `the image needed more than the decode worker's ${memoryMb} MiB and was abandoned; the worker was replaced`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return new DecodePoolError(`decode worker crashed: ${error.message}`, { cause: error });
 }
 
 let warnedWsq = false;

@@ -34,6 +34,6 @@ describe("decodeRaw", () => {
     assert.throws(() => decodeRaw(new Uint8Array(32), { ...hints, bitDepth: 16 }), /16 bits per pixel is not supported/);
     assert.throws(() => decodeRaw(new Uint8Array(1), { ...hints, packed: true, bitDepth: 12 }), /bit-packed RAW image with 12 bits/);
     assert.throws(() => decodeRaw(new Uint8Array(1), { ...hints, width: 0 }), /invalid size 0x4/);
-    assert.throws(() => decodeRaw(new Uint8Array(1), { ...hints, width: 50000, height: 50000 }), /over the 40000000-pixel limit/);
+    assert.throws(() => decodeRaw(new Uint8Array(1), { ...hints, width: 50000, height: 50000 }), /over the 16777216-pixel limit/);
   });
 });

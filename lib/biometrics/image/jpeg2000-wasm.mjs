@@ -4,7 +4,7 @@
 // decode worker can load it without a TypeScript loader or bundler; types are
 // in the .d.mts file.
 import { createRequire } from "node:module";
-import { MAX_RASTER_PIXELS } from "./raster-limits.mjs";
+import { checkEncodedImage } from "./image-header.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -31,58 +31,6 @@ function fail(message, cause) {
   return error;
 }
 
-function readU32(b, at) {
-  return b[at] * 0x1000000 + ((b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]);
-}
-
-/**
- * Finds the codestream: the payload of the 'jp2c' box in a JP2 file, or the
- * input itself when it already starts with the SOC marker.
- */
-function findCodestream(bytes) {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0x4f) return 0;
-  let at = 0;
-  while (at + 8 <= bytes.length) {
-    let length = readU32(bytes, at);
-    const type = String.fromCharCode(bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]);
-    let header = 8;
-    if (length === 1) {
-      if (at + 16 > bytes.length) break;
-      length = readU32(bytes, at + 8) * 0x100000000 + readU32(bytes, at + 12);
-      header = 16;
-    } else if (length === 0) {
-      length = bytes.length - at;
-    }
-    if (type === "jp2c") return at + header;
-    if (length < header) break;
-    at += length;
-  }
-  throw fail("no JPEG 2000 codestream found (neither a JP2 file nor a J2K codestream)");
-}
-
-/**
- * Reads image size and component sampling from the SIZ marker before
- * decoding, so oversized or subsampled images are refused without allocating.
- */
-function readSiz(bytes) {
-  const at = findCodestream(bytes);
-  if (at + 42 > bytes.length || bytes[at + 2] !== 0xff || bytes[at + 3] !== 0x51) {
-    throw fail("codestream does not start with SOC followed by SIZ");
-  }
-  const siz = at + 4;
-  // Lsiz(2) Rsiz(2) Xsiz Ysiz XOsiz YOsiz XTsiz YTsiz XTOsiz YTOsiz (4 each) Csiz(2), then 3 bytes per component.
-  const width = readU32(bytes, siz + 4) - readU32(bytes, siz + 12);
-  const height = readU32(bytes, siz + 8) - readU32(bytes, siz + 16);
-  const components = (bytes[siz + 36] << 8) | bytes[siz + 37];
-  let subsampled = false;
-  for (let c = 0; c < components; c++) {
-    const p = siz + 38 + c * 3;
-    if (p + 2 >= bytes.length) throw fail("SIZ marker is truncated");
-    if (bytes[p + 1] !== 1 || bytes[p + 2] !== 1) subsampled = true;
-  }
-  return { width, height, components, subsampled };
-}
-
 /** Reduces samples of any precision (1-16 bits, signed or not) to 0-255. */
 function toEightBit(source, bits, signed, count) {
   const out = new Uint8Array(count);
@@ -107,13 +55,9 @@ function toEightBit(source, bits, signed, count) {
 }
 
 export async function decodeJpeg2000(bytes) {
-  const siz = readSiz(bytes);
-  if (siz.width <= 0 || siz.height <= 0 || siz.components < 1 || siz.components > 4) {
-    throw fail(`unsupported geometry ${siz.width}x${siz.height} with ${siz.components} component(s)`);
-  }
-  if (siz.width * siz.height > MAX_RASTER_PIXELS) {
-    throw fail(`image is ${siz.width}x${siz.height}, over the ${MAX_RASTER_PIXELS}-pixel limit`);
-  }
+  // Size, components and precision from the SIZ marker, against the caps,
+  // before OpenJPEG allocates anything for them.
+  const siz = checkEncodedImage("JPEG2000", bytes);
   if (siz.subsampled) throw fail("subsampled colour components are not supported");
 
   const codec = await loadCodec();

@@ -2,6 +2,7 @@
 // in the decode worker: optionally decode (JPEG 2000 / JPEG / PNG, or WSQ
 // when the caller supplies a WSQ decoder), then encode every requested variant.
 import { decodeJpeg2000 } from "./jpeg2000-wasm.mjs";
+import { checkEncodedImage } from "./image-header.mjs";
 import { encodeRaster } from "./raster-encoder.mjs";
 import { decodeWithSharp } from "./sharp-decoder.mjs";
 
@@ -13,8 +14,11 @@ function decodeError(message, cause) {
 
 async function decodeEncoded(codec, bytes, decoders) {
   if (codec === "JPEG2000") return decodeJpeg2000(bytes);
-  if (codec === "JPEG" || codec === "PNG") return decodeWithSharp(bytes);
-  if (codec === "WSQ" && decoders.wsq) return decodeWsqWith(decoders.wsq, bytes);
+  if (codec === "JPEG" || codec === "PNG") return decodeWithSharp(bytes, codec);
+  if (codec === "WSQ" && decoders.wsq) {
+    checkEncodedImage("WSQ", bytes);
+    return decodeWsqWith(decoders.wsq, bytes);
+  }
   throw decodeError(`no decoder for ${codec} in a render job`);
 }
 

@@ -1,4 +1,7 @@
 import type { Raster } from "./raster";
 
-/** Decodes JPEG or PNG bytes; rejects with an Error named "ImageDecodeError". */
-export function decodeWithSharp(bytes: Uint8Array): Promise<Raster>;
+/**
+ * Decodes bytes that must be `expected`; any other format (SVG, TIFF, GIF...) is refused before libvips
+ * parses it. Rejects with an Error named "ImageDecodeError".
+ */
+export function decodeWithSharp(bytes: Uint8Array, expected: "JPEG" | "PNG"): Promise<Raster>;

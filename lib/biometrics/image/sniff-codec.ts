@@ -23,3 +23,46 @@ export function sniffCodec(bytes: Uint8Array): ImageCodec | null {
   if (startsWith(bytes, JPEG_SOI)) return "JPEG";
   return null;
 }
+
+/**
+ * Pairs of codecs one compression code names in the two editions of the same
+ * ISO part (finger code 5: JPEG 2000 lossless in 2011, PNG in 2005; iris
+ * codes 10/12: JPEG 2000 vs JPEG-LS, 14/16: PNG vs JPEG 2000). A record
+ * written to the other edition declares one and carries the other; every
+ * other disagreement between declaration and bytes is refused.
+ */
+const EDITION_ALIASES: ReadonlyArray<readonly [ImageCodec, ImageCodec]> = [
+  ["JPEG2000", "PNG"],
+  ["JPEG2000", "JPEG_LS"],
+];
+
+function editionAlias(a: ImageCodec, b: ImageCodec): boolean {
+  return EDITION_ALIASES.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+export type CodecCheck = { ok: true; codec: ImageCodec } | { ok: false; reason: string };
+
+/**
+ * The codec to decode with, or why the bytes are refused. RAW data has no
+ * signature, and short signatures (JPEG's FF D8 FF) can occur by chance in
+ * pixel data, so a RAW declaration is trusted. Otherwise the bytes must carry
+ * the signature of the declared codec (or of its other-edition alias, or any
+ * known one when the code is unknown): anything else, an SVG, TIFF or GIF
+ * above all, never reaches a decoder.
+ */
+export function checkDeclaredCodec(bytes: Uint8Array, declared: ImageCodec): CodecCheck {
+  if (declared === "RAW" || declared === "RAW_PACKED") return { ok: true, codec: declared };
+  const actual = sniffCodec(bytes);
+  if (declared === "JPEG_LS" && actual !== "JPEG2000")
+    return { ok: false, reason: "JPEG-LS images are not supported (no decoder available)" };
+  if (actual === null) {
+    if (declared === "UNKNOWN")
+      return { ok: false, reason: "image data is in an unknown format (unrecognised compression code and signature)" };
+    return {
+      ok: false,
+      reason: `record declares ${declared} but the image data is not ${declared} (unrecognised signature); refused without decoding`,
+    };
+  }
+  if (actual === declared || declared === "UNKNOWN" || editionAlias(actual, declared)) return { ok: true, codec: actual };
+  return { ok: false, reason: `record declares ${declared} but the image data is ${actual}; refused without decoding` };
+}
