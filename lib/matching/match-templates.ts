@@ -1,9 +1,9 @@
 // Comparison of two minutiae templates: pair tables (pair-table.ts) give candidate correspondences
 // that need no alignment; a Hough vote over the rotation and translation they imply finds the alignment
 // most of them agree on (the global consolidation); the minutiae are then paired one-to-one under that
-// alignment, refined once by least squares, and the score weighs the paired count against the minutiae
-// both prints could have shown in their common area.
-import { angleGap, type PairTable, pairTable, wrap2Pi } from "./pair-table";
+// alignment - only pairs that some agreeing link vouches for - refined once by least squares, and the
+// score weighs the paired count against the minutiae both prints could have shown in their common area.
+import { ANGLE_BUCKETS, angleGap, type PairTable, pairTable, wrap2Pi } from "./pair-table";
 import type { FingerTemplate } from "./types";
 
 export interface MatchResult {
@@ -11,7 +11,7 @@ export interface MatchResult {
   score: number;
   /** Paired minutiae: index in the first template, index in the second. */
   pairs: [number, number][];
-  /** The alignment that maps the first template onto the second. */
+  /** The alignment that maps the first template onto the second (radians, pixels). */
   rotation: number;
   dx: number;
   dy: number;
@@ -21,6 +21,8 @@ const ROTATION_BINS = 36;
 const LINK_ANGLE_TOLERANCE = Math.PI / 6;
 const PAIR_ANGLE_TOLERANCE = Math.PI / 6;
 const CANDIDATE_ALIGNMENTS = 3;
+/** Translation grid: cells of 12 px (at 500 ppi) over +-GRID/2 cells. */
+const GRID = 128;
 
 interface Alignment {
   rotation: number;
@@ -28,11 +30,18 @@ interface Alignment {
   dy: number;
 }
 
-// Scratch reused across comparisons: a comparison allocates only its result.
-let votesA = new Uint16Array(0);
-let votesB = new Uint16Array(0);
-let votesRot = new Float32Array(0);
+// Scratch reused across comparisons (one comparison at a time per thread): a comparison allocates
+// little beyond its result.
+let linkA = new Int32Array(0);
+let linkB = new Int32Array(0);
+let linkRot = new Float32Array(0);
 const rotationVotes = new Float32Array(ROTATION_BINS);
+const cellCount = new Float32Array(GRID * GRID);
+const cellX = new Float32Array(GRID * GRID);
+const cellY = new Float32Array(GRID * GRID);
+const cellC = new Float32Array(GRID * GRID);
+const cellS = new Float32Array(GRID * GRID);
+let touched = new Int32Array(0);
 
 export function matchTemplates(a: FingerTemplate, b: FingerTemplate): MatchResult {
   const ta = pairTable(a);
@@ -44,19 +53,12 @@ export function matchTemplates(a: FingerTemplate, b: FingerTemplate): MatchResul
   const found = compatibleLinks(ta, tb, scale);
   if (found === 0) return none;
 
-  rotationVotes.fill(0);
-  for (let k = 0; k < found; k++) {
-    const bin = Math.floor((votesRot[k] / (2 * Math.PI)) * ROTATION_BINS) % ROTATION_BINS;
-    rotationVotes[bin] += 1;
-  }
-  const alignments = bestAlignments(ta, tb, found, scale);
   let best = none;
-  for (const al of alignments) {
-    const support = linkSupport(ta, tb, found, al.rotation);
+  for (const al of bestAlignments(ta, tb, found, scale)) {
+    const support = supportedPairs(ta, tb, found, al.rotation);
     let result = pairUnder(ta, tb, al, 16 * scale, support);
     if (result.pairs.length >= 3) {
-      const refined = refine(ta, tb, result.pairs);
-      const second = pairUnder(ta, tb, refined, 12 * scale, support);
+      const second = pairUnder(ta, tb, refine(ta, tb, result.pairs), 12 * scale, support);
       if (second.score >= result.score) result = second;
     }
     if (result.score > best.score) best = result;
@@ -64,28 +66,45 @@ export function matchTemplates(a: FingerTemplate, b: FingerTemplate): MatchResul
   return best;
 }
 
-/** Fills votesA/votesB/votesRot with link pairs that agree in length and end angles; returns how many. */
+/** Fills linkA/linkB/linkRot with link pairs that agree in length and end angles; returns how many. */
 function compatibleLinks(ta: PairTable, tb: PairTable, scale: number): number {
-  const capacity = ta.count * 24 + 64;
-  if (votesA.length < capacity) {
-    votesA = new Uint16Array(capacity);
-    votesB = new Uint16Array(capacity);
-    votesRot = new Float32Array(capacity);
+  const capacity = ta.count * 16 + 64;
+  if (linkA.length < capacity) {
+    linkA = new Int32Array(capacity);
+    linkB = new Int32Array(capacity);
+    linkRot = new Float32Array(capacity);
   }
+  const bucketWidth = (2 * Math.PI) / ANGLE_BUCKETS;
+  const reach = Math.ceil(LINK_ANGLE_TOLERANCE / bucketWidth);
   let found = 0;
-  let start = 0;
   for (let e = 0; e < ta.count; e++) {
     const len = ta.length[e];
     const tol = Math.max(5 * scale, len * 0.1);
-    while (start < tb.count && tb.length[start] < len - tol) start++;
-    for (let f = start; f < tb.count && tb.length[f] <= len + tol; f++) {
-      if (angleGap(ta.fromAngle[e], tb.fromAngle[f]) > LINK_ANGLE_TOLERANCE) continue;
-      if (angleGap(ta.toAngle[e], tb.toAngle[f]) > LINK_ANGLE_TOLERANCE) continue;
-      if (found >= votesA.length) return found;
-      votesA[found] = e;
-      votesB[found] = f;
-      votesRot[found] = wrap2Pi(tb.direction[f] - ta.direction[e]);
-      found++;
+    const fromA = ta.fromAngle[e];
+    const toA = ta.toAngle[e];
+    const home = Math.floor(fromA / bucketWidth);
+    for (let db = -reach; db <= reach; db++) {
+      const bucket = (home + db + ANGLE_BUCKETS) % ANGLE_BUCKETS;
+      let lo = tb.bucketStart[bucket];
+      let hi = tb.bucketStart[bucket + 1];
+      const end = hi;
+      // First link at least len - tol long.
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (tb.length[tb.bucketLinks[mid]] < len - tol) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < end; k++) {
+        const f = tb.bucketLinks[k];
+        if (tb.length[f] > len + tol) break;
+        if (angleGap(fromA, tb.fromAngle[f]) > LINK_ANGLE_TOLERANCE) continue;
+        if (angleGap(toA, tb.toAngle[f]) > LINK_ANGLE_TOLERANCE) continue;
+        if (found >= linkA.length) return found;
+        linkA[found] = e;
+        linkB[found] = f;
+        linkRot[found] = wrap2Pi(tb.direction[f] - ta.direction[e]);
+        found++;
+      }
     }
   }
   return found;
@@ -93,12 +112,13 @@ function compatibleLinks(ta: PairTable, tb: PairTable, scale: number): number {
 
 /** Rotation peaks first, then, within each, the translation most link pairs agree on. */
 function bestAlignments(ta: PairTable, tb: PairTable, found: number, scale: number): Alignment[] {
-  const peaks: number[] = [];
+  rotationVotes.fill(0);
+  for (let k = 0; k < found; k++) rotationVotes[Math.floor((linkRot[k] / (2 * Math.PI)) * ROTATION_BINS) % ROTATION_BINS] += 1;
   const smoothed = new Float32Array(ROTATION_BINS);
   for (let r = 0; r < ROTATION_BINS; r++) {
-    smoothed[r] =
-      rotationVotes[r] + 0.5 * (rotationVotes[(r + 1) % ROTATION_BINS] + rotationVotes[(r + ROTATION_BINS - 1) % ROTATION_BINS]);
+    smoothed[r] = rotationVotes[r] + 0.5 * (rotationVotes[(r + 1) % ROTATION_BINS] + rotationVotes[(r + ROTATION_BINS - 1) % ROTATION_BINS]);
   }
+  const peaks: number[] = [];
   const used = new Uint8Array(ROTATION_BINS);
   for (let p = 0; p < CANDIDATE_ALIGNMENTS; p++) {
     let bestBin = -1;
@@ -110,15 +130,17 @@ function bestAlignments(ta: PairTable, tb: PairTable, found: number, scale: numb
     used[(bestBin + ROTATION_BINS - 1) % ROTATION_BINS] = 1;
   }
   const cell = 12 * scale;
+  const half = GRID / 2;
+  if (touched.length < 2 * found) touched = new Int32Array(2 * found + 64);
   const out: Alignment[] = [];
   for (const peak of peaks) {
     const centre = ((peak + 0.5) / ROTATION_BINS) * 2 * Math.PI;
-    const cells = new Map<number, { n: number; sx: number; sy: number; sc: number; ss: number }>();
+    let nTouched = 0;
     for (let k = 0; k < found; k++) {
-      const rot = votesRot[k];
+      const rot = linkRot[k];
       if (angleGap(rot, centre) > (1.5 * 2 * Math.PI) / ROTATION_BINS) continue;
-      const e = votesA[k];
-      const f = votesB[k];
+      const e = linkA[k];
+      const f = linkB[k];
       const c = Math.cos(rot);
       const s = Math.sin(rot);
       // Both ends of the link vote: each is a correspondence under this rotation.
@@ -127,62 +149,81 @@ function bestAlignments(ta: PairTable, tb: PairTable, found: number, scale: numb
         const j = end === 0 ? tb.from[f] : tb.to[f];
         const tx = tb.x[j] - (c * ta.x[i] - s * ta.y[i]);
         const ty = tb.y[j] - (s * ta.x[i] + c * ta.y[i]);
-        const key = (Math.round(tx / cell) + 2048) * 4096 + Math.round(ty / cell) + 2048;
-        let v = cells.get(key);
-        if (!v) cells.set(key, (v = { n: 0, sx: 0, sy: 0, sc: 0, ss: 0 }));
-        v.n++;
-        v.sx += tx;
-        v.sy += ty;
-        v.sc += c;
-        v.ss += s;
+        const gx = Math.round(tx / cell) + half;
+        const gy = Math.round(ty / cell) + half;
+        if (gx < 1 || gy < 1 || gx >= GRID - 1 || gy >= GRID - 1) continue;
+        const g = gy * GRID + gx;
+        if (cellCount[g] === 0) touched[nTouched++] = g;
+        cellCount[g]++;
+        cellX[g] += tx;
+        cellY[g] += ty;
+        cellC[g] += c;
+        cellS[g] += s;
       }
     }
-    let bestKey = -1;
+    let bestCell = -1;
     let bestVotes = 0;
-    for (const [key, v] of cells) {
-      let votes = v.n;
-      for (const dk of [-4097, -4096, -4095, -1, 1, 4095, 4096, 4097]) votes += (cells.get(key + dk)?.n ?? 0) * 0.5;
-      if (votes > bestVotes) (bestVotes = votes), (bestKey = key);
+    for (let t = 0; t < nTouched; t++) {
+      const g = touched[t];
+      const votes =
+        cellCount[g] +
+        0.5 *
+          (cellCount[g - 1] + cellCount[g + 1] + cellCount[g - GRID] + cellCount[g + GRID] +
+            cellCount[g - GRID - 1] + cellCount[g - GRID + 1] + cellCount[g + GRID - 1] + cellCount[g + GRID + 1]);
+      if (votes > bestVotes) (bestVotes = votes), (bestCell = g);
     }
-    if (bestKey < 0) continue;
-    let n = 0;
-    let sx = 0;
-    let sy = 0;
-    let sc = 0;
-    let ss = 0;
-    for (const dk of [0, -4097, -4096, -4095, -1, 1, 4095, 4096, 4097]) {
-      const v = cells.get(bestKey + dk);
-      if (!v) continue;
-      n += v.n;
-      sx += v.sx;
-      sy += v.sy;
-      sc += v.sc;
-      ss += v.ss;
+    if (bestCell >= 0) {
+      let n = 0;
+      let sx = 0;
+      let sy = 0;
+      let sc = 0;
+      let ss = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const g = bestCell + dy * GRID + dx;
+          n += cellCount[g];
+          sx += cellX[g];
+          sy += cellY[g];
+          sc += cellC[g];
+          ss += cellS[g];
+        }
+      }
+      out.push({ rotation: Math.atan2(ss, sc), dx: sx / n, dy: sy / n });
     }
-    out.push({ rotation: Math.atan2(ss, sc), dx: sx / n, dy: sy / n });
+    for (let t = 0; t < nTouched; t++) {
+      const g = touched[t];
+      cellCount[g] = cellX[g] = cellY[g] = cellC[g] = cellS[g] = 0;
+    }
   }
   return out;
 }
 
 /**
- * Correspondences backed by at least one link pair that agrees with the rotation: a minutia pair with no
- * neighbour in the same relation on both sides is a coincidence of position, and impostors are made of those.
+ * Minutia pairs vouched for by at least one link pair that agrees with the rotation, as a flat list
+ * [i, j, i, j, ...]: a pair with no neighbour in the same relation on both sides is a coincidence of
+ * position, and impostor scores are made of those.
  */
-function linkSupport(ta: PairTable, tb: PairTable, found: number, rotation: number): Uint8Array {
+function supportedPairs(ta: PairTable, tb: PairTable, found: number, rotation: number): Int32Array {
   const nb = tb.x.length;
-  const support = new Uint8Array(ta.x.length * nb);
+  const seen = new Uint8Array(ta.x.length * nb);
+  const list: number[] = [];
   for (let k = 0; k < found; k++) {
-    if (angleGap(votesRot[k], rotation) > LINK_ANGLE_TOLERANCE) continue;
-    const e = votesA[k];
-    const f = votesB[k];
-    support[ta.from[e] * nb + tb.from[f]] = 1;
-    support[ta.to[e] * nb + tb.to[f]] = 1;
+    if (angleGap(linkRot[k], rotation) > LINK_ANGLE_TOLERANCE) continue;
+    const e = linkA[k];
+    const f = linkB[k];
+    for (let end = 0; end < 2; end++) {
+      const i = end === 0 ? ta.from[e] : ta.to[e];
+      const j = end === 0 ? tb.from[f] : tb.to[f];
+      if (seen[i * nb + j]) continue;
+      seen[i * nb + j] = 1;
+      list.push(i, j);
+    }
   }
-  return support;
+  return Int32Array.from(list);
 }
 
 /** One-to-one pairing under an alignment, nearest first, with the score that pairing earns. */
-function pairUnder(ta: PairTable, tb: PairTable, al: Alignment, radius: number, support: Uint8Array): MatchResult {
+function pairUnder(ta: PairTable, tb: PairTable, al: Alignment, radius: number, support: Int32Array): MatchResult {
   const na = ta.x.length;
   const nb = tb.x.length;
   const c = Math.cos(al.rotation);
@@ -193,25 +234,27 @@ function pairUnder(ta: PairTable, tb: PairTable, al: Alignment, radius: number, 
     ax[i] = c * ta.x[i] - s * ta.y[i] + al.dx;
     ay[i] = s * ta.x[i] + c * ta.y[i] + al.dy;
   }
-  const candidates: number[] = [];
   const r2 = radius * radius;
-  for (let i = 0; i < na; i++) {
-    for (let j = 0; j < nb; j++) {
-      const ddx = ax[i] - tb.x[j];
-      const ddy = ay[i] - tb.y[j];
-      const d = ddx * ddx + ddy * ddy;
-      if (d > r2 || !support[i * nb + j]) continue;
-      if (angleGap(ta.angle[i] + al.rotation, tb.angle[j]) > PAIR_ANGLE_TOLERANCE) continue;
-      candidates.push(d, i, j);
-    }
+  const dist: number[] = [];
+  const which: number[] = [];
+  for (let k = 0; k < support.length; k += 2) {
+    const i = support[k];
+    const j = support[k + 1];
+    const ddx = ax[i] - tb.x[j];
+    const ddy = ay[i] - tb.y[j];
+    const d = ddx * ddx + ddy * ddy;
+    if (d > r2) continue;
+    if (angleGap(ta.angle[i] + al.rotation, tb.angle[j]) > PAIR_ANGLE_TOLERANCE) continue;
+    dist.push(d);
+    which.push(k);
   }
-  const order = Array.from({ length: candidates.length / 3 }, (_, k) => k).sort((p, q) => candidates[3 * p] - candidates[3 * q]);
+  const order = which.map((_, k) => k).sort((p, q) => dist[p] - dist[q]);
   const takenA = new Uint8Array(na);
   const takenB = new Uint8Array(nb);
   const pairs: [number, number][] = [];
-  for (const k of order) {
-    const i = candidates[3 * k + 1];
-    const j = candidates[3 * k + 2];
+  for (const o of order) {
+    const i = support[which[o]];
+    const j = support[which[o] + 1];
     if (takenA[i] || takenB[j]) continue;
     takenA[i] = 1;
     takenB[j] = 1;
@@ -219,34 +262,36 @@ function pairUnder(ta: PairTable, tb: PairTable, al: Alignment, radius: number, 
   }
   // The common area: each side's minutiae that fall inside the other's minutiae bounding box.
   const margin = radius / 2;
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < nb; j++) {
-    minX = Math.min(minX, tb.x[j]);
-    maxX = Math.max(maxX, tb.x[j]);
-    minY = Math.min(minY, tb.y[j]);
-    maxY = Math.max(maxY, tb.y[j]);
-  }
+  const boxB = bounds(tb.x, tb.y);
+  const boxA = bounds(ax, ay);
   let inA = 0;
-  for (let i = 0; i < na; i++) if (ax[i] >= minX - margin && ax[i] <= maxX + margin && ay[i] >= minY - margin && ay[i] <= maxY + margin) inA++;
-  minX = minY = Number.POSITIVE_INFINITY;
-  maxX = maxY = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < na; i++) {
-    minX = Math.min(minX, ax[i]);
-    maxX = Math.max(maxX, ax[i]);
-    minY = Math.min(minY, ay[i]);
-    maxY = Math.max(maxY, ay[i]);
-  }
+  for (let i = 0; i < na; i++) if (inside(boxB, ax[i], ay[i], margin)) inA++;
   let inB = 0;
-  for (let j = 0; j < nb; j++) if (tb.x[j] >= minX - margin && tb.x[j] <= maxX + margin && tb.y[j] >= minY - margin && tb.y[j] <= maxY + margin) inB++;
+  for (let j = 0; j < nb; j++) if (inside(boxA, tb.x[j], tb.y[j], margin)) inB++;
   const n = pairs.length;
   // Fewer than half the smaller template in the common area means an alignment that pushed one print
   // mostly off the other: a real comparison of two impressions shares more than that.
   const floor = Math.max(12, 0.5 * Math.min(na, nb));
   const score = n < 3 ? 0 : (100 * n * n) / (Math.max(inA, n, floor) * Math.max(inB, n, floor));
   return { score: Math.round(score * 10) / 10, pairs, rotation: al.rotation, dx: al.dx, dy: al.dy };
+}
+
+function bounds(x: Float32Array, y: Float32Array): [number, number, number, number] {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < x.length; k++) {
+    if (x[k] < minX) minX = x[k];
+    if (x[k] > maxX) maxX = x[k];
+    if (y[k] < minY) minY = y[k];
+    if (y[k] > maxY) maxY = y[k];
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+function inside(box: [number, number, number, number], x: number, y: number, margin: number): boolean {
+  return x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
 }
 
 /** Least-squares rigid alignment (rotation + translation) of the paired minutiae. */

@@ -3,7 +3,9 @@
 // each end's minutia relative to the link - so that two prints can be compared before they are aligned.
 import type { FingerTemplate } from "./types";
 
-const NEIGHBOURS = 9;
+const NEIGHBOURS = 7;
+/** Links are bucketed by their first end's relative angle, so a lookup skips most of the table. */
+export const ANGLE_BUCKETS = 12;
 
 export interface PairTable {
   count: number;
@@ -19,6 +21,9 @@ export interface PairTable {
   /** Each end's minutia angle minus the link direction, in [0, 2pi). */
   fromAngle: Float32Array;
   toAngle: Float32Array;
+  /** Link indices grouped by fromAngle bucket, each group sorted by length: bucketStart[b]..bucketStart[b+1]. */
+  bucketStart: Int32Array;
+  bucketLinks: Int32Array;
 }
 
 const cache = new WeakMap<FingerTemplate, PairTable>();
@@ -69,6 +74,8 @@ export function pairTable(template: FingerTemplate): PairTable {
     direction: new Float32Array(m),
     fromAngle: new Float32Array(m),
     toAngle: new Float32Array(m),
+    bucketStart: new Int32Array(ANGLE_BUCKETS + 1),
+    bucketLinks: new Int32Array(m),
   };
   for (let r = 0; r < m; r++) {
     const k = idx[r];
@@ -82,6 +89,12 @@ export function pairTable(template: FingerTemplate): PairTable {
     table.fromAngle[r] = wrap2Pi(angle[i] - dir);
     table.toAngle[r] = wrap2Pi(angle[j] - dir);
   }
+  // Counting sort by bucket keeps each bucket's links in length order.
+  const bucketOf = (r: number) => Math.min(ANGLE_BUCKETS - 1, Math.floor((table.fromAngle[r] / (2 * Math.PI)) * ANGLE_BUCKETS));
+  for (let r = 0; r < m; r++) table.bucketStart[bucketOf(r) + 1]++;
+  for (let b = 0; b < ANGLE_BUCKETS; b++) table.bucketStart[b + 1] += table.bucketStart[b];
+  const fill = table.bucketStart.slice(0, ANGLE_BUCKETS);
+  for (let r = 0; r < m; r++) table.bucketLinks[fill[bucketOf(r)]++] = r;
   cache.set(template, table);
   return table;
 }
@@ -93,6 +106,7 @@ export function wrap2Pi(a: number): number {
 
 /** Smallest absolute difference of two angles, in [0, pi]. */
 export function angleGap(a: number, b: number): number {
-  const d = Math.abs(a - b) % (2 * Math.PI);
+  let d = Math.abs(a - b);
+  if (d >= 2 * Math.PI) d %= 2 * Math.PI;
   return d > Math.PI ? 2 * Math.PI - d : d;
 }

@@ -9,8 +9,8 @@ import type { Rng } from "./prng";
 export function impressionVariation(rng: Rng): CaptureVariation {
   return {
     rotation: rng.float(-Math.PI / 12, Math.PI / 12),
-    dx: rng.float(-40, 40),
-    dy: rng.float(-50, 50),
+    dx: rng.float(-55, 55),
+    dy: rng.float(-75, 75),
     pressure: rng.float(0.1, 0.95),
     noiseSeed: rng.int(0, 2 ** 31),
     distortion: rng.float(0, 7),
