@@ -99,7 +99,9 @@ async function syntheticProtocol(pool: Pool) {
   console.log(`Synthetic protocol: ${FINGERS} fingers x ${IMPRESSIONS} impressions (2 worker threads)...`);
   const plans = Array.from({ length: FINGERS }, (_, f) => planCaptures(f));
   const started = performance.now();
-  const replies = await Promise.all(plans.map((p) => pool.run({ op: "impressions", personSeed: p.personSeed, fingerIndex: p.fingerIndex, captures: p.captures })));
+  const replies = await Promise.all(
+    plans.map((p) => pool.run({ op: "impressions", personSeed: p.personSeed, fingerIndex: p.fingerIndex, captures: p.captures })),
+  );
   const templates = replies.map((r) => r.templates as FingerTemplate[]);
   console.log(`  rendered and extracted ${FINGERS * IMPRESSIONS} impressions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const shared = plans.flatMap((p) => p.shared);
@@ -109,7 +111,10 @@ async function syntheticProtocol(pool: Pool) {
   const c0 = cpuMs();
   const w0 = performance.now();
   for (const t of templates) {
-    for (let a = 0; a < t.length; a++) for (let b = a + 1; b < t.length; b++) genuine.push(matchTemplates(t[a], t[b]).score), compared++;
+    for (let a = 0; a < t.length; a++) {
+      for (let b = a + 1; b < t.length; b++) genuine.push(matchTemplates(t[a], t[b]).score);
+      compared++;
+    }
   }
   const impostor: number[] = [];
   const allPairs = (FINGERS * (FINGERS - 1)) / 2;
@@ -142,7 +147,10 @@ function timeExtraction() {
       const c0 = cpuMs();
       const w0 = performance.now();
       extractTemplate(img);
-      if (f >= 3) cpu.push(cpuMs() - c0), wall.push(performance.now() - w0);
+      if (f >= 3) {
+        cpu.push(cpuMs() - c0);
+        wall.push(performance.now() - w0);
+      }
     }
   }
   return { cpu, wall };
@@ -172,7 +180,10 @@ async function timeCase(pool: Pool) {
     const templates = extracted.flatMap((r) => r.templates as FingerTemplate[]);
     const pairs: [FingerTemplate, FingerTemplate][] = [];
     for (let cand = 1; cand <= 3; cand++) for (let f = 0; f < 10; f++) pairs.push([templates[f], templates[cand * 10 + f]]);
-    const compared = await Promise.all([pool.run({ op: "match", pairs: pairs.slice(0, 15) }), pool.run({ op: "match", pairs: pairs.slice(15) })]);
+    const compared = await Promise.all([
+      pool.run({ op: "match", pairs: pairs.slice(0, 15) }),
+      pool.run({ op: "match", pairs: pairs.slice(15) }),
+    ]);
     scores = compared.flatMap((r) => r.scores as number[]);
     runs.push(performance.now() - w0);
   }
@@ -195,7 +206,12 @@ async function realSamples() {
     console.log(`  ${v.label.padEnd(95)} score ${m.score.toFixed(1).padStart(5)}  paired ${m.pairs.length}/${t.minutiae.length}`);
   }
   // Different real fingers: the two ten-print CBEFF samples and the ISO fixtures, duplicates removed by pixel hash.
-  const pool = [lossless, await fixtureFinger("finger-fir010-left-index.iso"), ...(await cbeffFingers("cbeff-sample-1.2-packet.xml")), ...(await cbeffFingers("cbeff-10fingers-fir010.xml"))];
+  const pool = [
+    lossless,
+    await fixtureFinger("finger-fir010-left-index.iso"),
+    ...(await cbeffFingers("cbeff-sample-1.2-packet.xml")),
+    ...(await cbeffFingers("cbeff-10fingers-fir010.xml")),
+  ];
   const seen = new Set<string>();
   const distinct = pool.filter((f) => {
     const h = createHash("sha256").update(f.data).digest("hex");
@@ -205,7 +221,8 @@ async function realSamples() {
   });
   const templates = distinct.map((f) => extractTemplate(f, { ppi: f.ppi }));
   const impostor: number[] = [];
-  for (let a = 0; a < templates.length; a++) for (let b = a + 1; b < templates.length; b++) impostor.push(matchTemplates(templates[a], templates[b]).score);
+  for (let a = 0; a < templates.length; a++)
+    for (let b = a + 1; b < templates.length; b++) impostor.push(matchTemplates(templates[a], templates[b]).score);
   impostor.sort((a, b) => a - b);
   console.log(
     `MOSIP samples, ${distinct.length} distinct real fingers, ${impostor.length} impostor pairs: median ${quantile(impostor, 0.5).toFixed(1)}, p95 ${quantile(impostor, 0.95).toFixed(1)}, max ${impostor[impostor.length - 1].toFixed(1)}`,
@@ -224,17 +241,25 @@ try {
   syn.shared.sort((a, b) => a - b);
   console.log(`\nGenuine pairs ${syn.genuine.length}, impostor pairs ${syn.impostor.length}`);
   console.log(`  shared finger area in genuine pairs: min ${pct(syn.shared[0])}, median ${pct(quantile(syn.shared, 0.5))}`);
-  console.log(`  minutiae per impression: median ${quantile(syn.minutiae, 0.5)}, p5 ${quantile(syn.minutiae, 0.05)}, p95 ${quantile(syn.minutiae, 0.95)}`);
-  console.log(`  genuine score median ${quantile(syn.genuine, 0.5).toFixed(1)}, p5 ${quantile(syn.genuine, 0.05).toFixed(1)}; impostor median ${quantile(syn.impostor, 0.5).toFixed(1)}, p99.9 ${quantile(syn.impostor, 0.999).toFixed(1)}`);
+  console.log(
+    `  minutiae per impression: median ${quantile(syn.minutiae, 0.5)}, p5 ${quantile(syn.minutiae, 0.05)}, p95 ${quantile(syn.minutiae, 0.95)}`,
+  );
+  console.log(
+    `  genuine score median ${quantile(syn.genuine, 0.5).toFixed(1)}, p5 ${quantile(syn.genuine, 0.05).toFixed(1)}; impostor median ${quantile(syn.impostor, 0.5).toFixed(1)}, p99.9 ${quantile(syn.impostor, 0.999).toFixed(1)}`,
+  );
   console.log(`EER ${pct(rates.eer)} (threshold ${rates.eerThreshold.toFixed(1)})`);
   console.log(`FNMR at FMR 1%: ${at1 ? `${pct(at1.fnmr)} (threshold ${at1.threshold.toFixed(1)})` : "n/a"}`);
   console.log(`FNMR at FMR 0.1%: ${at01 ? `${pct(at01.fnmr)} (threshold ${at01.threshold.toFixed(1)})` : "n/a"}`);
-  console.log(`Extraction per 300x400 500 ppi image, one thread: CPU p50 ${quantile(ext.cpu, 0.5).toFixed(1)} ms, p95 ${quantile(ext.cpu, 0.95).toFixed(1)} ms (wall p50 ${quantile(ext.wall, 0.5).toFixed(1)} ms, p95 ${quantile(ext.wall, 0.95).toFixed(1)} ms)`);
+  console.log(
+    `Extraction per 300x400 500 ppi image, one thread: CPU p50 ${quantile(ext.cpu, 0.5).toFixed(1)} ms, p95 ${quantile(ext.cpu, 0.95).toFixed(1)} ms (wall p50 ${quantile(ext.wall, 0.5).toFixed(1)} ms, p95 ${quantile(ext.wall, 0.95).toFixed(1)} ms)`,
+  );
   console.log(`Comparison per pair, one thread: CPU ${syn.compareCpu.toFixed(2)} ms (wall ${syn.compareWall.toFixed(2)} ms)`);
   console.log(
     `Whole case, 10 fingers x 3 candidates (40 extractions + 30 comparisons) on 2 worker threads: ${kase.runs.map((r) => `${(r / 1000).toFixed(2)} s`).join(", ")} (wall; load average ${loadavg()[0].toFixed(1)} on ${2} cores)`,
   );
-  console.log(`  case scores, duplicate candidate: ${kase.scores.slice(0, 10).join(" ")}; others: max ${Math.max(...kase.scores.slice(10)).toFixed(1)}`);
+  console.log(
+    `  case scores, duplicate candidate: ${kase.scores.slice(0, 10).join(" ")}; others: max ${Math.max(...kase.scores.slice(10)).toFixed(1)}`,
+  );
   await realSamples();
 } finally {
   pool.close();

@@ -21,10 +21,22 @@ export function cleanRidges(ridges: Uint8Array, width: number, height: number, m
       const x = i % width;
       const y = (i / width) | 0;
       if (x === 0 || y === 0 || x === width - 1 || y === height - 1) touchesEdge = true;
-      if (x > 0 && !seen[i - 1] && ridges[i - 1] === value) (seen[i - 1] = 1), (stack[top++] = i - 1);
-      if (x < width - 1 && !seen[i + 1] && ridges[i + 1] === value) (seen[i + 1] = 1), (stack[top++] = i + 1);
-      if (y > 0 && !seen[i - width] && ridges[i - width] === value) (seen[i - width] = 1), (stack[top++] = i - width);
-      if (y < height - 1 && !seen[i + width] && ridges[i + width] === value) (seen[i + width] = 1), (stack[top++] = i + width);
+      if (x > 0 && !seen[i - 1] && ridges[i - 1] === value) {
+        seen[i - 1] = 1;
+        stack[top++] = i - 1;
+      }
+      if (x < width - 1 && !seen[i + 1] && ridges[i + 1] === value) {
+        seen[i + 1] = 1;
+        stack[top++] = i + 1;
+      }
+      if (y > 0 && !seen[i - width] && ridges[i - width] === value) {
+        seen[i - width] = 1;
+        stack[top++] = i - width;
+      }
+      if (y < height - 1 && !seen[i + width] && ridges[i + width] === value) {
+        seen[i + width] = 1;
+        stack[top++] = i + width;
+      }
     }
     if (size <= maxArea && !touchesEdge) for (let k = 0; k < size; k++) ridges[region[k]] = value ? 0 : 1;
   }

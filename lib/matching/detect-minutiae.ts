@@ -18,7 +18,7 @@ interface Candidate {
 }
 
 /** Where a walk along the skeleton stopped. */
-const enum Stop {
+enum Stop {
   LENGTH = 0,
   MINUTIA = 1,
   DEAD_END = 2,
@@ -154,7 +154,10 @@ export function detectMinutiae(
         const p = angles[(a + 1) % 3];
         const q = angles[(a + 2) % 3];
         const gap = Math.abs(wrapPi(p - q));
-        if (gap < bestGap) (bestGap = gap), (stem = a);
+        if (gap < bestGap) {
+          bestGap = gap;
+          stem = a;
+        }
       }
       m.angle = angles[stem] + Math.PI;
     } else {
@@ -165,7 +168,7 @@ export function detectMinutiae(
 
   // Broken ridges: two endings close together, facing each other across the gap.
   const gap = options.period * 1.6;
-  const endings = candidates.map((m, k) => k).filter((k) => !candidates[k].bifurcation && !candidates[k].removed);
+  const endings = candidates.map((_m, k) => k).filter((k) => !candidates[k].bifurcation && !candidates[k].removed);
   for (let a = 0; a < endings.length; a++) {
     const p = candidates[endings[a]];
     for (let b = a + 1; b < endings.length; b++) {
@@ -174,7 +177,10 @@ export function detectMinutiae(
       if (d > gap || d === 0) continue;
       const facing = Math.abs(wrapPi(p.angle - q.angle - Math.PI)) < Math.PI / 4;
       const line = Math.atan2(q.y - p.y, q.x - p.x);
-      if (facing && Math.abs(wrapPi(p.angle - line)) < Math.PI / 3) (p.removed = true), (q.removed = true);
+      if (facing && Math.abs(wrapPi(p.angle - line)) < Math.PI / 3) {
+        p.removed = true;
+        q.removed = true;
+      }
     }
   }
 

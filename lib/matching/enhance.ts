@@ -27,12 +27,12 @@ export function normalise(grey: Uint8Array, width: number, height: number, field
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     const fy = Math.min(Math.max((y + 0.5) / block - 0.5, 0), rows - 1);
-    const y0 = Math.min(fy | 0, rows - 2 < 0 ? 0 : rows - 2);
+    const y0 = Math.min(fy | 0, Math.max(rows - 2, 0));
     const y1 = Math.min(y0 + 1, rows - 1);
     const wy = fy - y0;
     for (let x = 0; x < width; x++) {
       const fx = Math.min(Math.max((x + 0.5) / block - 0.5, 0), cols - 1);
-      const x0 = Math.min(fx | 0, cols - 2 < 0 ? 0 : cols - 2);
+      const x0 = Math.min(fx | 0, Math.max(cols - 2, 0));
       const x1 = Math.min(x0 + 1, cols - 1);
       const wx = fx - x0;
       const a = y0 * cols + x0;
@@ -118,7 +118,10 @@ export function ridgePeriods(
           const y = by + j;
           if (x < 0 || y < 0 || x >= cols || y >= rows) continue;
           const v = raw[y * cols + x];
-          if (v > 0) (s += v), c++;
+          if (v > 0) {
+            s += v;
+            c++;
+          }
         }
       }
       // Blend towards the median: a lone odd estimate should not retune the filter.

@@ -9,7 +9,11 @@ export interface ErrorRates {
   fnmrAt: Map<number, { fnmr: number; threshold: number }>;
 }
 
-export function errorRates(genuine: readonly number[], impostor: readonly number[], fmrTargets: readonly number[] = [0.01, 0.001]): ErrorRates {
+export function errorRates(
+  genuine: readonly number[],
+  impostor: readonly number[],
+  fmrTargets: readonly number[] = [0.01, 0.001],
+): ErrorRates {
   if (genuine.length === 0 || impostor.length === 0) throw new Error("errorRates needs genuine and impostor scores");
   const g = Float64Array.from(genuine).sort();
   const im = Float64Array.from(impostor).sort();
@@ -33,7 +37,11 @@ export function errorRates(genuine: readonly number[], impostor: readonly number
     const fmr = (im.length - below(im, t)) / im.length;
     const fnmr = below(g, t) / g.length;
     const gap = Math.abs(fmr - fnmr);
-    if (gap < bestGap) (bestGap = gap), (eer = (fmr + fnmr) / 2), (eerThreshold = t);
+    if (gap < bestGap) {
+      bestGap = gap;
+      eer = (fmr + fnmr) / 2;
+      eerThreshold = t;
+    }
     for (const target of fmrTargets) if (!fnmrAt.has(target) && fmr <= target) fnmrAt.set(target, { fnmr, threshold: t });
   }
   return { eer, eerThreshold, fnmrAt };

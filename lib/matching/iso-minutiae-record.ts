@@ -33,7 +33,8 @@ export function writeMinutiaeRecord(views: readonly FingerView[], options: Minut
   const first = views[0].template;
   let length = HEADER;
   for (const v of views) {
-    if (v.template.minutiae.length > 255) throw new RangeError(`a finger view holds at most 255 minutiae, got ${v.template.minutiae.length}`);
+    if (v.template.minutiae.length > 255)
+      throw new RangeError(`a finger view holds at most 255 minutiae, got ${v.template.minutiae.length}`);
     length += VIEW_HEADER + v.template.minutiae.length * MINUTIA + 2;
   }
   const out = new Uint8Array(length);
@@ -125,5 +126,5 @@ export function readMinutiaeRecord(input: Uint8Array): MinutiaeRecord {
 }
 
 function clamp(v: number, lo: number, hi: number): number {
-  return v < lo ? lo : v > hi ? hi : v;
+  return v < lo ? lo : Math.min(v, hi);
 }

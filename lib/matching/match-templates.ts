@@ -116,7 +116,8 @@ function bestAlignments(ta: PairTable, tb: PairTable, found: number, scale: numb
   for (let k = 0; k < found; k++) rotationVotes[Math.floor((linkRot[k] / (2 * Math.PI)) * ROTATION_BINS) % ROTATION_BINS] += 1;
   const smoothed = new Float32Array(ROTATION_BINS);
   for (let r = 0; r < ROTATION_BINS; r++) {
-    smoothed[r] = rotationVotes[r] + 0.5 * (rotationVotes[(r + 1) % ROTATION_BINS] + rotationVotes[(r + ROTATION_BINS - 1) % ROTATION_BINS]);
+    smoothed[r] =
+      rotationVotes[r] + 0.5 * (rotationVotes[(r + 1) % ROTATION_BINS] + rotationVotes[(r + ROTATION_BINS - 1) % ROTATION_BINS]);
   }
   const peaks: number[] = [];
   const used = new Uint8Array(ROTATION_BINS);
@@ -168,9 +169,18 @@ function bestAlignments(ta: PairTable, tb: PairTable, found: number, scale: numb
       const votes =
         cellCount[g] +
         0.5 *
-          (cellCount[g - 1] + cellCount[g + 1] + cellCount[g - GRID] + cellCount[g + GRID] +
-            cellCount[g - GRID - 1] + cellCount[g - GRID + 1] + cellCount[g + GRID - 1] + cellCount[g + GRID + 1]);
-      if (votes > bestVotes) (bestVotes = votes), (bestCell = g);
+          (cellCount[g - 1] +
+            cellCount[g + 1] +
+            cellCount[g - GRID] +
+            cellCount[g + GRID] +
+            cellCount[g - GRID - 1] +
+            cellCount[g - GRID + 1] +
+            cellCount[g + GRID - 1] +
+            cellCount[g + GRID + 1]);
+      if (votes > bestVotes) {
+        bestVotes = votes;
+        bestCell = g;
+      }
     }
     if (bestCell >= 0) {
       let n = 0;
@@ -300,7 +310,12 @@ function refine(ta: PairTable, tb: PairTable, pairs: [number, number][]): Alignm
   let may = 0;
   let mbx = 0;
   let mby = 0;
-  for (const [i, j] of pairs) (max += ta.x[i]), (may += ta.y[i]), (mbx += tb.x[j]), (mby += tb.y[j]);
+  for (const [i, j] of pairs) {
+    max += ta.x[i];
+    may += ta.y[i];
+    mbx += tb.x[j];
+    mby += tb.y[j];
+  }
   const n = pairs.length;
   max /= n;
   may /= n;

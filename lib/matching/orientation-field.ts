@@ -35,10 +35,8 @@ export function blockOrientationField(pixels: Float32Array, width: number, heigh
     for (let x = 0; x < width; x++) {
       const l = x > 0 ? x - 1 : x;
       const r = x < width - 1 ? x + 1 : x;
-      const gx =
-        pixels[up + r] + 2 * pixels[row + r] + pixels[down + r] - pixels[up + l] - 2 * pixels[row + l] - pixels[down + l];
-      const gy =
-        pixels[down + l] + 2 * pixels[down + x] + pixels[down + r] - pixels[up + l] - 2 * pixels[up + x] - pixels[up + r];
+      const gx = pixels[up + r] + 2 * pixels[row + r] + pixels[down + r] - pixels[up + l] - 2 * pixels[row + l] - pixels[down + l];
+      const gy = pixels[down + l] + 2 * pixels[down + x] + pixels[down + r] - pixels[up + l] - 2 * pixels[up + x] - pixels[up + r];
       const b = brow + ((x / block) | 0);
       gxx[b] += gx * gx;
       gyy[b] += gy * gy;

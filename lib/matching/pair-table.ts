@@ -40,7 +40,11 @@ export function pairTable(template: FingerTemplate): PairTable {
   const x = new Float32Array(n);
   const y = new Float32Array(n);
   const angle = new Float32Array(n);
-  for (let i = 0; i < n; i++) (x[i] = ms[i].x), (y[i] = ms[i].y), (angle[i] = ms[i].angle);
+  for (let i = 0; i < n; i++) {
+    x[i] = ms[i].x;
+    y[i] = ms[i].y;
+    angle[i] = ms[i].angle;
+  }
   const links: number[] = [];
   const d2 = new Float64Array(n);
   const order = new Int32Array(n);

@@ -18,7 +18,7 @@ export function segmentBlocks(field: BlockField): BlockMask {
   const sorted = Float32Array.from(variance).sort();
   const strong = sorted[Math.floor(n * 0.9)] || 0;
   const threshold = Math.max(60, strong * 0.12);
-  let mask = new Uint8Array(n);
+  let mask: Uint8Array = new Uint8Array(n);
   for (let b = 0; b < n; b++) mask[b] = variance[b] > threshold && coherence[b] > 0.12 ? 1 : 0;
   mask = largestComponent(mask, cols, rows);
   fillHoles(mask, cols, rows);
@@ -46,12 +46,27 @@ function largestComponent(mask: Uint8Array, cols: number, rows: number): Uint8Ar
       size++;
       const x = b % cols;
       const y = (b / cols) | 0;
-      if (x > 0 && mask[b - 1] && !label[b - 1]) (label[b - 1] = next), (stack[top++] = b - 1);
-      if (x < cols - 1 && mask[b + 1] && !label[b + 1]) (label[b + 1] = next), (stack[top++] = b + 1);
-      if (y > 0 && mask[b - cols] && !label[b - cols]) (label[b - cols] = next), (stack[top++] = b - cols);
-      if (y < rows - 1 && mask[b + cols] && !label[b + cols]) (label[b + cols] = next), (stack[top++] = b + cols);
+      if (x > 0 && mask[b - 1] && !label[b - 1]) {
+        label[b - 1] = next;
+        stack[top++] = b - 1;
+      }
+      if (x < cols - 1 && mask[b + 1] && !label[b + 1]) {
+        label[b + 1] = next;
+        stack[top++] = b + 1;
+      }
+      if (y > 0 && mask[b - cols] && !label[b - cols]) {
+        label[b - cols] = next;
+        stack[top++] = b - cols;
+      }
+      if (y < rows - 1 && mask[b + cols] && !label[b + cols]) {
+        label[b + cols] = next;
+        stack[top++] = b + cols;
+      }
     }
-    if (size > bestSize) (bestSize = size), (best = next);
+    if (size > bestSize) {
+      bestSize = size;
+      best = next;
+    }
   }
   const out = new Uint8Array(mask.length);
   for (let b = 0; b < mask.length; b++) out[b] = label[b] === best && best > 0 ? 1 : 0;
@@ -64,10 +79,19 @@ function fillHoles(mask: Uint8Array, cols: number, rows: number): void {
   const stack = new Int32Array(mask.length);
   let top = 0;
   const seed = (b: number) => {
-    if (!mask[b] && !outside[b]) (outside[b] = 1), (stack[top++] = b);
+    if (!mask[b] && !outside[b]) {
+      outside[b] = 1;
+      stack[top++] = b;
+    }
   };
-  for (let x = 0; x < cols; x++) seed(x), seed((rows - 1) * cols + x);
-  for (let y = 0; y < rows; y++) seed(y * cols), seed(y * cols + cols - 1);
+  for (let x = 0; x < cols; x++) {
+    seed(x);
+    seed((rows - 1) * cols + x);
+  }
+  for (let y = 0; y < rows; y++) {
+    seed(y * cols);
+    seed(y * cols + cols - 1);
+  }
   while (top > 0) {
     const b = stack[--top];
     const x = b % cols;

@@ -3,8 +3,14 @@
 
 /** Thins `ridges` (1 = ridge) in place. The outermost rows and columns are cleared first. */
 export function thinRidges(ridges: Uint8Array, width: number, height: number): void {
-  for (let x = 0; x < width; x++) (ridges[x] = 0), (ridges[(height - 1) * width + x] = 0);
-  for (let y = 0; y < height; y++) (ridges[y * width] = 0), (ridges[y * width + width - 1] = 0);
+  for (let x = 0; x < width; x++) {
+    ridges[x] = 0;
+    ridges[(height - 1) * width + x] = 0;
+  }
+  for (let y = 0; y < height; y++) {
+    ridges[y * width] = 0;
+    ridges[y * width + width - 1] = 0;
+  }
   let list = new Int32Array(width * height);
   let n = 0;
   for (let i = 0; i < ridges.length; i++) if (ridges[i]) list[n++] = i;

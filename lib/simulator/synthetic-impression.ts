@@ -3,7 +3,7 @@
 // impressions differ by up to 30), shifted until only part of the finger is shared, stretched
 // elastically, noisy, dry or wet. Whether two impressions still share enough of the finger is measured,
 // not assumed (sharedArea).
-import { type CaptureVariation, FINGER_HEIGHT, FINGER_WIDTH, fingerIdentity } from "./synthetic-fingerprint";
+import { type CaptureVariation, FINGER_HEIGHT, FINGER_WIDTH, type fingerIdentity } from "./synthetic-fingerprint";
 import type { Rng } from "./prng";
 
 export function impressionVariation(rng: Rng): CaptureVariation {
@@ -22,11 +22,7 @@ export function impressionVariation(rng: Rng): CaptureVariation {
  * Fraction of the finger visible in the first impression that is also visible in the second: points of
  * the fingertip mapped into both frames, on a coarse grid.
  */
-export function sharedArea(
-  identity: ReturnType<typeof fingerIdentity>,
-  first: CaptureVariation,
-  second: CaptureVariation,
-): number {
+export function sharedArea(identity: ReturnType<typeof fingerIdentity>, first: CaptureVariation, second: CaptureVariation): number {
   const ocx = FINGER_WIDTH / 2;
   const ocy = identity.outline.cy;
   const visible = (v: CaptureVariation, fx: number, fy: number) => {

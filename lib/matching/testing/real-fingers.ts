@@ -25,7 +25,13 @@ export async function decodeFingerRecord(iso: Uint8Array, label: string): Promis
   const record = parseIsoRecord(iso);
   const out: RealFinger[] = [];
   for (const rep of record.representations as FingerRepresentation[]) {
-    const img = await decodeImage(rep.image, { codec: rep.codec, width: rep.width, height: rep.height, bitDepth: rep.bitDepth, colour: "grey" });
+    const img = await decodeImage(rep.image, {
+      codec: rep.codec,
+      width: rep.width,
+      height: rep.height,
+      bitDepth: rep.bitDepth,
+      colour: "grey",
+    });
     if (img.channels !== 1) throw new Error(`${label}: expected a grey finger image, got ${img.channels} channels`);
     // Scale units 1 = pixels per inch, 2 = per centimetre; anything unusable falls back to 500.
     const res = rep.imageResolution.horizontal;
