@@ -39,6 +39,10 @@ export interface CaptureVariation {
   /** 0 = dry/light, 1 = wet/heavy. */
   pressure: number;
   noiseSeed: number;
+  /** Skin stretch in pixels (smooth, largest away from the centre); absent = none. */
+  distortion?: number;
+  /** Sensor noise, standard deviation in grey levels; absent = none. */
+  noise?: number;
 }
 
 /** Work at half resolution: 4x fewer filter taps; the upscale blurs ridges like a real sensor does. */
@@ -232,14 +236,25 @@ export function renderFingerprint(
   const ocy = id.outline.cy;
   const out = new Uint8Array(W * H);
   const thickness = 0.3 - capture.pressure * 0.5;
+  const stretch = capture.distortion ?? 0;
+  // Drawn only when used, so captures without distortion keep their exact pixels.
+  const phases = stretch > 0 ? [rng.float(0, 6.3), rng.float(0, 6.3), rng.float(0, 6.3), rng.float(0, 6.3)] : [0, 0, 0, 0];
 
   for (let v = 0; v < H; v++) {
     for (let u = 0; u < W; u++) {
       // Image point -> finger point: undo the capture's shift and rotation about the outline centre.
       const du = u - ocx - capture.dx;
       const dv = v - ocy - capture.dy;
-      const fx = cos * du + sin * dv + ocx;
-      const fy = -sin * du + cos * dv + ocy;
+      let fx = cos * du + sin * dv + ocx;
+      let fy = -sin * du + cos * dv + ocy;
+      if (stretch > 0) {
+        // Elastic skin: a smooth displacement that is nil at the centre of contact and grows outwards.
+        const rx = (fx - ocx) / 150;
+        const ry = (fy - ocy) / 200;
+        const grow = Math.min(1, rx * rx + ry * ry);
+        fx += stretch * grow * Math.sin(rx * 2.2 + phases[0]) * Math.cos(ry * 1.7 + phases[1]);
+        fy += stretch * grow * Math.sin(ry * 2.0 + phases[2]) * Math.cos(rx * 1.9 + phases[3]);
+      }
       const i = v * W + u;
 
       // Fingertip: an ellipse whose lower half widens into the finger's body and leaves the frame.
@@ -267,7 +282,8 @@ export function renderFingerprint(
         ink *= 0.88 + 0.12 * fine[i];
       }
       const background = 244 + 6 * fine[i];
-      out[i] = clampByte(background - ink * 215);
+      const grain = capture.noise ? rng.gaussian() * capture.noise : 0;
+      out[i] = clampByte(background - ink * 215 + grain);
     }
   }
   return { width: W, height: H, data: out };
