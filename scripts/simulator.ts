@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
+import { originOf } from "@/lib/env/datashare-origins";
 import { buildPacketWorker } from "@/lib/simulator/build-packet-worker.mjs";
 import { ResponseChecker, type KnownRequest, type ResponseVerdict } from "@/lib/simulator/check-response";
 import { CliError, HELP, parseSimulatorArgs, type SimulatorCli } from "@/lib/simulator/cli-options";
@@ -102,6 +103,8 @@ async function publishAndCheck(cli: SimulatorCli): Promise<number> {
     switches: { expired: cli.expired, missing: cli.missing, slowMs: cli.slowMs, failTimes: cli.failTimes },
   });
   out(`[simulator] seed ${sim.scenario.seed}; datashares served at ${sim.datashare.url} (${encryption})`);
+  // The MAS fetches only from origins it allows: the integrator sets this on the MAS side.
+  out(`[simulator] the MAS needs MOSIP_DATASHARE_ALLOWED_ORIGINS=${originOf(cli.publicUrl ?? sim.datashare.url) ?? "?"}`);
   if (cli.unauthorised) out(`[simulator] token endpoint ${sim.datashare.url}/oauth/token (client ${cli.clientId})`);
 
   let client: Client;

@@ -46,7 +46,11 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
     const message = { destination: m.queue, headers: m.headers, body: m.body };
     const key = m.headers["message-id"] ?? "";
     try {
-      const r = await receiveRequest(prisma, message, { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: env.deadlineMinutes });
+      const r = await receiveRequest(prisma, message, {
+        maxBytes: env.maxRequestBytes,
+        deadlineWindowMinutes: env.deadlineMinutes,
+        allowedOrigins: env.datashare.allowedOrigins,
+      });
       storeFailures.delete(key);
       // requestId and case ids are not personal data; RIDs, URLs and bodies are never logged.
       if (r.outcome === "created") {
