@@ -178,6 +178,8 @@ async function listen(cli: SimulatorCli): Promise<number> {
 function connect(broker: string): Promise<Client> {
   const ep = parseQueueUrls(broker)[0];
   if (!ep) throw new CliError("--broker is empty");
+  // The simulator plays MOSIP on a test broker; TLS to the broker is the MAS's concern (lib/broker/tls-stomp-socket.ts).
+  if (ep.tls) throw new CliError("--broker: the simulator connects over plain stomp:// only");
   const headers: Record<string, string> = { host: ep.host };
   if (ep.login !== undefined) headers.login = ep.login;
   if (ep.passcode !== undefined) headers.passcode = ep.passcode;

@@ -104,3 +104,23 @@ test("a queue needs the datashare allow-list; its origins are normalised; the bo
   assert.equal(parseEnv({}).mosip.datashare.maxBodyBytes, 32 * 1024 * 1024);
   assert.equal(parseEnv({ MOSIP_DATASHARE_MAX_BYTES: "1000" }).mosip.datashare.maxBodyBytes, 1000);
 });
+
+test("stomp+ssl:// is accepted; TLS files must be readable at start, the client pair given together", () => {
+  const ds = { MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare" };
+  assert.equal(parseEnv({ MOSIP_QUEUE_URL: "stomp+ssl://mas:pw@mq:61614", ...ds }).mosip.queueUrl, "stomp+ssl://mas:pw@mq:61614");
+  assert.throws(
+    () => parseEnv({ MOSIP_QUEUE_URL: "ssl://mq:61617", ...ds }),
+    /not an OpenWire URL like MOSIP's tcp:\/\/…:61616 or ssl:\/\//,
+  );
+  assert.throws(
+    () => parseEnv({ MOSIP_QUEUE_TLS_CA_FILE: "/nonexistent/ca.pem" }),
+    /MOSIP_QUEUE_TLS_CA_FILE must name a readable PEM file; cannot read "\/nonexistent\/ca.pem"/,
+  );
+  assert.throws(() => parseEnv({ MOSIP_QUEUE_TLS_CA_FILE: "/" }), /MOSIP_QUEUE_TLS_CA_FILE must name a readable PEM file/);
+  const file = new URL(import.meta.url).pathname;
+  assert.equal(parseEnv({ MOSIP_QUEUE_TLS_CA_FILE: file }).mosip.queueTls.caFile, file);
+  assert.throws(
+    () => parseEnv({ MOSIP_QUEUE_TLS_CERT_FILE: file }),
+    /needs MOSIP_QUEUE_TLS_CERT_FILE and MOSIP_QUEUE_TLS_KEY_FILE together/,
+  );
+});

@@ -5,6 +5,9 @@ export interface ActiveMqBroker {
   stompUrl: string;
   /** tcp://127.0.0.1:<port>, for the Java (OpenWire) client */
   openwireUrl: string;
+  /** With options.ssl: the STOMP-over-TLS port and stomp+ssl://127.0.0.1:<port>; null otherwise. */
+  stompSslPort: number | null;
+  stompSslUrl: string | null;
   logFile: string;
   stop(): Promise<void>;
   kill(): Promise<void>;
@@ -13,4 +16,14 @@ export interface ActiveMqBroker {
   pause(ms: number): Promise<void>;
 }
 
-export function startActiveMq(workDir: string): Promise<ActiveMqBroker>;
+export interface ActiveMqSsl {
+  /** PKCS12 key store holding the broker's key and certificate chain. */
+  keyStore: string;
+  keyStorePassword: string;
+  /** PKCS12 trust store of the CAs client certificates must chain to (with needClientAuth). */
+  trustStore?: string;
+  trustStorePassword?: string;
+  needClientAuth?: boolean;
+}
+
+export function startActiveMq(workDir: string, options?: { ssl?: ActiveMqSsl }): Promise<ActiveMqBroker>;
