@@ -73,6 +73,8 @@ export class TlsStompSocket implements IStompSocket {
 /** OpenSSL's code (e.g. SELF_SIGNED_CERT_IN_CHAIN, ERR_TLS_CERT_ALTNAME_INVALID) says what to fix; no secrets in it. */
 function describeTlsError(e: Error & { code?: string }): string {
   const code = e.code ?? e.name;
+  // An alert from the broker: it refused the handshake, typically a missing or untrusted client certificate.
+  if (/^ERR_SSL_.*ALERT/.test(code)) return `TLS: the broker refused the handshake (${code}); check MOSIP_QUEUE_TLS_CERT_FILE`;
   if (/CERT|SIGNATURE|ISSUER|ALTNAME|VERIFY/i.test(code)) return `TLS: the broker's certificate is not trusted (${code})`;
   if (/^ERR_SSL|^EPROTO/.test(code)) return `TLS handshake failed (${code})`;
   return `network error (${code})`;

@@ -8,6 +8,8 @@ export interface ActiveMqBroker {
   /** With options.ssl: the STOMP-over-TLS port and stomp+ssl://127.0.0.1:<port>; null otherwise. */
   stompSslPort: number | null;
   stompSslUrl: string | null;
+  /** With options.ssl.trustStore: a stomp+ssl:// connector that requires a client certificate (needClientAuth). */
+  stompSslClientAuthUrl: string | null;
   logFile: string;
   stop(): Promise<void>;
   kill(): Promise<void>;
@@ -20,10 +22,9 @@ export interface ActiveMqSsl {
   /** PKCS12 key store holding the broker's key and certificate chain. */
   keyStore: string;
   keyStorePassword: string;
-  /** PKCS12 trust store of the CAs client certificates must chain to (with needClientAuth). */
+  /** PKCS12 trust store of the CAs client certificates must chain to; adds the needClientAuth connector. */
   trustStore?: string;
   trustStorePassword?: string;
-  needClientAuth?: boolean;
 }
 
 export function startActiveMq(workDir: string, options?: { ssl?: ActiveMqSsl }): Promise<ActiveMqBroker>;

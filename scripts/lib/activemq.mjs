@@ -25,7 +25,7 @@ function sslXml(ssl) {
         </sslContext>`;
 }
 
-function brokerXml(openwirePort, stompPort, ssl, sslPort) {
+function brokerXml(openwirePort, stompPort, ssl, sslPort, clientAuthPort) {
   // Adapted from /etc/activemq/instances-available/main/activemq.xml: same broker, data under
   // ${activemq.data}, plus a STOMP connector. closeAsync=false makes a closed STOMP socket release its
   // un-acked messages at once, so redelivery after a consumer crash is immediate.
@@ -44,7 +44,8 @@ function brokerXml(openwirePort, stompPort, ssl, sslPort) {
         <transportConnectors>
             <transportConnector name="openwire" uri="tcp://127.0.0.1:${openwirePort}"/>
             <transportConnector name="stomp" uri="stomp://127.0.0.1:${stompPort}?transport.closeAsync=false"/>
-            ${ssl ? `<transportConnector name="stomp+ssl" uri="stomp+ssl://127.0.0.1:${sslPort}?transport.closeAsync=false${ssl.needClientAuth ? "&amp;needClientAuth=true" : ""}"/>` : ""}
+            ${ssl ? `<transportConnector name="stomp+ssl" uri="stomp+ssl://127.0.0.1:${sslPort}?transport.closeAsync=false"/>` : ""}
+            ${clientAuthPort ? `<transportConnector name="stomp+ssl-client" uri="stomp+ssl://127.0.0.1:${clientAuthPort}?transport.closeAsync=false&amp;needClientAuth=true"/>` : ""}
         </transportConnectors>
     </broker>
 </beans>
@@ -83,7 +84,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts a broker whose configuration, data and log live in workDir. With `options.ssl` ({ keyStore, keyStorePassword,
- * trustStore?, trustStorePassword?, needClientAuth? }, PKCS12 files) it also listens for STOMP over TLS (stomp+ssl).
+ * trustStore?, trustStorePassword? }, PKCS12 files) it also listens for STOMP over TLS (stomp+ssl), and with a trust
+ * store on a second stomp+ssl port that requires a client certificate signed by one of its CAs.
  * @returns {Promise<{stompPort:number, openwirePort:number, stompUrl:string, openwireUrl:string, logFile:string,
  *   stop():Promise<void>, kill():Promise<void>, restart():Promise<void>}>}
  */
@@ -94,7 +96,8 @@ export async function startActiveMq(workDir, options = {}) {
   const openwirePort = await freePort();
   const stompPort = await freePort();
   const sslPort = options.ssl ? await freePort() : null;
-  writeFileSync(join(base, "conf", "activemq.xml"), brokerXml(openwirePort, stompPort, options.ssl, sslPort));
+  const clientAuthPort = options.ssl?.trustStore ? await freePort() : null;
+  writeFileSync(join(base, "conf", "activemq.xml"), brokerXml(openwirePort, stompPort, options.ssl, sslPort, clientAuthPort));
   writeFileSync(join(base, "conf", "log4j2.properties"), LOG4J);
   writeFileSync(join(base, "conf", "log4j.properties"), LOG4J1);
   const logFile = join(base, "broker.log");
@@ -139,6 +142,7 @@ export async function startActiveMq(workDir, options = {}) {
     }
     while (!(await portOpen(openwirePort))) await sleep(50);
     while (sslPort !== null && !(await portOpen(sslPort))) await sleep(50);
+    while (clientAuthPort !== null && !(await portOpen(clientAuthPort))) await sleep(50);
   }
 
   async function halt(signal) {
@@ -159,6 +163,7 @@ export async function startActiveMq(workDir, options = {}) {
     openwireUrl: `tcp://127.0.0.1:${openwirePort}`,
     stompSslPort: sslPort,
     stompSslUrl: sslPort === null ? null : `stomp+ssl://127.0.0.1:${sslPort}`,
+    stompSslClientAuthUrl: clientAuthPort === null ? null : `stomp+ssl://127.0.0.1:${clientAuthPort}`,
     logFile,
     /** Graceful shutdown (SIGTERM runs the broker's shutdown hook). */
     stop: () => halt("SIGTERM"),

@@ -86,10 +86,46 @@ before(async () => {
     "-passout",
     "pass:changeit",
   );
-  [broker, { db, drop }] = await Promise.all([
-    startActiveMq(join(workDir, "amq"), { ssl: { keyStore: join(workDir, "broker.p12"), keyStorePassword: "changeit" } }),
-    createTestDatabase("broker_tls"),
-  ]);
+  // The MAS's client certificate, signed by the same CA, and the trust store (Java's keytool) the broker checks it with.
+  openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=mas", "-keyout", "client.key", "-out", "client.csr");
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    "client.csr",
+    "-CA",
+    "test-ca.pem",
+    "-CAkey",
+    "test-ca.key",
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-out",
+    "client.pem",
+  );
+  execFileSync(
+    "keytool",
+    [
+      "-importcert",
+      "-noprompt",
+      "-alias",
+      "ca",
+      "-file",
+      rightCa,
+      "-keystore",
+      "trust.p12",
+      "-storetype",
+      "PKCS12",
+      "-storepass",
+      "changeit",
+    ],
+    {
+      cwd: workDir,
+      stdio: "pipe",
+    },
+  );
+  const ssl = { keyStore: join(workDir, "broker.p12"), keyStorePassword: "changeit", trustStore: join(workDir, "trust.p12") };
+  [broker, { db, drop }] = await Promise.all([startActiveMq(join(workDir, "amq"), { ssl }), createTestDatabase("broker_tls")]);
 });
 
 after(async () => {
@@ -143,5 +179,26 @@ test("with another CA the connection is refused and reported as a connection err
     assert.equal(await db.prisma.case.count({ where: { requestId: request.requestId as string } }), 0);
   } finally {
     await bridge.stop();
+  }
+});
+
+test("a broker that requires a client certificate accepts the configured one and refuses a connection without", async () => {
+  const files = { MOSIP_QUEUE_URL: broker.stompSslClientAuthUrl!, MOSIP_QUEUE_TLS_CA_FILE: rightCa };
+  const withCert = queueEnv({
+    ...files,
+    MOSIP_QUEUE_TLS_CERT_FILE: join(workDir, "client.pem"),
+    MOSIP_QUEUE_TLS_KEY_FILE: join(workDir, "client.key"),
+  });
+  const withoutCert = queueEnv(files);
+  const accepted = startMosipBridge(db.prisma, withCert, { ...fast, log: () => {} });
+  const refused = startMosipBridge(db.prisma, withoutCert, { ...fast, log: () => {} });
+  try {
+    await waitFor("bridge with a client certificate connected", async () => accepted.status().connected);
+    const reported = await waitFor("the refusal without a certificate reported", async () => refused.status().lastError);
+    assert.match(reported, /^stomp\+ssl:\/\/127\.0\.0\.1:\d+: TLS: the broker refused the handshake \(/);
+    assert.equal(refused.status().connected, false);
+  } finally {
+    await accepted.stop();
+    await refused.stop();
   }
 });
