@@ -6,7 +6,8 @@ import { maskDatashareUrls } from "./mask-datashare-urls";
 
 // Read models of the admin integration page. Nothing here returns a datashare URL or a datashare body:
 // raw request bodies are shown with their URLs masked, downloads by state, error code and reason (which may name
-// a datashare origin: these pages are for admins only; officers see a generic reason, lib/cases/get-case-view.ts).
+// a datashare origin: the console needs integration.view, held by admins and supervisors; officers see a generic
+// reason, lib/cases/get-case-view.ts).
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -128,7 +129,7 @@ export interface DatashareFailureRow {
   failures: {
     subject: string;
     code: string | null;
-    /** The last failure's reason (may name the datashare origin, never the URL): admins only, never on an officer's page. */
+    /** The last failure's reason (may name the datashare origin, never the URL): integration console only, never an officer's page. */
     reason: string | null;
     attempts: number;
     retrying: boolean;
