@@ -148,7 +148,7 @@ async function main() {
     const share = () =>
       `http://127.0.0.1:${port}/v1/datashare/get/mpolicy-default-adjudication/mpartner-default-adjudication/${randomUUID()}`;
 
-    const env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl }).mosip;
+    const env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MOSIP_DATASHARE_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }).mosip;
     const bridge = startMosipBridge(db.prisma, env, { log: () => {}, downloadPollMs: 200 });
     cleanups.unshift(() => bridge.stop());
     while (!bridge.status().connected) await sleep(50);

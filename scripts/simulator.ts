@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { queueDialect } from "@/lib/broker/queue-dialect";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
+import { originOf } from "@/lib/env/datashare-origins";
 import { buildPacketWorker } from "@/lib/simulator/build-packet-worker.mjs";
 import { ResponseChecker, type KnownRequest, type ResponseVerdict } from "@/lib/simulator/check-response";
 import { CliError, HELP, parseSimulatorArgs, type SimulatorCli } from "@/lib/simulator/cli-options";
@@ -103,6 +104,8 @@ async function publishAndCheck(cli: SimulatorCli): Promise<number> {
     switches: { expired: cli.expired, missing: cli.missing, slowMs: cli.slowMs, failTimes: cli.failTimes },
   });
   out(`[simulator] seed ${sim.scenario.seed}; datashares served at ${sim.datashare.url} (${encryption})`);
+  // The MAS fetches only from origins it allows: the integrator sets this on the MAS side.
+  out(`[simulator] the MAS needs MOSIP_DATASHARE_ALLOWED_ORIGINS=${originOf(cli.publicUrl ?? sim.datashare.url) ?? "?"}`);
   if (cli.unauthorised) out(`[simulator] token endpoint ${sim.datashare.url}/oauth/token (client ${cli.clientId})`);
 
   let client: Client;
@@ -176,6 +179,8 @@ async function listen(cli: SimulatorCli): Promise<number> {
 function connect(broker: string): Promise<Client> {
   const ep = parseQueueUrls(broker)[0];
   if (!ep) throw new CliError("--broker is empty");
+  // The simulator plays MOSIP on a test broker; TLS to the broker is the MAS's concern (lib/broker/tls-stomp-socket.ts).
+  if (ep.tls) throw new CliError("--broker: the simulator connects over plain stomp:// only");
   const headers: Record<string, string> = { host: ep.host };
   if (ep.login !== undefined) headers.login = ep.login;
   if (ep.passcode !== undefined) headers.passcode = ep.passcode;

@@ -24,7 +24,7 @@ const log = (line: string) => console.log(`${stamp()} ${line}`);
 const env = parseEnv(process.env).mosip;
 const workDir = env.queueUrl ? null : mkdtempSync(join(tmpdir(), "mas-soak-"));
 const broker = workDir ? await startActiveMq(workDir) : null;
-const endpoints = parseQueueUrls(env.queueUrl ?? broker!.stompUrl);
+const endpoints = parseQueueUrls(env.queueUrl ?? broker!.stompUrl, env.queueTls);
 log(`broker ${endpoints.map((e) => e.display).join(", ")}, heart-beat ${env.heartbeatMs} ms, ${minutes} min`);
 
 const queue = `mas-soak-idle-${randomBytes(4).toString("hex")}`;

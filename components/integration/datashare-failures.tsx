@@ -69,6 +69,7 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
                 <div key={i}>
                   {f.subject}: <span className="font-mono">{f.code ?? "?"}</span> after {f.attempts} attempt{f.attempts === 1 ? "" : "s"}
                   {f.retrying && (f.nextAttemptAt ? `, next at ${new Date(f.nextAttemptAt).toLocaleTimeString()}` : ", trying now")}
+                  {f.reason && <div className="text-gray-600">{f.reason}</div>}
                 </div>
               )),
           },

@@ -32,7 +32,7 @@ export interface MosipBridgeOptions {
 export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: MosipBridgeOptions = {}): MosipBridge {
   if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
   const log = opts.log ?? ((l: string) => console.log(l));
-  const endpoints = parseQueueUrls(env.queueUrl);
+  const endpoints = parseQueueUrls(env.queueUrl, env.queueTls);
   const maxStoreFailures = opts.maxStoreFailures ?? 5;
   const downloads = startDownloadWorker(prisma, {
     ...env.datashare,
@@ -51,6 +51,7 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
         maxBytes: env.maxRequestBytes,
         deadlineWindowMinutes: env.deadlineMinutes,
         reprocessSeconds: env.reprocessSeconds,
+        allowedOrigins: env.datashare.allowedOrigins,
       });
       storeFailures.delete(key);
       // requestId and case ids are not personal data; RIDs, URLs and bodies are never logged.

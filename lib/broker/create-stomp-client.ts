@@ -2,6 +2,7 @@ import "server-only";
 import { Client } from "@stomp/stompjs";
 import { TCPWrapper } from "@stomp/tcp-wrapper";
 import type { BrokerEndpoint } from "./parse-queue-urls";
+import { TlsStompSocket } from "./tls-stomp-socket";
 
 /**
  * How many heart-beat intervals of broker silence are tolerated before the connection is given up.
@@ -16,15 +17,16 @@ import type { BrokerEndpoint } from "./parse-queue-urls";
 export const HEARTBEAT_TOLERANCE = 3;
 
 /**
- * A STOMP client over plain TCP for one broker endpoint, shared by the request consumer and the response
- * sender. Reconnection is left to the caller (failover order, backoff), so stompjs' own is switched off.
+ * A STOMP client over plain TCP, or TLS for stomp+ssl://, for one broker endpoint, shared by the request consumer
+ * and the response sender. Reconnection is left to the caller (failover order, backoff), so stompjs' own is
+ * switched off. `onTlsError` hears why a TLS connection failed (an untrusted certificate, …).
  */
-export function createStompClient(ep: BrokerEndpoint, heartbeatMs: number): Client {
+export function createStompClient(ep: BrokerEndpoint, heartbeatMs: number, onTlsError: (reason: string) => void = () => {}): Client {
   const headers: Record<string, string> = { host: ep.host };
   if (ep.login !== undefined) headers.login = ep.login;
   if (ep.passcode !== undefined) headers.passcode = ep.passcode;
   return new Client({
-    webSocketFactory: () => new TCPWrapper(ep.host, ep.port),
+    webSocketFactory: () => (ep.tls ? new TlsStompSocket(ep.host, ep.port, ep.tls, onTlsError) : new TCPWrapper(ep.host, ep.port)),
     connectHeaders: headers,
     reconnectDelay: 0,
     heartbeatIncoming: heartbeatMs,

@@ -71,7 +71,10 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
     const ep = opts.endpoints[endpointIndex];
     status.url = ep.display;
     let established = false;
-    const c = createStompClient(ep, opts.heartbeatMs);
+    let tlsProblem: string | null = null;
+    const c = createStompClient(ep, opts.heartbeatMs, (reason) => {
+      tlsProblem = reason;
+    });
     const watchdog = setTimeout(() => {
       if (!established) void c.deactivate({ force: true });
     }, opts.connectTimeoutMs ?? 10_000);
@@ -105,7 +108,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       log(`${tag} ${status.lastError}`);
     };
     c.onWebSocketError = () => {
-      status.lastError = `cannot reach ${ep.display}`;
+      status.lastError = tlsProblem ? `${ep.display}: ${tlsProblem}` : `cannot reach ${ep.display}`;
     };
     c.onWebSocketClose = () => {
       clearTimeout(watchdog);

@@ -32,3 +32,13 @@ test("errors never echo the URL (it may hold a password)", () => {
   );
   assert.throws(() => parseQueueUrls(" , "), /no broker URL/);
 });
+
+test("stomp+ssl:// members connect over TLS with the configured files, default port 61614; plain members stay plain", () => {
+  const files = { caFile: "/etc/mas/ca.pem", certFile: undefined, keyFile: undefined };
+  const [tls, plain] = parseQueueUrls("stomp+ssl://mas:pw@mq.example,stomp://mq2.example", files);
+  assert.equal(tls.port, 61614);
+  assert.deepEqual(tls.tls, files);
+  assert.equal(tls.display, "stomp+ssl://mas:***@mq.example:61614");
+  assert.equal(plain.tls, null);
+  assert.equal(plain.port, 61613);
+});

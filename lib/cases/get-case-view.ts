@@ -80,7 +80,11 @@ export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseI
     if (dataStatus !== "AVAILABLE")
       return {
         ...base,
-        unavailableReason: dataStatus === "FAILED" ? "the data could not be downloaded" : "the data is still being downloaded",
+        // Never the download's own reason: it may name MOSIP's internal hosts. Admins read it on the integration page.
+        unavailableReason:
+          dataStatus === "FAILED"
+            ? "biometric data could not be downloaded from MOSIP; an administrator has the details"
+            : "the data is still being downloaded",
       };
     const s = await loadSubject(prisma, c.id, key);
     if (!s.ok) return { ...base, unavailableReason: s.reason };

@@ -1,7 +1,13 @@
 // One GET of one datashare URL, turned into either the body exactly as received or a failure with a
 // short code an admin can act on (DAT-SER-006, KER-ATH-401, HTTP_503, TIMEOUT, …) and whether trying
-// again can help. Failure messages never contain the URL: it is a bearer capability to personal data.
+// again can help. Failure messages never contain the URL: it is a bearer capability to personal data. They may
+// name an origin (scheme://host:port): admins see the messages, officers only a generic reason.
+//
+// Only allowed origins are ever asked (MOSIP_DATASHARE_ALLOWED_ORIGINS), checked again here although intake
+// already refused requests naming others: the list may have changed since, and redirects are followed by hand,
+// hop by hop, so that neither the GET nor the bearer token ever reaches another origin.
 
+import { isAllowedOrigin, originOf } from "@/lib/env/datashare-origins";
 import { detectDatashareError } from "@/lib/mosip/datashare-envelope";
 import type { TokenSource } from "./token-source";
 
@@ -10,6 +16,8 @@ export type FetchOutcome = { ok: true; body: Buffer } | { ok: false; code: strin
 export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
+  /** Normal-form origins (lib/env/datashare-origins.ts); a URL or redirect elsewhere is never requested. */
+  allowedOrigins: readonly string[];
   token?: TokenSource;
   fetchImpl?: typeof fetch;
   /** Abandons the GET, e.g. when the download's lease was lost to another worker. */
@@ -19,6 +27,9 @@ export interface FetchOptions {
 /** Codes after which the same URL will not start working: the share is gone or not ours to read. */
 const PERMANENT_ENVELOPE = new Set(["DAT-SER-003", "DAT-SER-006", "KER-ATH-403"]);
 const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+/** A datashare service behind a gateway may redirect once or twice; more is a loop or something else. */
+export const MAX_REDIRECTS = 3;
 
 export async function fetchDatashare(url: string, opts: FetchOptions): Promise<FetchOutcome> {
   const first = await attempt(url, opts);
@@ -37,7 +48,18 @@ function strip(a: Attempt): FetchOutcome {
   return a.ok ? { ok: true, body: a.body } : { ok: false, code: a.code, message: a.message, permanent: a.permanent };
 }
 
+function refusedOrigin(url: string, what: string): Attempt {
+  return {
+    ok: false,
+    code: "ORIGIN_NOT_ALLOWED",
+    message: `${what} ${originOf(url) ?? "an invalid URL"}, which is not in MOSIP_DATASHARE_ALLOWED_ORIGINS`,
+    permanent: true,
+  };
+}
+
 async function attempt(url: string, opts: FetchOptions): Promise<Attempt> {
+  // Before the token is even fetched: nothing about the MAS's credentials goes towards another origin.
+  if (!isAllowedOrigin(url, opts.allowedOrigins)) return refusedOrigin(url, "the datashare URL names");
   let token: string | undefined;
   if (opts.token) {
     try {
@@ -54,8 +76,31 @@ async function attempt(url: string, opts: FetchOptions): Promise<Attempt> {
   }
   let res: Response;
   let body: Buffer;
+  const signal = requestSignal(opts);
   try {
-    res = await (opts.fetchImpl ?? fetch)(url, { headers, redirect: "follow", signal: requestSignal(opts) });
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      res = await (opts.fetchImpl ?? fetch)(current, { headers, redirect: "manual", signal });
+      const location = REDIRECT.has(res.status) ? res.headers.get("location") : null;
+      if (location === null) break;
+      await res.body?.cancel();
+      let next: string;
+      try {
+        next = new URL(location, current).href;
+      } catch {
+        return {
+          ok: false,
+          code: "BAD_REDIRECT",
+          message: `datashare answered HTTP ${res.status} with an unusable Location`,
+          permanent: true,
+        };
+      }
+      if (!isAllowedOrigin(next, opts.allowedOrigins)) return refusedOrigin(next, "the datashare redirected to");
+      if (hop + 1 > MAX_REDIRECTS) {
+        return { ok: false, code: "TOO_MANY_REDIRECTS", message: `datashare redirected more than ${MAX_REDIRECTS} times`, permanent: true };
+      }
+      current = next;
+    }
     body = await readLimited(res, opts.maxBytes);
   } catch (e) {
     return describeTransportError(e, opts);
@@ -87,6 +132,7 @@ async function attempt(url: string, opts: FetchOptions): Promise<Attempt> {
   return { ok: true, body };
 }
 
+/** One deadline for the whole GET, redirects included. */
 function requestSignal(opts: FetchOptions): AbortSignal {
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   return opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;

@@ -18,6 +18,11 @@ export interface DownloadWorkerConfig extends RetryPolicy {
   /** How often a live worker renews the leases of its GETs in progress. */
   renewMs?: number;
   maxBodyBytes?: number;
+  /**
+   * Normal-form origins datashares may be fetched from (MOSIP_DATASHARE_ALLOWED_ORIGINS). Read at every GET, so
+   * the embedded simulator can add its own once its server listens.
+   */
+  allowedOrigins: readonly string[];
   token?: TokenSource;
   fetchImpl?: typeof fetch;
   log?: (line: string) => void;
@@ -29,7 +34,8 @@ export interface DownloadWorker {
   stop(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
+/** MOSIP_DATASHARE_MAX_BYTES's default; see docs/configuration.md. */
+const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
 /** Short, because it is renewed: a surviving instance takes a dead one's downloads over within seconds. */
 export const DEFAULT_LEASE_MS = 10_000;
 /** A quarter of the lease: three renewals can be slow or lost before a live GET could be taken over. */
@@ -64,6 +70,7 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
       outcome = await fetchDatashare(claimed.url, {
         timeoutMs: config.timeoutMs,
         maxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY,
+        allowedOrigins: config.allowedOrigins,
         token: config.token,
         fetchImpl: config.fetchImpl,
         signal: lease.signal,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AppEnv } from "@/lib/env/env-schema";
+import { originOf } from "@/lib/env/datashare-origins";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { ensureDemoPartnerKey } from "@/lib/crypto/runtime-key-ring";
@@ -42,7 +43,9 @@ export interface EmbeddedMosip {
 const SERVED_SHARE_TTL_MS = 10 * 60_000;
 
 export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line: string) => void): EmbeddedMosip {
-  const downloads = startDownloadWorker(prisma, { ...env.mosip.datashare, log });
+  // The simulator's own datashare server is allowed implicitly, once it listens (its port is chosen then).
+  const allowedOrigins = [...env.mosip.datashare.allowedOrigins];
+  const downloads = startDownloadWorker(prisma, { ...env.mosip.datashare, allowedOrigins, log });
   // The simulator encrypts for the MAS partner certificate: the configured one, or the generated demo key.
   const configured = process.env.MAS_PARTNER_CERTIFICATE_FILE ? loadKeyRingFromEnv(process.env) : null;
   const certificate = configured ? configured.keys[0]?.certificate : ensureDemoPartnerKey(env).certificatePem;
@@ -71,6 +74,8 @@ export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line
         return Promise.resolve(body);
       },
     });
+    const own = originOf(datashare.url);
+    if (own) allowedOrigins.push(own);
     const stock = new PacketStock({
       pool,
       publicUrl: datashare.url,
@@ -107,6 +112,7 @@ export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line
           maxBytes: env.mosip.maxRequestBytes,
           deadlineWindowMinutes: env.mosip.deadlineMinutes,
           reprocessSeconds: env.mosip.reprocessSeconds,
+          allowedOrigins,
         },
       );
     }

@@ -31,6 +31,7 @@ test("production over plain http needs MAS_ALLOW_HTTP=true", () => {
     MAS_ADMIN_USERNAME: "admin",
     MAS_ADMIN_PASSWORD: "a-long-password-1",
     MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare",
     NEXTAUTH_URL: "http://mas.internal:3000",
   };
   assert.throws(() => parseEnv(base), /NEXTAUTH_URL must be the https:\/\/ address/);
@@ -61,6 +62,7 @@ test("a full production environment parses", () => {
     MAS_ADMIN_PASSWORD: "a-long-password-1",
     DATABASE_URL: "postgresql://mas@db:5432/mas",
     MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare",
     NEXTAUTH_URL: "https://mas.id.example",
     MAS_OIDC_ISSUER: "https://kc.example/realms/mosip",
     MAS_OIDC_CLIENT_ID: "mas",

@@ -1,4 +1,6 @@
+import { accessSync, constants, statSync } from "node:fs";
 import { z } from "zod";
+import { parseAllowedOrigins } from "./datashare-origins";
 
 // Every environment variable the app reads. docs/configuration.md documents each one; keep them in step.
 const optionalString = z
@@ -39,6 +41,17 @@ const optionalPositiveInt = () =>
       return n;
     });
 const wholeNumber = (fallback: number) => integer(fallback, 0);
+
+// A file the process must be able to read at start (a CA, certificate or key), not found out at the first connection.
+const readableFile = optionalString.superRefine((v, ctx) => {
+  if (v === undefined) return;
+  try {
+    accessSync(v, constants.R_OK);
+    if (!statSync(v).isFile()) throw new Error("not a file");
+  } catch {
+    ctx.addIssue({ code: "custom", message: `must name a readable PEM file; cannot read "${v}"` });
+  }
+});
 
 const queueName = (fallback: string) =>
   z
@@ -115,6 +128,11 @@ export const envSchema = z
     MAS_STOP_GRACE_SECONDS: positiveInt(45).refine((v) => v >= 35, {
       message: "must be at least 35 (s): a graceful stop waits up to 30 s for the broker's receipt of an answer in flight",
     }),
+    // TLS of stomp+ssl:// URLs: the CA that signed the broker's certificate (unset: the system's CAs) and an optional
+    // client certificate for brokers that require one (needClientAuth).
+    MOSIP_QUEUE_TLS_CA_FILE: readableFile,
+    MOSIP_QUEUE_TLS_CERT_FILE: readableFile,
+    MOSIP_QUEUE_TLS_KEY_FILE: readableFile,
     MOSIP_ADJUDICATION_REQUEST_QUEUE: queueName("mosip-to-adjudication"),
     MOSIP_ADJUDICATION_RESPONSE_QUEUE: queueName("adjudication-to-mosip"),
     MOSIP_VERIFICATION_REQUEST_QUEUE: queueName("mosip-to-verification"),
@@ -140,6 +158,16 @@ export const envSchema = z
     // MOSIP's registration.processor.reprocess.elapse.time: after it MOSIP re-sends the request under a new requestId.
     MOSIP_REPROCESS_SECONDS: positiveInt(900),
     MOSIP_DATASHARE_TIMEOUT_MS: positiveInt(30_000),
+    // The only origins datashares are fetched from (lib/env/datashare-origins.ts); required with a queue.
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: optionalString.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const r = parseAllowedOrigins(v);
+      if (r.ok) return r.origins;
+      ctx.addIssue({ code: "custom", message: r.problem });
+      return z.NEVER;
+    }),
+    // One datashare body at most; MOSIP's shares of a registration are a few MB (docs/configuration.md).
+    MOSIP_DATASHARE_MAX_BYTES: positiveInt(32 * 1024 * 1024),
     // Unset: retries last until the share's validity is nearly spent. Set: a safety cap, refused at start-up
     // (lib/datashare/plan-retry.ts) when it would stop retrying before that.
     MOSIP_DATASHARE_MAX_ATTEMPTS: optionalPositiveInt(),
@@ -231,6 +259,21 @@ export const envSchema = z
         message: "is for tests only (it writes the simulator's synthetic identities to a file); unset it in production",
       });
     }
+    if (env.MOSIP_QUEUE_URL !== undefined && env.MOSIP_DATASHARE_ALLOWED_ORIGINS === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MOSIP_DATASHARE_ALLOWED_ORIGINS"],
+        message:
+          "is required with MOSIP_QUEUE_URL: the origin(s) of MOSIP's datashare service that request URLs may name, e.g. http://datashare.datashare (its in-cluster address) or https://api-internal.mosip.example",
+      });
+    }
+    if ((env.MOSIP_QUEUE_TLS_CERT_FILE === undefined) !== (env.MOSIP_QUEUE_TLS_KEY_FILE === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MOSIP_QUEUE_TLS_CERT_FILE"],
+        message: "a client certificate needs MOSIP_QUEUE_TLS_CERT_FILE and MOSIP_QUEUE_TLS_KEY_FILE together",
+      });
+    }
     if (production && env.MAS_ADMIN_PASSWORD === undefined) {
       ctx.addIssue({
         code: "custom",
@@ -274,7 +317,7 @@ function checkQueueUrls(value: string): string | undefined {
   for (const item of items) {
     if (item === "") return "has an empty entry; separate STOMP URLs with single commas";
     if (/^(tcp|ssl|nio|failover):/i.test(item)) {
-      return `must use the broker's STOMP port (stomp://user:pass@host:61613), not an OpenWire URL like MOSIP's tcp://…:61616`;
+      return `must use the broker's STOMP port (stomp://user:pass@host:61613, or stomp+ssl://…:61614 over TLS), not an OpenWire URL like MOSIP's tcp://…:61616 or ssl://…:61617`;
     }
     let u: URL;
     try {
@@ -282,7 +325,8 @@ function checkQueueUrls(value: string): string | undefined {
     } catch {
       return "each entry must be a URL such as stomp://user:pass@host:61613";
     }
-    if (u.protocol !== "stomp:") return `each entry must start with stomp:// (got ${u.protocol}//)`;
+    if (u.protocol !== "stomp:" && u.protocol !== "stomp+ssl:")
+      return `each entry must start with stomp:// or stomp+ssl:// (got ${u.protocol}//)`;
     if (u.hostname === "") return "each entry needs a host: stomp://user:pass@host:61613";
     if (u.port !== "" && !(Number(u.port) > 0 && Number(u.port) < 65536)) return "has an invalid port";
   }
@@ -336,8 +380,19 @@ export interface MosipEnv {
   deadlineMinutes: number;
   /** MOSIP's reprocess interval: when it re-sends an unanswered request under a new requestId. */
   reprocessSeconds: number;
+  /** TLS files for stomp+ssl:// brokers; unset CA = the system's CAs. */
+  queueTls: { caFile: string | undefined; certFile: string | undefined; keyFile: string | undefined };
   /** Field names match the download worker's config, which takes this object as it is. */
-  datashare: { timeoutMs: number; maxAttempts: number | undefined; validityMs: number; retryBaseMs: number; retryMaxMs: number };
+  datashare: {
+    timeoutMs: number;
+    maxAttempts: number | undefined;
+    validityMs: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** Normal-form origins (scheme://host:port) datashares may come from; empty without a queue until the simulator adds its own. */
+    allowedOrigins: string[];
+    maxBodyBytes: number;
+  };
   auth: { tokenUrl: string; clientId: string; clientSecret: string } | undefined;
   /** returnValue sent when a verification case is rejected (never 1 or 2). */
   verificationRejectValue: number;
@@ -394,6 +449,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       },
       responseFormat: e.MOSIP_RESPONSE_MESSAGE_FORMAT,
       heartbeatMs: e.MOSIP_QUEUE_HEARTBEAT_MS,
+      queueTls: { caFile: e.MOSIP_QUEUE_TLS_CA_FILE, certFile: e.MOSIP_QUEUE_TLS_CERT_FILE, keyFile: e.MOSIP_QUEUE_TLS_KEY_FILE },
       maxRequestBytes: e.MOSIP_REQUEST_MAX_BYTES,
       deadlineMinutes: e.MOSIP_REQUEST_DEADLINE_MINUTES,
       reprocessSeconds: e.MOSIP_REPROCESS_SECONDS,
@@ -403,6 +459,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
         validityMs: e.MAS_DATASHARE_VALIDITY_SECONDS * 1000,
         retryBaseMs: e.MOSIP_DATASHARE_RETRY_BASE_MS,
         retryMaxMs: e.MOSIP_DATASHARE_RETRY_MAX_MS,
+        allowedOrigins: e.MOSIP_DATASHARE_ALLOWED_ORIGINS ?? [],
+        maxBodyBytes: e.MOSIP_DATASHARE_MAX_BYTES,
       },
       auth:
         e.MOSIP_AUTH_TOKEN_URL && e.MOSIP_AUTH_CLIENT_ID && e.MOSIP_AUTH_CLIENT_SECRET

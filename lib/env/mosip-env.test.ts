@@ -18,6 +18,8 @@ test("MOSIP defaults: no queue URL (simulator), MOSIP's queue names, text respon
     validityMs: 1_800_000,
     retryBaseMs: 2000,
     retryMaxMs: 60000,
+    allowedOrigins: [],
+    maxBodyBytes: 32 * 1024 * 1024,
   });
   assert.equal(m.auth, undefined);
   assert.equal(m.deadlineMinutes, 90);
@@ -25,7 +27,8 @@ test("MOSIP defaults: no queue URL (simulator), MOSIP's queue names, text respon
 });
 
 test("queue URLs: STOMP only, with a hint when given MOSIP's OpenWire URL; the password is not echoed", () => {
-  assert.equal(parseEnv({ MOSIP_QUEUE_URL: "stomp://a:b@h1:61613,stomp://h2" }).mosip.queueUrl, "stomp://a:b@h1:61613,stomp://h2");
+  const ds = { MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare" };
+  assert.equal(parseEnv({ MOSIP_QUEUE_URL: "stomp://a:b@h1:61613,stomp://h2", ...ds }).mosip.queueUrl, "stomp://a:b@h1:61613,stomp://h2");
   assert.throws(
     () => parseEnv({ MOSIP_QUEUE_URL: "tcp://artemis:hunter2@mq:61616" }),
     (e: Error) => /STOMP port/.test(e.message) && !e.message.includes("hunter2"),
@@ -90,4 +93,40 @@ test("broker kind: ActiveMQ Classic unless told Artemis; anything else is refuse
   assert.equal(parseEnv({}).mosip.broker, "classic");
   assert.equal(parseEnv({ MOSIP_QUEUE_BROKER: "Artemis" }).mosip.broker, "artemis");
   assert.throws(() => parseEnv({ MOSIP_QUEUE_BROKER: "rabbitmq" }), /MOSIP_QUEUE_BROKER must be "artemis" .* or "classic"/);
+});
+
+test("a queue needs the datashare allow-list; its origins are normalised; the body cap defaults to 32 MiB", () => {
+  assert.throws(
+    () => parseEnv({ MOSIP_QUEUE_URL: "stomp://mq:61613" }),
+    /MOSIP_DATASHARE_ALLOWED_ORIGINS is required with MOSIP_QUEUE_URL: the origin\(s\) of MOSIP's datashare service/,
+  );
+  const m = parseEnv({ MOSIP_QUEUE_URL: "stomp://mq:61613", MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare" }).mosip;
+  assert.deepEqual(m.datashare.allowedOrigins, ["http://datashare.datashare:80"]);
+  assert.deepEqual(parseEnv({}).mosip.datashare.allowedOrigins, []);
+  assert.throws(
+    () => parseEnv({ MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare/v1/datashare/get" }),
+    /MOSIP_DATASHARE_ALLOWED_ORIGINS entry .* must be an origin only/,
+  );
+  assert.equal(parseEnv({}).mosip.datashare.maxBodyBytes, 32 * 1024 * 1024);
+  assert.equal(parseEnv({ MOSIP_DATASHARE_MAX_BYTES: "1000" }).mosip.datashare.maxBodyBytes, 1000);
+});
+
+test("stomp+ssl:// is accepted; TLS files must be readable at start, the client pair given together", () => {
+  const ds = { MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare" };
+  assert.equal(parseEnv({ MOSIP_QUEUE_URL: "stomp+ssl://mas:pw@mq:61614", ...ds }).mosip.queueUrl, "stomp+ssl://mas:pw@mq:61614");
+  assert.throws(
+    () => parseEnv({ MOSIP_QUEUE_URL: "ssl://mq:61617", ...ds }),
+    /not an OpenWire URL like MOSIP's tcp:\/\/…:61616 or ssl:\/\//,
+  );
+  assert.throws(
+    () => parseEnv({ MOSIP_QUEUE_TLS_CA_FILE: "/nonexistent/ca.pem" }),
+    /MOSIP_QUEUE_TLS_CA_FILE must name a readable PEM file; cannot read "\/nonexistent\/ca.pem"/,
+  );
+  assert.throws(() => parseEnv({ MOSIP_QUEUE_TLS_CA_FILE: "/" }), /MOSIP_QUEUE_TLS_CA_FILE must name a readable PEM file/);
+  const file = new URL(import.meta.url).pathname;
+  assert.equal(parseEnv({ MOSIP_QUEUE_TLS_CA_FILE: file }).mosip.queueTls.caFile, file);
+  assert.throws(
+    () => parseEnv({ MOSIP_QUEUE_TLS_CERT_FILE: file }),
+    /needs MOSIP_QUEUE_TLS_CERT_FILE and MOSIP_QUEUE_TLS_KEY_FILE together/,
+  );
 });

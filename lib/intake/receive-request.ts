@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { parseAdjudicationRequest, type MosipRequest, type ReferenceSource } from "@/lib/mosip/adjudication-request";
 import { readMessageMeta } from "@/lib/broker/read-message-meta";
 import { OPEN_STATES } from "@/lib/cases/case-lifecycle";
+import { isAllowedOrigin, originOf } from "@/lib/env/datashare-origins";
 import { computeDeadline } from "./compute-deadline";
 
 // Turns one queue message into database rows, in one transaction, so that the bridge can ACK the
@@ -20,6 +21,8 @@ export interface IncomingMessage {
 
 export interface ReceiveOptions {
   maxBytes: number;
+  /** Normal-form datashare origins (MOSIP_DATASHARE_ALLOWED_ORIGINS, plus the simulator's own when embedded). */
+  allowedOrigins: readonly string[];
   deadlineWindowMinutes: number;
   /** MOSIP_REPROCESS_SECONDS: the deadline never lies past MOSIP's re-send. */
   reprocessSeconds?: number;
@@ -71,11 +74,12 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
   }
 
   const request = parsed.request;
-  const tooLong = checkStorable(request);
-  if (tooLong) {
+  const refused = checkStorable(request) ?? checkOrigins(request, opts.allowedOrigins);
+  if (refused) {
+    const requestId = clip(request.requestId, 255);
     return prisma.$transaction(async (tx) => {
       const row = await tx.inboxMessage.create({
-        data: { ...inbox, outcome: "REJECTED", requestId: clip(request.requestId, 255), errorCode: "INVALID_VALUE", errorReason: tooLong },
+        data: { ...inbox, outcome: "REJECTED", requestId, errorCode: refused.code, errorReason: clean(refused.reason) },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -83,15 +87,9 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
         action: "intake.rejected",
         targetType: "inbox",
         targetId: String(row.id),
-        details: { code: "INVALID_VALUE" },
+        details: { code: refused.code },
       });
-      return {
-        outcome: "rejected" as const,
-        inboxId: row.id,
-        code: "INVALID_VALUE",
-        reason: tooLong,
-        requestId: clip(request.requestId, 255),
-      };
+      return { outcome: "rejected" as const, inboxId: row.id, code: refused.code, reason: clean(refused.reason), requestId };
     });
   }
 
@@ -252,7 +250,7 @@ async function lock(tx: Prisma.TransactionClient, key: string): Promise<void> {
  * error leaves the message on the queue, to be redelivered and fail again forever. The columns are sized
  * for MOSIP's values (UUIDs, 29-digit RIDs), and PostgreSQL text cannot hold NUL.
  */
-function checkStorable(r: MosipRequest): string | null {
+function checkStorable(r: MosipRequest): { code: "INVALID_VALUE"; reason: string } | null {
   const fields: [string, string | null, number][] = [
     ["requestId", r.requestId, 64],
     ["referenceId", r.referenceId, 64],
@@ -266,10 +264,35 @@ function checkStorable(r: MosipRequest): string | null {
   }
   for (const [path, value, max] of fields) {
     if (value === null) continue;
-    if (value.length > max) return `${path}: longer than ${max} characters (${value.length})`;
-    if (value.includes("\u0000")) return `${path}: contains a NUL character`;
+    if (value.length > max) return { code: "INVALID_VALUE", reason: `${path}: longer than ${max} characters (${value.length})` };
+    if (value.includes("\u0000")) return { code: "INVALID_VALUE", reason: `${path}: contains a NUL character` };
   }
   return null;
+}
+
+/**
+ * A request naming a datashare outside the allow-list never becomes a case (and so never supersedes one): kept
+ * as an intake error whose reason names the field and the origin only, never the URL (a capability).
+ */
+function checkOrigins(r: MosipRequest, allowed: readonly string[]): { code: "ORIGIN_NOT_ALLOWED"; reason: string } | null {
+  for (const [path, url] of referenceUrls(r)) {
+    if (isAllowedOrigin(url, allowed)) continue;
+    return {
+      code: "ORIGIN_NOT_ALLOWED",
+      reason: `${path}: datashare origin ${originOf(url) ?? "(not an http(s) origin)"} is not in MOSIP_DATASHARE_ALLOWED_ORIGINS`,
+    };
+  }
+  return null;
+}
+
+function referenceUrls(r: MosipRequest): [string, string][] {
+  const out: [string, string][] = r.applicant.map((s, i) => [`referenceURL[${i}]`, s.url]);
+  if (r.kind === "ADJUDICATION") {
+    r.gallery.forEach((g, i) => {
+      for (const [j, s] of g.sources.entries()) out.push([`gallery.referenceIds[${i}].referenceURL[${j}]`, s.url]);
+    });
+  }
+  return out;
 }
 
 /** NUL cannot be stored in PostgreSQL text; error reasons may quote parts of a hostile message. */

@@ -5,7 +5,9 @@ import { type DataRetrySummary, FAILING_DOWNLOAD, summarizeDataRetries } from "@
 import { maskDatashareUrls } from "./mask-datashare-urls";
 
 // Read models of the admin integration page. Nothing here returns a datashare URL or a datashare body:
-// raw request bodies are shown with their URLs masked, downloads by state and error code only.
+// raw request bodies are shown with their URLs masked, downloads by state, error code and reason (which may name
+// a datashare origin: the console needs integration.view, held by admins and supervisors; officers see a generic
+// reason, lib/cases/get-case-view.ts).
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -124,7 +126,15 @@ export interface DatashareFailureRow {
   deadlineAt: string | null;
   dataErrorCode: string | null;
   /** Failed (or, while FETCHING, failing) downloads by subject: "applicant" or the candidate's position (1-based). */
-  failures: { subject: string; code: string | null; attempts: number; retrying: boolean; nextAttemptAt: string | null }[];
+  failures: {
+    subject: string;
+    code: string | null;
+    /** The last failure's reason (may name the datashare origin, never the URL): integration console only, never an officer's page. */
+    reason: string | null;
+    attempts: number;
+    retrying: boolean;
+    nextAttemptAt: string | null;
+  }[];
   /** While FETCHING: since when the failing downloads have been tried and how often. */
   retrying: DataRetrySummary | null;
 }
@@ -149,6 +159,7 @@ export async function listDatashareFailures(prisma: PrismaClient): Promise<Datas
         select: {
           state: true,
           lastErrorCode: true,
+          lastError: true,
           attempts: true,
           nextAttemptAt: true,
           createdAt: true,
@@ -170,6 +181,7 @@ export async function listDatashareFailures(prisma: PrismaClient): Promise<Datas
       failures: c.downloads.map((d) => ({
         subject: d.candidate ? `candidate ${d.candidate.position + 1}` : "applicant",
         code: d.lastErrorCode,
+        reason: d.lastError,
         attempts: d.attempts,
         retrying: d.state !== "FAILED",
         nextAttemptAt: d.state === "PENDING" ? d.nextAttemptAt.toISOString() : null,

@@ -24,14 +24,14 @@ export interface ResponsePublisherOptions extends Partial<Omit<OutboxPublisherOp
 /** The STOMP sender on MOSIP_QUEUE_URL plus the outbox publisher that feeds it. */
 export function startResponsePublisher(
   prisma: PrismaClient,
-  env: Pick<MosipEnv, "queueUrl" | "heartbeatMs" | "broker">,
+  env: Pick<MosipEnv, "queueUrl" | "heartbeatMs" | "broker" | "queueTls">,
   opts: ResponsePublisherOptions = {},
 ): ResponsePublisher {
   if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
   const log = opts.log ?? ((l: string) => console.log(l));
   const receiptTimeoutMs = opts.receiptTimeoutMs ?? 30_000;
   const sender: ResponseSender = connectResponseSender({
-    endpoints: parseQueueUrls(env.queueUrl),
+    endpoints: parseQueueUrls(env.queueUrl, env.queueTls),
     dialect: queueDialect(env.broker),
     receiptTimeoutMs,
     heartbeatMs: opts.heartbeatMs ?? env.heartbeatMs,

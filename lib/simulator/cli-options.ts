@@ -80,6 +80,7 @@ Datashares
   --finger-codec PNG|WSQ       (default PNG)
   --datashare-host HOST        (default 127.0.0.1)   --datashare-port PORT (default 0 = any free port)
   --public-url URL             base URL written into requests when the MAS reaches the server elsewhere
+                               (the MAS must list its origin in MOSIP_DATASHARE_ALLOWED_ORIGINS)
   --expired                    answer every share with DAT-SER-006 "Data share usage expired"
   --missing                    answer every share with DAT-SER-003
   --unauthorised               require an OAuth2 bearer token (POST <server>/oauth/token,

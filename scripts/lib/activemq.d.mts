@@ -5,6 +5,11 @@ export interface ActiveMqBroker {
   stompUrl: string;
   /** tcp://127.0.0.1:<port>, for the Java (OpenWire) client */
   openwireUrl: string;
+  /** With options.ssl: the STOMP-over-TLS port and stomp+ssl://127.0.0.1:<port>; null otherwise. */
+  stompSslPort: number | null;
+  stompSslUrl: string | null;
+  /** With options.ssl.trustStore: a stomp+ssl:// connector that requires a client certificate (needClientAuth). */
+  stompSslClientAuthUrl: string | null;
   logFile: string;
   stop(): Promise<void>;
   kill(): Promise<void>;
@@ -13,4 +18,13 @@ export interface ActiveMqBroker {
   pause(ms: number): Promise<void>;
 }
 
-export function startActiveMq(workDir: string): Promise<ActiveMqBroker>;
+export interface ActiveMqSsl {
+  /** PKCS12 key store holding the broker's key and certificate chain. */
+  keyStore: string;
+  keyStorePassword: string;
+  /** PKCS12 trust store of the CAs client certificates must chain to; adds the needClientAuth connector. */
+  trustStore?: string;
+  trustStorePassword?: string;
+}
+
+export function startActiveMq(workDir: string, options?: { ssl?: ActiveMqSsl }): Promise<ActiveMqBroker>;

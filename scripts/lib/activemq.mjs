@@ -11,7 +11,21 @@ import { freePort } from "./postgres.mjs";
 const HOME = "/usr/share/activemq";
 const JAR = `${HOME}/bin/activemq.jar`;
 
-function brokerXml(openwirePort, stompPort) {
+function xmlAttr(v) {
+  return String(v).replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+}
+
+/** The broker's TLS key (and, for client certificates, trust) store, PKCS12, for a stomp+ssl:// connector. */
+function sslXml(ssl) {
+  const trust = ssl.trustStore
+    ? ` trustStore="file:${xmlAttr(ssl.trustStore)}" trustStorePassword="${xmlAttr(ssl.trustStorePassword ?? ssl.keyStorePassword)}" trustStoreType="PKCS12"`
+    : "";
+  return `<sslContext>
+            <sslContext keyStore="file:${xmlAttr(ssl.keyStore)}" keyStorePassword="${xmlAttr(ssl.keyStorePassword)}" keyStoreType="PKCS12"${trust}/>
+        </sslContext>`;
+}
+
+function brokerXml(openwirePort, stompPort, ssl, sslPort, clientAuthPort) {
   // Adapted from /etc/activemq/instances-available/main/activemq.xml: same broker, data under
   // ${activemq.data}, plus a STOMP connector. closeAsync=false makes a closed STOMP socket release its
   // un-acked messages at once, so redelivery after a consumer crash is immediate.
@@ -23,12 +37,15 @@ function brokerXml(openwirePort, stompPort) {
     <bean class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer"/>
     <broker xmlns="http://activemq.apache.org/schema/core" useJmx="false" brokerName="localhost"
             dataDirectory="\${activemq.data}" schedulerSupport="false" advisorySupport="false">
+        ${ssl ? sslXml(ssl) : ""}
         <persistenceAdapter>
             <kahaDB directory="\${activemq.data}/kahadb"/>
         </persistenceAdapter>
         <transportConnectors>
             <transportConnector name="openwire" uri="tcp://127.0.0.1:${openwirePort}"/>
             <transportConnector name="stomp" uri="stomp://127.0.0.1:${stompPort}?transport.closeAsync=false"/>
+            ${ssl ? `<transportConnector name="stomp+ssl" uri="stomp+ssl://127.0.0.1:${sslPort}?transport.closeAsync=false"/>` : ""}
+            ${clientAuthPort ? `<transportConnector name="stomp+ssl-client" uri="stomp+ssl://127.0.0.1:${clientAuthPort}?transport.closeAsync=false&amp;needClientAuth=true"/>` : ""}
         </transportConnectors>
     </broker>
 </beans>
@@ -66,17 +83,21 @@ function portOpen(port) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts a broker whose configuration, data and log live in workDir.
+ * Starts a broker whose configuration, data and log live in workDir. With `options.ssl` ({ keyStore, keyStorePassword,
+ * trustStore?, trustStorePassword? }, PKCS12 files) it also listens for STOMP over TLS (stomp+ssl), and with a trust
+ * store on a second stomp+ssl port that requires a client certificate signed by one of its CAs.
  * @returns {Promise<{stompPort:number, openwirePort:number, stompUrl:string, openwireUrl:string, logFile:string,
  *   stop():Promise<void>, kill():Promise<void>, restart():Promise<void>}>}
  */
-export async function startActiveMq(workDir) {
+export async function startActiveMq(workDir, options = {}) {
   if (!existsSync(JAR)) throw new Error(`ActiveMQ is not installed (${JAR} missing): apt-get install -y activemq`);
   const base = resolve(workDir);
   for (const d of ["conf", "data", "tmp"]) mkdirSync(join(base, d), { recursive: true });
   const openwirePort = await freePort();
   const stompPort = await freePort();
-  writeFileSync(join(base, "conf", "activemq.xml"), brokerXml(openwirePort, stompPort));
+  const sslPort = options.ssl ? await freePort() : null;
+  const clientAuthPort = options.ssl?.trustStore ? await freePort() : null;
+  writeFileSync(join(base, "conf", "activemq.xml"), brokerXml(openwirePort, stompPort, options.ssl, sslPort, clientAuthPort));
   writeFileSync(join(base, "conf", "log4j2.properties"), LOG4J);
   writeFileSync(join(base, "conf", "log4j.properties"), LOG4J1);
   const logFile = join(base, "broker.log");
@@ -120,6 +141,8 @@ export async function startActiveMq(workDir) {
       await sleep(100);
     }
     while (!(await portOpen(openwirePort))) await sleep(50);
+    while (sslPort !== null && !(await portOpen(sslPort))) await sleep(50);
+    while (clientAuthPort !== null && !(await portOpen(clientAuthPort))) await sleep(50);
   }
 
   async function halt(signal) {
@@ -138,6 +161,9 @@ export async function startActiveMq(workDir) {
     openwirePort,
     stompUrl: `stomp://127.0.0.1:${stompPort}`,
     openwireUrl: `tcp://127.0.0.1:${openwirePort}`,
+    stompSslPort: sslPort,
+    stompSslUrl: sslPort === null ? null : `stomp+ssl://127.0.0.1:${sslPort}`,
+    stompSslClientAuthUrl: clientAuthPort === null ? null : `stomp+ssl://127.0.0.1:${clientAuthPort}`,
     logFile,
     /** Graceful shutdown (SIGTERM runs the broker's shutdown hook). */
     stop: () => halt("SIGTERM"),

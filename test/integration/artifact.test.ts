@@ -369,6 +369,7 @@ test("in production, on PostgreSQL and the broker, the artifact applies every mi
     ...ownedByArtifactUser(writePartnerKeyFiles(writableDir("keys-production"))),
     DATABASE_URL: `${server}/${name}`,
     MOSIP_QUEUE_URL: broker.stompUrl,
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.invalid",
     AUTH_SECRET: randomBytes(48).toString("base64url"),
     MAS_ADMIN_USERNAME: "chief",
     MAS_ADMIN_PASSWORD: randomBytes(16).toString("base64url"),

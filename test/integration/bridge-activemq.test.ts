@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startActiveMq, type ActiveMqBroker } from "../../scripts/lib/activemq.mjs";
 import { createTestDatabase } from "./helpers/test-database";
-import { adjudicationRequest, countQueue, publishStomp, rid, verificationRequest, waitFor } from "./helpers/bridge-helpers";
+import { adjudicationRequest, countQueue, publishStomp, queueEnv, rid, verificationRequest, waitFor } from "./helpers/bridge-helpers";
 import { sendJms } from "./java/send-jms";
-import { parseEnv, type MosipEnv } from "@/lib/env/env-schema";
+import type { MosipEnv } from "@/lib/env/env-schema";
 import { startMosipBridge, type MosipBridge } from "@/lib/bridge/start-mosip-bridge";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Database } from "@/lib/db/open-database";
@@ -30,7 +30,7 @@ before(async () => {
   [broker, { db, drop }] = await Promise.all([startActiveMq(workDir), createTestDatabase("bridge_mq")]);
   // Datashare URLs in these requests point at a closed port: a one-second validity leaves no time for a
   // retry, so one quick failed try each.
-  env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MAS_DATASHARE_VALIDITY_SECONDS: "1", MOSIP_DATASHARE_TIMEOUT_MS: "500" }).mosip;
+  env = queueEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MAS_DATASHARE_VALIDITY_SECONDS: "1", MOSIP_DATASHARE_TIMEOUT_MS: "500" });
   bridge = startMosipBridge(db.prisma, env, fast);
   await waitFor("bridge connected", async () => bridge.status().connected);
 });

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase } from "./helpers/test-database";
-import { adjudicationRequest, rid, waitFor } from "./helpers/bridge-helpers";
+import { adjudicationRequest, allowedOrigins, intakeOptions, rid, waitFor } from "./helpers/bridge-helpers";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { createTokenSource } from "@/lib/datashare/token-source";
@@ -77,7 +77,7 @@ after(async () => {
 
 beforeEach(async () => {
   await worker?.stop();
-  worker = startDownloadWorker(db.prisma, { ...policy, pollMs: 30 });
+  worker = startDownloadWorker(db.prisma, { ...policy, pollMs: 30, allowedOrigins: allowedOrigins(base) });
 });
 
 async function intake(paths: { applicant: string | null; gallery?: (string | null)[] }) {
@@ -88,7 +88,7 @@ async function intake(paths: { applicant: string | null; gallery?: (string | nul
   const r = await receiveRequest(
     db.prisma,
     { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(JSON.stringify(req)) },
-    { maxBytes: 1 << 20, deadlineWindowMinutes: 90 },
+    intakeOptions([base]),
   );
   assert.equal(r.outcome, "created");
   worker.kick();
@@ -193,7 +193,7 @@ test("a timeout is retried until the share's validity is nearly spent, then the 
 test("KER-ATH-401 with a bearer token: the token is refreshed once and the download succeeds", async () => {
   await worker.stop();
   const token = createTokenSource({ tokenUrl: `${base}/token`, clientId: "mas", clientSecret: "secret" }, { timeoutMs: 1000 });
-  worker = startDownloadWorker(db.prisma, { ...policy, pollMs: 30, token, concurrency: 1 });
+  worker = startDownloadWorker(db.prisma, { ...policy, pollMs: 30, token, concurrency: 1, allowedOrigins: allowedOrigins(base) });
   const before = tokensIssued;
   // The datashare only accepts the second token it sees: the first one was "revoked".
   routes.set("/auth", (req, res) => {

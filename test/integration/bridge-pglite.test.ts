@@ -10,7 +10,7 @@ import { applyMigrations, readMigrations } from "@/lib/db/apply-migrations";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { claimDownloads } from "@/lib/datashare/claim-downloads";
 import { recordDownloadResult } from "@/lib/datashare/record-download-result";
-import { verificationRequest } from "./helpers/bridge-helpers";
+import { intakeOptions, verificationRequest } from "./helpers/bridge-helpers";
 
 test("intake, duplicate, claim and store on PGlite", async () => {
   const dir = mkdtempSync(join(tmpdir(), "mas-pglite-"));
@@ -18,7 +18,7 @@ test("intake, duplicate, claim and store on PGlite", async () => {
   try {
     await applyMigrations(db.sql, readMigrations());
     const body = new TextEncoder().encode(JSON.stringify(verificationRequest({})));
-    const opts = { maxBytes: 1 << 20, deadlineWindowMinutes: 90 };
+    const opts = intakeOptions();
     assert.equal((await receiveRequest(db.prisma, { destination: "q", headers: {}, body }, opts)).outcome, "created");
     assert.equal((await receiveRequest(db.prisma, { destination: "q", headers: {}, body }, opts)).outcome, "duplicate");
     const claimed = await claimDownloads(db.prisma, 5, 60_000);

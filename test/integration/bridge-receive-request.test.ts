@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { createTestDatabase } from "./helpers/test-database";
-import { adjudicationRequest, ltsUrl, rid, verificationRequest } from "./helpers/bridge-helpers";
+import { adjudicationRequest, CLOSED_DATASHARE_ORIGIN, intakeOptions, ltsUrl, rid, verificationRequest } from "./helpers/bridge-helpers";
 import { receiveRequest, type IncomingMessage } from "@/lib/intake/receive-request";
 import type { Database } from "@/lib/db/open-database";
 import { getCaseView } from "@/lib/cases/get-case-view";
@@ -13,7 +13,7 @@ import { seedUser } from "./helpers/seed-cases";
 
 let db: Database;
 let drop: () => Promise<void>;
-const opts = { maxBytes: 64 * 1024, deadlineWindowMinutes: 90 };
+const opts = intakeOptions([CLOSED_DATASHARE_ORIGIN, "http://ds"], { maxBytes: 64 * 1024 });
 
 before(async () => {
   ({ db, drop } = await createTestDatabase("bridge_rr"));

@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startActiveMq, type ActiveMqBroker } from "../../scripts/lib/activemq.mjs";
 import { createTestDatabase } from "./helpers/test-database";
-import { waitFor } from "./helpers/bridge-helpers";
+import { queueEnv, waitFor } from "./helpers/bridge-helpers";
 import { buildResponse, createReadyCase, decide, startTestPublisher, withQueues } from "./helpers/outbox-helpers";
 import { receiveJms } from "./java/recv-jms";
-import { parseEnv, type MosipEnv } from "@/lib/env/env-schema";
+import type { MosipEnv } from "@/lib/env/env-schema";
 import { startMosipBridge } from "@/lib/bridge/start-mosip-bridge";
 import type { Database } from "@/lib/db/open-database";
 
@@ -28,7 +28,7 @@ let env: MosipEnv;
 before(async () => {
   workDir = mkdtempSync(join(tmpdir(), "mas-heartbeat-"));
   [broker, { db, drop }] = await Promise.all([startActiveMq(workDir), createTestDatabase("heartbeat")]);
-  env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MOSIP_QUEUE_HEARTBEAT_MS: String(HEARTBEAT_MS) }).mosip;
+  env = queueEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MOSIP_QUEUE_HEARTBEAT_MS: String(HEARTBEAT_MS) });
 });
 
 after(async () => {

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase } from "./helpers/test-database";
-import { adjudicationRequest, waitFor } from "./helpers/bridge-helpers";
+import { adjudicationRequest, intakeOptions, waitFor } from "./helpers/bridge-helpers";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { DEFAULT_LEASE_MS, startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { parseEnv } from "@/lib/env/env-schema";
@@ -43,7 +43,7 @@ after(async () => {
 
 function startChild(): Promise<ChildProcess> {
   const p = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "test/integration/helpers/download-worker-child.ts"], {
-    env: { ...process.env, TEST_CHILD_DB_URL: url },
+    env: { ...process.env, TEST_CHILD_DB_URL: url, MOSIP_DATASHARE_ALLOWED_ORIGINS: base },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((res, rej) => {
@@ -66,7 +66,7 @@ test("kill -9 during a GET: a live GET keeps its lease; after the kill the other
   const r = await receiveRequest(
     db.prisma,
     { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(JSON.stringify(req)) },
-    { maxBytes: 1 << 20, deadlineWindowMinutes: 90 },
+    intakeOptions([base]),
   );
   assert.equal(r.outcome, "created");
   const caseId = (r as { caseId: string }).caseId;
@@ -74,7 +74,7 @@ test("kill -9 during a GET: a live GET keeps its lease; after the kill the other
   const claimedLease = (await download()).leaseUntil!;
 
   // The surviving instance runs alongside while the child is alive and its GET hangs.
-  survivor = startDownloadWorker(db.prisma, { ...parseEnv({}).mosip.datashare, pollMs: 200 });
+  survivor = startDownloadWorker(db.prisma, { ...parseEnv({ MOSIP_DATASHARE_ALLOWED_ORIGINS: base }).mosip.datashare, pollMs: 200 });
   await waitFor(
     "the child to renew its lease",
     async () => ((await download()).leaseUntil?.getTime() ?? 0) > claimedLease.getTime(),

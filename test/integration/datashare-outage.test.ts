@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase } from "./helpers/test-database";
-import { adjudicationRequest, rid, waitFor } from "./helpers/bridge-helpers";
+import { adjudicationRequest, intakeOptions, rid, waitFor } from "./helpers/bridge-helpers";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { parseEnv } from "@/lib/env/env-schema";
@@ -89,7 +89,7 @@ async function intake(applicant: string, gallery: string[]): Promise<string> {
   const r = await receiveRequest(
     db.prisma,
     { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(JSON.stringify(req)) },
-    { maxBytes: 1 << 20, deadlineWindowMinutes: 90 },
+    intakeOptions([base]),
   );
   assert.equal(r.outcome, "created");
   return (r as { caseId: string }).caseId;
@@ -111,7 +111,8 @@ const states = async (ids: string[]) =>
   (await db.prisma.case.findMany({ where: { id: { in: ids } }, select: { state: true } })).map((c) => c.state);
 
 test("a 2-minute datashare outage: every case ends READY, no share is read after it was stored, DAT-SER-006 stops at once", async () => {
-  const env = parseEnv({ MOSIP_DATASHARE_RETRY_MAX_MS: "8000" }).mosip.datashare;
+  const env = parseEnv({ MOSIP_DATASHARE_RETRY_MAX_MS: "8000", MOSIP_DATASHARE_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }).mosip
+    .datashare;
   assert.equal(env.validityMs, 1_800_000);
   assert.equal(env.maxAttempts, undefined);
   outageStart = Date.now();

@@ -117,7 +117,7 @@ async function outboxStates(): Promise<Record<string, number>> {
 }
 
 test("SIGTERM stops an instance within its grace period with nothing half done; a restart finishes the work", async () => {
-  const mosip: MosipEnv = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl, ...queues }).mosip;
+  const mosip: MosipEnv = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MOSIP_DATASHARE_ALLOWED_ORIGINS: base, ...queues }).mosip;
   // Answers waiting to go out, so that the publisher is busy when the signal comes.
   for (let i = 0; i < DECIDED; i++) {
     const kase = await createReadyCase(db.prisma, "ADJUDICATION", 1);

@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestDatabase } from "./helpers/test-database";
-import { adjudicationRequest, ltsUrl } from "./helpers/bridge-helpers";
+import { adjudicationRequest, intakeOptions, ltsUrl } from "./helpers/bridge-helpers";
 import { ADMIN, createReadyCase } from "./helpers/outbox-helpers";
 import { parseEnv } from "@/lib/env/env-schema";
 import { answerResend } from "@/lib/cases/answer-resend";
@@ -62,7 +62,7 @@ test("intake errors list the code, reason and raw body with every datashare URL'
   const r = await receiveRequest(
     db.prisma,
     { destination: env.queues.adjudicationRequest, headers: {}, body: new TextEncoder().encode(JSON.stringify(bad)) },
-    { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: 90 },
+    intakeOptions([], { maxBytes: env.maxRequestBytes }),
   );
   assert.equal(r.outcome, "rejected");
   const { errors } = await listIntakeErrors(db.prisma, { limit: 50 });

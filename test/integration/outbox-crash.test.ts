@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startActiveMq, type ActiveMqBroker } from "../../scripts/lib/activemq.mjs";
 import { createTestDatabase } from "./helpers/test-database";
-import { waitFor } from "./helpers/bridge-helpers";
+import { queueEnv, waitFor } from "./helpers/bridge-helpers";
 import { ADMIN, buildResponse, createReadyCase, decide, startTestPublisher, withQueues, type ReadyCase } from "./helpers/outbox-helpers";
 import { receiveJms } from "./java/recv-jms";
-import { parseEnv, type MosipEnv } from "@/lib/env/env-schema";
+import type { MosipEnv } from "@/lib/env/env-schema";
 import { resolveUncertain } from "@/lib/outbox/resolve-uncertain";
 import type { Database } from "@/lib/db/open-database";
 
@@ -25,7 +25,7 @@ const logs: string[] = [];
 before(async () => {
   workDir = mkdtempSync(join(tmpdir(), "mas-outbox-crash-"));
   [broker, { db, drop }] = await Promise.all([startActiveMq(workDir), createTestDatabase("outbox_crash")]);
-  env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl }).mosip;
+  env = queueEnv({ MOSIP_QUEUE_URL: broker.stompUrl });
 });
 
 after(async () => {

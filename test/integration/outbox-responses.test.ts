@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startActiveMq, type ActiveMqBroker } from "../../scripts/lib/activemq.mjs";
 import { createTestDatabase } from "./helpers/test-database";
-import { adjudicationRequest, waitFor } from "./helpers/bridge-helpers";
+import { adjudicationRequest, intakeOptions, queueEnv, waitFor } from "./helpers/bridge-helpers";
 import { ADMIN, buildResponse, createReadyCase, decide, startTestPublisher, withQueues, type ReadyCase } from "./helpers/outbox-helpers";
 import { receiveJms, type ReceivedJms } from "./java/recv-jms";
-import { parseEnv, type MosipEnv } from "@/lib/env/env-schema";
+import type { MosipEnv } from "@/lib/env/env-schema";
 import { validateAdjudicationResponse, validateVerificationResponse } from "@/lib/mosip/adjudication-response";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -31,7 +31,7 @@ before(async () => {
   workDir = mkdtempSync(join(tmpdir(), "mas-outbox-"));
   [broker, { db, drop }] = await Promise.all([startActiveMq(workDir), createTestDatabase("outbox_resp")]);
   // A reject value other than the default, to see that the configured one is what MOSIP gets.
-  env = parseEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MOSIP_VERIFICATION_REJECT_VALUE: "4" }).mosip;
+  env = queueEnv({ MOSIP_QUEUE_URL: broker.stompUrl, MOSIP_VERIFICATION_REJECT_VALUE: "4" });
   publisher = startTestPublisher(db.prisma, env, logs);
   await waitFor("publisher connected", async () => publisher.status().connected);
 });
@@ -213,7 +213,7 @@ test("a superseded case is never answered, even when a decision raced the supers
   const r = await receiveRequest(
     db.prisma,
     { destination: env.queues.adjudicationRequest, headers: {}, body: new TextEncoder().encode(JSON.stringify(newer)) },
-    { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: 90 },
+    intakeOptions([], { maxBytes: env.maxRequestBytes }),
   );
   assert.equal(r.outcome, "created");
   assert.equal((await db.prisma.case.findUniqueOrThrow({ where: { id: old.id } })).state, "SUPERSEDED");

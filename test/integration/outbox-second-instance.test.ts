@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startActiveMq, type ActiveMqBroker } from "../../scripts/lib/activemq.mjs";
 import { createTestDatabase } from "./helpers/test-database";
-import { adjudicationRequest, publishStomp, rid, waitFor } from "./helpers/bridge-helpers";
+import { adjudicationRequest, publishStomp, queueEnv, rid, waitFor } from "./helpers/bridge-helpers";
 import { buildResponse, createReadyCase, decide, startTestPublisher, withQueues, type ReadyCase } from "./helpers/outbox-helpers";
 import { receiveJms } from "./java/recv-jms";
-import { parseEnv, type MosipEnv } from "@/lib/env/env-schema";
+import type { MosipEnv } from "@/lib/env/env-schema";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { applyMigrations, readMigrations } from "@/lib/db/apply-migrations";
 import { isTransactionNotStarted, retryTransactionStart } from "@/lib/db/retry-transaction-start";
@@ -43,12 +43,12 @@ before(async () => {
   [broker, { db, url, drop }] = await Promise.all([startActiveMq(workDir), createTestDatabase("second")]);
   // Datashare URLs point at a closed port: each download fails at once, which keeps the download lanes and
   // their result transactions as busy as the network allows.
-  const base = parseEnv({
+  const base = queueEnv({
     MOSIP_QUEUE_URL: broker.stompUrl,
     MAS_DATASHARE_VALIDITY_SECONDS: "2",
     MOSIP_DATASHARE_RETRY_BASE_MS: "100",
     MOSIP_DATASHARE_TIMEOUT_MS: "500",
-  }).mosip;
+  });
   const side = withQueues(base, "second");
   env = {
     ...side,

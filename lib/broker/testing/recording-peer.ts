@@ -83,7 +83,7 @@ export function startRecordingPeer(): Promise<{
       resolve({
         server,
         frames,
-        endpoint: { host: "127.0.0.1", port, login: "mas", passcode: "secret", display: `stomp://mas:***@127.0.0.1:${port}` },
+        endpoint: { host: "127.0.0.1", port, login: "mas", passcode: "secret", display: `stomp://mas:***@127.0.0.1:${port}`, tls: null },
         next: (command) => {
           const seen = frames.find((f) => f.command === command);
           return seen ? Promise.resolve(seen) : new Promise((r) => waiters.push({ command, resolve: r }));

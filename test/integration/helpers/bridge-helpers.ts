@@ -2,6 +2,31 @@
 import { randomUUID } from "node:crypto";
 import { Client, type IMessage } from "@stomp/stompjs";
 import { TCPWrapper } from "@stomp/tcp-wrapper";
+import { parseAllowedOrigins } from "@/lib/env/datashare-origins";
+import { parseEnv, type MosipEnv } from "@/lib/env/env-schema";
+
+/** Where the builders below point datashare URLs by default: a closed port, so a download fails at once. */
+export const CLOSED_DATASHARE_ORIGIN = "http://127.0.0.1:9";
+
+/** The allow-list (MOSIP_DATASHARE_ALLOWED_ORIGINS) in normal form, for tests that call the intake or worker directly. */
+export function allowedOrigins(...origins: string[]): string[] {
+  const r = parseAllowedOrigins((origins.length ? origins : [CLOSED_DATASHARE_ORIGIN]).join(","));
+  if (!r.ok) throw new Error(r.problem);
+  return r.origins;
+}
+
+/** Intake options of a test calling receiveRequest: its datashare origins (default: the closed port above). */
+export function intakeOptions(origins: string[] = [], extra: { maxBytes?: number; deadlineWindowMinutes?: number } = {}) {
+  return { maxBytes: 1 << 20, deadlineWindowMinutes: 90, ...extra, allowedOrigins: allowedOrigins(...origins) };
+}
+
+/**
+ * The MOSIP env of a test with a queue: MOSIP_QUEUE_URL needs MOSIP_DATASHARE_ALLOWED_ORIGINS, here the origins
+ * of the test's datashare servers (default: the closed port above).
+ */
+export function queueEnv(vars: Record<string, string>, origins: string[] = []): MosipEnv {
+  return parseEnv({ MOSIP_DATASHARE_ALLOWED_ORIGINS: (origins.length ? origins : [CLOSED_DATASHARE_ORIGIN]).join(","), ...vars }).mosip;
+}
 
 export function rid(): string {
   // 29 digits like a MOSIP RID; random so test cases never collide.
@@ -23,7 +48,7 @@ export function adjudicationRequest(opts: {
     requestId: opts.requestId ?? randomUUID(),
     referenceId: opts.referenceId ?? rid(),
     requesttime: opts.requesttime ?? new Date().toISOString(),
-    referenceURL: opts.referenceURL === undefined ? "http://127.0.0.1:9/v1/datashare/get/p/s/applicant" : opts.referenceURL,
+    referenceURL: opts.referenceURL === undefined ? `${CLOSED_DATASHARE_ORIGIN}/v1/datashare/get/p/s/applicant` : opts.referenceURL,
     addtional: null,
     gallery: { referenceIds: opts.gallery ?? [] },
   };
@@ -36,7 +61,7 @@ export function verificationRequest(opts: { requestId?: string; referenceId?: st
     requestId: opts.requestId ?? randomUUID(),
     referenceId: opts.referenceId ?? rid(),
     requesttime: new Date().toISOString(),
-    referenceURL: opts.referenceURL ?? "http://127.0.0.1:9/v1/datashare/get/p/s/v",
+    referenceURL: opts.referenceURL ?? `${CLOSED_DATASHARE_ORIGIN}/v1/datashare/get/p/s/v`,
     addtional: null,
   };
 }
