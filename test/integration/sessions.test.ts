@@ -120,7 +120,10 @@ test("the first admin from MAS_ADMIN_PASSWORD changes it at first sign-in", asyn
 });
 
 test("with a MOSIP queue, no demo users are made, and a database made in demo mode is refused", async () => {
-  const env = parseEnv({ MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613", MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare" });
+  const env = parseEnv({
+    MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare",
+  });
   // As on the embedded database, where demo users would otherwise be made.
   const embedded = { ...env, database: { kind: "pglite" as const, dir: "unused" } };
   await prisma.user.updateMany({ where: { roles: { some: { role: "ADMIN" } } }, data: { active: false } });
