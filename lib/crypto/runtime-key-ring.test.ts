@@ -12,7 +12,12 @@ test("with a MOSIP queue configured, start-up refuses to go on without a partner
   delete process.env.MAS_PARTNER_PRIVATE_KEY_FILE;
   delete process.env.MAS_PARTNER_CERTIFICATE_FILE;
   try {
-    const env = parseEnv({ MAS_DEPLOYMENT: "development", MAS_DATA_DIR: dir, MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613" });
+    const env = parseEnv({
+      MAS_DEPLOYMENT: "development",
+      MAS_DATA_DIR: dir,
+      MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+      MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare",
+    });
     assert.throws(() => requireRuntimeKeyRing(env), /MAS_PARTNER_PRIVATE_KEY_FILE and MAS_PARTNER_CERTIFICATE_FILE are required/);
   } finally {
     if (saved.key !== undefined) process.env.MAS_PARTNER_PRIVATE_KEY_FILE = saved.key;

@@ -76,7 +76,11 @@ test("a full production environment parses", () => {
 test("production is not NODE_ENV alone: MAS_MODE decides, and a configured queue means real data", () => {
   assert.equal(parseEnv({ NODE_ENV: "production", MAS_MODE: "demo" }).production, false, "MAS_MODE wins over next start's NODE_ENV");
   assert.throws(() => parseEnv({ MAS_MODE: "production" }), /AUTH_SECRET is required in production/);
-  const queued = parseEnv({ MAS_DEPLOYMENT: "development", MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613" });
+  const queued = parseEnv({
+    MAS_DEPLOYMENT: "development",
+    MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare",
+  });
   assert.equal(queued.realData, true, "a real MOSIP queue: no demo users, a key ring required");
   assert.equal(parseEnv({}).realData, false);
   assert.throws(
@@ -99,6 +103,7 @@ test("production refuses the simulator's test-only identity record file", () => 
     MAS_ADMIN_PASSWORD: "a-long-password-1",
     NEXTAUTH_URL: "https://mas.example",
     MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare",
   };
   assert.equal(parseEnv(base).production, true);
   assert.throws(() => parseEnv({ ...base, MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }), /MAS_SIMULATOR_RECORD_FILE is for tests only/);
