@@ -145,6 +145,10 @@ export const envSchema = z
         }
         return n;
       }),
+    // A datashare MOSIP serves unencrypted (policy encryptionType "none") is refused in production unless this is true;
+    // when accepted it is sealed at rest with the key in MAS_DATA_KEY_FILE (lib/crypto/seal-at-rest.ts).
+    MAS_ALLOW_PLAINTEXT_DATASHARE: z.enum(["true", "false"]).default("false"),
+    MAS_DATA_KEY_FILE: optionalString,
     // Days a stored datashare body is kept after MOSIP confirmed the case's answer; 0 is refused on purpose.
     MAS_DATASHARE_RETENTION_DAYS: positiveInt(7),
     // Without MOSIP_QUEUE_URL a built-in MOSIP simulator feeds this many synthetic requests at start.
@@ -208,6 +212,14 @@ export const envSchema = z
         message: "the datashare token needs MOSIP_AUTH_TOKEN_URL, MOSIP_AUTH_CLIENT_ID and MOSIP_AUTH_CLIENT_SECRET together",
       });
     }
+    if (production && env.MAS_ALLOW_PLAINTEXT_DATASHARE === "true" && env.MAS_DATA_KEY_FILE === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAS_DATA_KEY_FILE"],
+        message:
+          "is required in production when MAS_ALLOW_PLAINTEXT_DATASHARE=true: plain datashares are stored encrypted with it (openssl rand -base64 32 > FILE; chmod 600 FILE)",
+      });
+    }
     if (env.MOSIP_DATASHARE_RETRY_MAX_MS < env.MOSIP_DATASHARE_RETRY_BASE_MS) {
       ctx.addIssue({ code: "custom", path: ["MOSIP_DATASHARE_RETRY_MAX_MS"], message: "must not be below MOSIP_DATASHARE_RETRY_BASE_MS" });
     }
@@ -242,6 +254,8 @@ export interface AppEnv {
   database: { kind: "postgresql"; url: string } | { kind: "pglite"; dir: string };
   dataDir: string;
   authSecret: string | undefined;
+  /** MAS_DATA_KEY_FILE: the key sealing plain datashares at rest; unset outside production = generated under dataDir. */
+  dataKeyFile: string | undefined;
   admin: { username: string; password: string } | undefined;
   sessionIdleMinutes: number;
   lockout: { threshold: number; minutes: number };
@@ -265,7 +279,15 @@ export interface MosipEnv {
   maxRequestBytes: number;
   deadlineMinutes: number;
   /** Field names match the download worker's config, which takes this object as it is. */
-  datashare: { timeoutMs: number; maxAttempts: number | undefined; validityMs: number; retryBaseMs: number; retryMaxMs: number };
+  datashare: {
+    timeoutMs: number;
+    maxAttempts: number | undefined;
+    validityMs: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** A plain (unencrypted) datashare: a download failure ("refuse", production by default) or sealed at rest. */
+    plaintext: "refuse" | "seal";
+  };
   auth: { tokenUrl: string; clientId: string; clientSecret: string } | undefined;
   /** returnValue sent when a verification case is rejected (never 1 or 2). */
   verificationRejectValue: number;
@@ -288,12 +310,14 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   }
   const e = r.data;
   const dataDir = e.MAS_DATA_DIR ?? "./data";
+  const production = (e.MAS_DEPLOYMENT ?? (e.NODE_ENV === "production" ? "production" : "development")) === "production";
   return {
-    production: (e.MAS_DEPLOYMENT ?? (e.NODE_ENV === "production" ? "production" : "development")) === "production",
+    production,
     port: e.PORT,
     database: e.DATABASE_URL ? { kind: "postgresql", url: e.DATABASE_URL } : { kind: "pglite", dir: `${dataDir}/pglite` },
     dataDir,
     authSecret: e.AUTH_SECRET,
+    dataKeyFile: e.MAS_DATA_KEY_FILE,
     admin: e.MAS_ADMIN_USERNAME && e.MAS_ADMIN_PASSWORD ? { username: e.MAS_ADMIN_USERNAME, password: e.MAS_ADMIN_PASSWORD } : undefined,
     sessionIdleMinutes: e.MAS_SESSION_IDLE_MINUTES,
     lockout: { threshold: e.MAS_LOCKOUT_THRESHOLD, minutes: e.MAS_LOCKOUT_MINUTES },
@@ -325,6 +349,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
         validityMs: e.MAS_DATASHARE_VALIDITY_SECONDS * 1000,
         retryBaseMs: e.MOSIP_DATASHARE_RETRY_BASE_MS,
         retryMaxMs: e.MOSIP_DATASHARE_RETRY_MAX_MS,
+        plaintext: production && e.MAS_ALLOW_PLAINTEXT_DATASHARE !== "true" ? "refuse" : "seal",
       },
       auth:
         e.MOSIP_AUTH_TOKEN_URL && e.MOSIP_AUTH_CLIENT_ID && e.MOSIP_AUTH_CLIENT_SECRET

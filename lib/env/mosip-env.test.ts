@@ -18,6 +18,7 @@ test("MOSIP defaults: no queue URL (simulator), MOSIP's queue names, text respon
     validityMs: 1_800_000,
     retryBaseMs: 2000,
     retryMaxMs: 60000,
+    plaintext: "seal",
   });
   assert.equal(m.auth, undefined);
   assert.equal(m.deadlineMinutes, 90);
