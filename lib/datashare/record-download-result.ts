@@ -46,6 +46,8 @@ export async function recordDownloadResult(
           bodySize: stored.size,
           bodySha256: stored.sha256,
           storedAt: now(),
+          // The URL was a capability to read the share; with the body in hand it is no longer needed.
+          url: null,
           leaseUntil: null,
           lastErrorCode: null,
           lastError: null,

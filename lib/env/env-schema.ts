@@ -151,6 +151,13 @@ export const envSchema = z
     MAS_DATA_KEY_FILE: optionalString,
     // Days a stored datashare body is kept after MOSIP confirmed the case's answer; 0 is refused on purpose.
     MAS_DATASHARE_RETENTION_DAYS: positiveInt(7),
+    // Retention of every other kind of personal data, in days (docs/configuration.md, "Retention"); 0 is refused.
+    MAS_SUPERSEDED_RETENTION_DAYS: positiveInt(1),
+    MAS_DATA_UNAVAILABLE_RETENTION_DAYS: positiveInt(7),
+    MAS_UNSENT_ANSWER_RETENTION_DAYS: positiveInt(30),
+    MAS_INBOX_RETENTION_DAYS: positiveInt(30),
+    MAS_INTAKE_ERROR_RETENTION_DAYS: positiveInt(30),
+    MAS_ANSWER_RECORD_RETENTION_DAYS: positiveInt(30),
     // Without MOSIP_QUEUE_URL a built-in MOSIP simulator feeds this many synthetic requests at start.
     MAS_SIMULATOR_ADJUDICATIONS: wholeNumber(4),
     MAS_SIMULATOR_VERIFICATIONS: wholeNumber(1),
@@ -263,10 +270,22 @@ export interface AppEnv {
   mosip: MosipEnv;
   /** Days after a case is answered before its stored datashare bodies are purged. */
   datashareRetentionDays: number;
+  /** Days each other kind of personal data is kept (lib/retention). */
+  retention: RetentionPeriods;
   /** The built-in MOSIP simulator, used when no MOSIP_QUEUE_URL is set. */
   simulator: { adjudications: number; verifications: number; stock: number; threads: number | undefined };
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
+}
+
+export interface RetentionPeriods {
+  answeredDays: number;
+  supersededDays: number;
+  dataUnavailableDays: number;
+  unsentAnswerDays: number;
+  inboxDays: number;
+  intakeErrorDays: number;
+  answerRecordDays: number;
 }
 
 export interface MosipEnv {
@@ -358,6 +377,15 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       verificationRejectValue: e.MOSIP_VERIFICATION_REJECT_VALUE,
     },
     datashareRetentionDays: e.MAS_DATASHARE_RETENTION_DAYS,
+    retention: {
+      answeredDays: e.MAS_DATASHARE_RETENTION_DAYS,
+      supersededDays: e.MAS_SUPERSEDED_RETENTION_DAYS,
+      dataUnavailableDays: e.MAS_DATA_UNAVAILABLE_RETENTION_DAYS,
+      unsentAnswerDays: e.MAS_UNSENT_ANSWER_RETENTION_DAYS,
+      inboxDays: e.MAS_INBOX_RETENTION_DAYS,
+      intakeErrorDays: e.MAS_INTAKE_ERROR_RETENTION_DAYS,
+      answerRecordDays: e.MAS_ANSWER_RECORD_RETENTION_DAYS,
+    },
     simulator: {
       adjudications: e.MAS_SIMULATOR_ADJUDICATIONS,
       verifications: e.MAS_SIMULATOR_VERIFICATIONS,

@@ -124,6 +124,7 @@ test("every share is stored exactly as received (encrypted text stays as it is) 
   assert.equal(applicant.bodySha256, createHash("sha256").update(encrypted).digest("hex"));
   assert.equal(applicant.attempts, 1);
   assert.equal(applicant.bodyStorage, "RECEIVED");
+  assert.equal(applicant.url, null, "the URL, a capability to the share, is cleared once the body is stored");
   // The plain share is sealed at rest with the local key, bound to its row; its digest is of what was received.
   const g0 = c.downloads.find((d) => d.candidateId !== null && d.state === "STORED")!;
   assert.equal(g0.bodyStorage, "LOCAL_KEY");
