@@ -167,6 +167,8 @@ export const envSchema = z
     MAS_SIMULATOR_THREADS: integer(0, 1),
     // How often waiting cases are handed out automatically; 0 leaves assignment to "Next case" alone.
     MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
+    // The anonymous-profile export leaves out groups smaller than this (k-anonymity); 1 suppresses nothing.
+    MAS_PROFILE_MIN_GROUP: positiveInt(5),
     // Read by lib/biometrics/case-image-cache.ts; validated here so a typo stops start-up.
     MAS_IMAGE_CACHE_MB: positiveInt(256),
   })
@@ -274,6 +276,8 @@ export interface AppEnv {
   retention: RetentionPeriods;
   /** The built-in MOSIP simulator, used when no MOSIP_QUEUE_URL is set. */
   simulator: { adjudications: number; verifications: number; stock: number; threads: number | undefined };
+  /** Smallest group of profiles sharing day, year of birth, gender and location that the export includes. */
+  profileMinGroup: number;
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
 }
@@ -393,5 +397,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       threads: e.MAS_SIMULATOR_THREADS || undefined,
     },
     autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
+    profileMinGroup: e.MAS_PROFILE_MIN_GROUP,
   };
 }
