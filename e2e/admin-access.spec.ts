@@ -57,7 +57,9 @@ test("an admin is let through every admin API route", async ({ baseURL }, info) 
   await apiSignIn(api, server(info).admin);
   for (const op of (await guardedOperations(api)).filter((o) => o.path.startsWith("/api/admin"))) {
     const res = await api.fetch(op.path, { method: op.method, data: op.method === "get" ? undefined : {} });
-    expect([200, 400, 404], `${op.method.toUpperCase()} ${op.path}`).toContain(res.status());
+    // A response's body (RIDs, comments) also needs cases.viewAll, which admins do not hold by default (docs/api.md).
+    const needsViewAll = /^\/api\/admin\/integration\/outbox\/[^/]+\/body$/.test(op.path);
+    expect(needsViewAll ? [403] : [200, 400, 404], `${op.method.toUpperCase()} ${op.path}`).toContain(res.status());
   }
   await api.dispose();
 });

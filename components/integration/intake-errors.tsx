@@ -38,7 +38,9 @@ export function IntakeErrors() {
           <p className="mt-1">{e.errorReason}</p>
           <details className="mt-1">
             <summary className="cursor-pointer text-blue-700">Raw message{e.bodyTruncated ? " (cut)" : ""}</summary>
-            <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">{e.body}</pre>
+            <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">
+              {e.body ?? "purged by retention"}
+            </pre>
             <p className="text-xs text-slate-500">
               The last part of every datashare URL is hidden: the URL itself grants access to the data.
             </p>

@@ -15,7 +15,7 @@ const TABS = [
 type Tab = (typeof TABS)[number]["key"];
 
 /** The admin integration page: broker status on top, then the four lists as tabs. */
-export function IntegrationConsole({ canOperate }: { canOperate: boolean }) {
+export function IntegrationConsole({ canOperate, canViewBody }: { canOperate: boolean; canViewBody: boolean }) {
   const [tab, setTab] = useState<Tab>("outbox");
   return (
     <div className="space-y-4">
@@ -35,7 +35,7 @@ export function IntegrationConsole({ canOperate }: { canOperate: boolean }) {
         ))}
       </div>
       <div role="tabpanel">
-        {tab === "outbox" && <OutboxTable canOperate={canOperate} />}
+        {tab === "outbox" && <OutboxTable canOperate={canOperate} canViewBody={canViewBody} />}
         {tab === "inbox" && <InboxTable />}
         {tab === "errors" && <IntakeErrors />}
         {tab === "datashare" && <DatashareFailures canOperate={canOperate} />}

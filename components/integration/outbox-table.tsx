@@ -16,7 +16,31 @@ const STATE_STYLE: Record<OutboxRow["state"], string> = {
   FAILED: "font-medium text-red-700",
 };
 
-export function OutboxTable({ canOperate }: { canOperate: boolean }) {
+/** The full response (candidate RIDs, comments), fetched on demand: each read is audited server-side. */
+function OutboxBody({ id }: { id: string }) {
+  const [body, setBody] = useState<string | null>(null);
+  const show = useMutation({
+    mutationFn: () => apiFetch<{ body: string | null }>(`/api/admin/integration/outbox/${id}/body`),
+    onSuccess: (r) => setBody(r.body ?? "purged by retention"),
+  });
+  if (body !== null) {
+    let pretty = body;
+    try {
+      pretty = JSON.stringify(JSON.parse(body), null, 2);
+    } catch {}
+    return <pre className="max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2">{pretty}</pre>;
+  }
+  return (
+    <>
+      <button type="button" disabled={show.isPending} onClick={() => show.mutate()} className="text-blue-700 underline">
+        Show body
+      </button>
+      {show.error && <span className="text-red-700"> {show.error.message}</span>}
+    </>
+  );
+}
+
+export function OutboxTable({ canOperate, canViewBody }: { canOperate: boolean; canViewBody: boolean }) {
   const [state, setState] = useState<(typeof STATES)[number]>("");
   const qc = useQueryClient();
   const q = useQuery({
@@ -94,12 +118,12 @@ export function OutboxTable({ canOperate }: { canOperate: boolean }) {
                 {m.sentAt && <p>Sent {new Date(m.sentAt).toLocaleString()}</p>}
                 {m.state === "PENDING" && m.attempts > 0 && <p>Next attempt {new Date(m.nextAttemptAt).toLocaleString()}</p>}
                 {m.lastError && <p className="text-amber-800">{m.lastError}</p>}
-                <details>
-                  <summary className="cursor-pointer text-blue-700">Response</summary>
-                  <pre className="max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2">
-                    {JSON.stringify(JSON.parse(m.body), null, 2)}
-                  </pre>
-                </details>
+                <p data-testid="outbox-summary">
+                  returnValue {m.returnValue ?? "?"}
+                  {m.candidateCount !== null && `, ${m.candidateCount} candidate${m.candidateCount === 1 ? "" : "s"}`}
+                  {m.bodyPurged && " (body purged by retention)"}
+                </p>
+                {canViewBody && !m.bodyPurged && <OutboxBody id={m.id} />}
                 {canOperate && m.state === "FAILED" && (
                   <button
                     type="button"

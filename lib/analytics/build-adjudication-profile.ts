@@ -10,12 +10,14 @@ import type { Bir } from "@/lib/biometrics/cbeff/parse-cbeff";
 import type { IdentityValue } from "@/lib/mosip/identity";
 import { decisionsAgree, duplicates } from "@/lib/cases/decisions-agree";
 import { decisionKind, type CandidateVerdict, type DecisionInput } from "@/lib/cases/decision-input";
+import { qualityBand } from "./profile-bands";
 
 export type ProfileDecision = "NOT_DUPLICATE" | "DUPLICATE" | "RESEND" | "APPROVE" | "REJECT";
 
+/** Quality in bands (profile-bands.ts); an exception says which modality only, never which finger or eye. */
 export type ProfileBiometric =
-  | { modality: string; position: string | null; quality: number | null }
-  | { modality: string; position: string | null; exception: true };
+  | { modality: string; position: string | null; quality: string | null }
+  | { modality: string; exception: true };
 
 export interface AdjudicationProfileRecord {
   process: "ADJUDICATION" | "VERIFICATION";
@@ -114,8 +116,10 @@ export function profileLocation(identity: Record<string, IdentityValue> | null):
 }
 
 function profileBiometric(b: Bir): ProfileBiometric {
-  if (b.exception) return { modality: b.type, position: b.subtype, exception: true };
-  return { modality: b.type, position: b.subtype, quality: b.qualityScore };
+  // Which fingers are missing is a lasting trait of one body (an amputation, a scar): with day, year of birth
+  // and area it can single out a person. The count of exceptions per modality is what the dashboards need.
+  if (b.exception) return { modality: b.type, exception: true };
+  return { modality: b.type, position: b.subtype, quality: qualityBand(b.qualityScore) };
 }
 
 /** The decision MOSIP was sent: the supervisor's if there was a conflict, else the last reviewer's. */

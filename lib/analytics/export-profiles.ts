@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
+import { durationBand, largeEnoughGroups, profileGroupKey, qualityBand } from "./profile-bands";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, yyyy-MM-dd");
 
@@ -23,7 +24,13 @@ export type ExportProfilesQuery = z.output<typeof exportProfilesQuery>;
 
 type ProfileRow = Prisma.AdjudicationProfileGetPayload<object>;
 
-/** The exported document; the field mapping is in docs/analytics.md. createdAt is left out on purpose (see there). */
+type ExportedBiometric = { modality: string; position: string | null; quality: string | null } | { modality: string; exception: true };
+
+/**
+ * The exported document; the field mapping is in docs/analytics.md. createdAt is left out on purpose (see
+ * there); the duration is a band; biometrics are banded again here so that profiles recorded before bands
+ * (exact scores, exception positions) leave in the same shape.
+ */
 export function profileDocument(p: ProfileRow) {
   return {
     profileId: p.id,
@@ -32,22 +39,54 @@ export function profileDocument(p: ProfileRow) {
     yearOfBirth: p.yearOfBirth,
     gender: p.gender,
     location: p.location ?? null,
-    biometrics: p.biometrics,
+    biometrics: exportedBiometrics(p.biometrics),
     decision: p.decision,
-    secondsToDecide: p.secondsToDecide,
+    timeToDecide: durationBand(p.secondsToDecide),
     candidateCount: p.candidateCount,
     reviewersAgreed: p.reviewersAgreed,
   };
 }
 
-/** NDJSON, streamed a page at a time so an export of years of profiles never sits in memory. */
-export function exportProfiles(prisma: PrismaClient, q: ExportProfilesQuery, pageSize = 1000): ReadableStream<Uint8Array> {
+export function exportedBiometrics(stored: unknown): ExportedBiometric[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((b): ExportedBiometric[] => {
+    if (!b || typeof b !== "object") return [];
+    const r = b as { modality?: unknown; position?: unknown; quality?: unknown; exception?: unknown };
+    const modality = typeof r.modality === "string" ? r.modality : "unknown";
+    if (r.exception === true) return [{ modality, exception: true }];
+    const quality = typeof r.quality === "number" ? qualityBand(r.quality) : typeof r.quality === "string" ? r.quality : null;
+    return [{ modality, position: typeof r.position === "string" ? r.position : null, quality }];
+  });
+}
+
+/**
+ * NDJSON, streamed a page at a time so an export of years of profiles never sits in memory. A first pass reads
+ * only the quasi-identifiers to count each group (profile-bands.ts); profiles of groups smaller than `minGroup`
+ * (MAS_PROFILE_MIN_GROUP) are left out, so no exported line stands for fewer than k people.
+ */
+export function exportProfiles(
+  prisma: PrismaClient,
+  q: ExportProfilesQuery,
+  minGroup: number,
+  pageSize = 1000,
+): ReadableStream<Uint8Array> {
   const where: Prisma.AdjudicationProfileWhereInput = {
     decidedOn: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}), ...(q.to ? { lte: new Date(`${q.to}T00:00:00Z`) } : {}) },
   };
   const enc = new TextEncoder();
   let cursor: string | null = null;
+  let kept: Set<string> | null = null;
   return new ReadableStream<Uint8Array>({
+    async start() {
+      const keys = await prisma.adjudicationProfile.findMany({
+        where,
+        select: { decidedOn: true, yearOfBirth: true, gender: true, location: true },
+      });
+      kept = largeEnoughGroups(
+        keys.map((k) => profileGroupKey({ ...k, decidedOn: k.decidedOn.toISOString().slice(0, 10) })),
+        minGroup,
+      );
+    },
     async pull(controller) {
       const rows: ProfileRow[] = await prisma.adjudicationProfile.findMany({
         where,
@@ -57,6 +96,7 @@ export function exportProfiles(prisma: PrismaClient, q: ExportProfilesQuery, pag
       });
       let text = "";
       for (const p of rows) {
+        if (!kept?.has(profileGroupKey({ ...p, decidedOn: p.decidedOn.toISOString().slice(0, 10) }))) continue;
         if (q.format === "bulk") text += `${JSON.stringify({ index: { _index: q.index, _id: p.id } })}\n`;
         text += `${JSON.stringify(profileDocument(p))}\n`;
       }

@@ -102,7 +102,7 @@ export async function recordProfiles(
 }
 
 /** returnValue and duplicate count of the queued response; the RIDs in it are not looked at. */
-function responseSummary(body: string | undefined): ProfileCaseFacts["response"] {
+function responseSummary(body: string | null | undefined): ProfileCaseFacts["response"] {
   if (!body) return null;
   try {
     const r = JSON.parse(body) as { returnValue?: unknown; candidateList?: { count?: unknown } };

@@ -46,7 +46,7 @@ async function boot(log: (line: string) => void): Promise<Database> {
     log("[mas] no MOSIP_QUEUE_URL: running against the built-in MOSIP simulator");
   }
   // Stored datashares hold personal data: they are purged once MOSIP has the answer and the retention period is over.
-  startRetentionSweepOnce(db.prisma, env.datashareRetentionDays, log);
+  startRetentionSweepOnce(db.prisma, env.retention, log);
   // Anonymous profiles of decided cases, taken long before retention purges their data.
   startProfileSweepOnce(db.prisma, log);
   if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000, log);

@@ -4,6 +4,8 @@ import { getCaseImageCache, approximateBytes } from "@/lib/biometrics/case-image
 import { parseCbeff, type Bir } from "@/lib/biometrics/cbeff/parse-cbeff";
 import { decryptDatashare } from "@/lib/crypto/decrypt-datashare";
 import { getRuntimeKeyRing } from "@/lib/crypto/runtime-key-ring";
+import { getRuntimeDataKey } from "@/lib/crypto/runtime-data-key";
+import { openAtRest } from "@/lib/crypto/seal-at-rest";
 import { parseDatasharePayload, type DatasharePayload } from "@/lib/mosip/datashare-envelope";
 import { getEnv } from "@/lib/env/get-env";
 
@@ -30,19 +32,20 @@ export async function loadSubject(prisma: PrismaClient, caseId: string, subject:
       const downloads = await prisma.datashareDownload.findMany({
         where: { caseId, candidateId: subject === "applicant" ? null : subject, state: "STORED" },
         orderBy: { sourceIndex: "asc" },
-        select: { body: true, purgedAt: true },
+        select: { id: true, body: true, bodyStorage: true, purgedAt: true },
       });
       const stored = downloads.find((d) => d.body);
       if (!stored)
         return {
           ok: false,
-          reason: downloads.some((d) => d.purgedAt)
-            ? "the data was purged after the case was answered"
-            : "no data was received for this person",
+          reason: downloads.some((d) => d.purgedAt) ? "the data was purged by retention" : "no data was received for this person",
         };
       let plaintext: Buffer;
       try {
-        plaintext = decryptDatashare(stored.body!, getRuntimeKeyRing(getEnv())).plaintext;
+        // A plain datashare sealed at rest opens with the local key into the plain JSON MOSIP sent.
+        const received =
+          stored.bodyStorage === "LOCAL_KEY" ? openAtRest(stored.body!, getRuntimeDataKey(getEnv()), stored.id) : stored.body!;
+        plaintext = decryptDatashare(received, getRuntimeKeyRing(getEnv())).plaintext;
       } catch (e) {
         return { ok: false, reason: `the datashare could not be decrypted: ${(e as Error).message}` };
       }

@@ -24,7 +24,8 @@ export async function retryCaseDownloads(prisma: PrismaClient, caseId: string, a
     // FAILED rows only: a STORED share is never read again (MOSIP's policy allows two reads of a share).
     // The retry schedule still counts from the request's receipt, so past the share's validity this is one GET.
     const { count } = await tx.datashareDownload.updateMany({
-      where: { caseId, state: "FAILED" },
+      // A URL cleared by retention cannot be tried again.
+      where: { caseId, state: "FAILED", url: { not: null } },
       data: { state: "PENDING", attempts: 0, nextAttemptAt: new Date(), leaseUntil: null },
     });
     await recordAudit(tx, { actor, action: "case.downloads_retried", targetType: "case", targetId: caseId, details: { downloads: count } });

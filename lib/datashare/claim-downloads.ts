@@ -27,8 +27,9 @@ export async function claimDownloads(prisma: PrismaClient, limit: number, leaseM
            "updatedAt" = now()
      WHERE d."id" IN (
        SELECT "id" FROM "DatashareDownload"
-        WHERE ("state" = 'PENDING' AND "nextAttemptAt" <= now())
-           OR ("state" = 'DOWNLOADING' AND "leaseUntil" < now())
+        WHERE "url" IS NOT NULL
+          AND (("state" = 'PENDING' AND "nextAttemptAt" <= now())
+            OR ("state" = 'DOWNLOADING' AND "leaseUntil" < now()))
         ORDER BY "nextAttemptAt"
         LIMIT ${limit}::int
         FOR UPDATE SKIP LOCKED)

@@ -11,7 +11,8 @@ import { isAllowedOrigin, originOf } from "@/lib/env/datashare-origins";
 import { detectDatashareError } from "@/lib/mosip/datashare-envelope";
 import type { TokenSource } from "./token-source";
 
-export type FetchOutcome = { ok: true; body: Buffer } | { ok: false; code: string; message: string; permanent: boolean };
+export type FetchFailure = { ok: false; code: string; message: string; permanent: boolean };
+export type FetchOutcome = { ok: true; body: Buffer } | FetchFailure;
 
 export interface FetchOptions {
   timeoutMs: number;

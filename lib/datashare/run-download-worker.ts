@@ -4,11 +4,18 @@ import { claimDownloads } from "./claim-downloads";
 import { fetchDatashare } from "./fetch-datashare";
 import { keepDownloadLease } from "./keep-download-lease";
 import { checkAttemptCap } from "./plan-retry";
-import { recordDownloadResult, type RetryPolicy } from "./record-download-result";
+import { recordDownloadResult, type DownloadOutcome, type RetryPolicy } from "./record-download-result";
 import type { TokenSource } from "./token-source";
+import { protectBody } from "./protect-body";
+import { getRuntimeDataKey } from "@/lib/crypto/runtime-data-key";
+import { getEnv } from "@/lib/env/get-env";
 
 export interface DownloadWorkerConfig extends RetryPolicy {
   timeoutMs: number;
+  /** A plain (unencrypted) datashare: a permanent download failure, or sealed at rest under the data key. */
+  plaintext: "refuse" | "seal";
+  /** The local data key; default MAS_DATA_KEY_FILE or the development key (lib/crypto/runtime-data-key.ts). */
+  dataKey?: () => Buffer;
   /** Parallel GETs; shares are large and expire together, so a few at a time, not one. */
   concurrency?: number;
   /** How often to look for due retries when nothing kicks the worker. */
@@ -50,6 +57,9 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
   const leaseMs = config.leaseMs ?? DEFAULT_LEASE_MS;
   const renewMs = config.renewMs ?? Math.min(DEFAULT_RENEW_MS, Math.floor(leaseMs / 4));
   const log = config.log ?? (() => {});
+  const dataKey = config.dataKey ?? (() => getRuntimeDataKey(getEnv()));
+  // Read (or, in development, created) now: a missing or malformed key file stops the start, not a download.
+  if (config.plaintext === "seal") dataKey();
   let running = true;
   const sleepers = new Set<() => void>();
   // Set by kick() so that a lane whose claim ran just before the new rows were committed looks again.
@@ -64,10 +74,10 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
     // Renewed until the result is recorded, not just until the GET ends: a lease running out between the
     // two would let another worker read the share again.
     const lease = keepDownloadLease(prisma, claimed, { leaseMs, renewMs, log });
-    let outcome: Awaited<ReturnType<typeof fetchDatashare>>;
+    let outcome: DownloadOutcome;
     let state: string;
     try {
-      outcome = await fetchDatashare(claimed.url, {
+      const fetched = await fetchDatashare(claimed.url, {
         timeoutMs: config.timeoutMs,
         maxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY,
         allowedOrigins: config.allowedOrigins,
@@ -75,6 +85,7 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
         fetchImpl: config.fetchImpl,
         signal: lease.signal,
       });
+      outcome = fetched.ok ? protectBody(fetched.body, { plaintext: config.plaintext, dataKey, downloadId: claimed.id }) : fetched;
       // Lost to another worker mid-GET: that worker owns the row now; recording would only be stale.
       if (lease.lost() && !outcome.ok) return true;
       state = await recordDownloadResult(prisma, claimed, outcome, config);

@@ -71,6 +71,23 @@ test("a full production environment parses", () => {
   assert.equal(env.production, true);
   assert.deepEqual(env.database, { kind: "postgresql", url: "postgresql://mas@db:5432/mas" });
   assert.equal(env.oidc?.rolesClaim, "realm_access.roles");
+  assert.equal(env.mosip.datashare.plaintext, "refuse", "production refuses plain datashares by default");
+});
+
+test("plain datashares in production: allowed only on purpose, and then with a key file", () => {
+  const prod = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "x".repeat(40),
+    MAS_ADMIN_USERNAME: "admin",
+    MAS_ADMIN_PASSWORD: "a-long-password-1",
+    MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    NEXTAUTH_URL: "https://mas.id.example",
+  };
+  assert.throws(() => parseEnv({ ...prod, MAS_ALLOW_PLAINTEXT_DATASHARE: "true" }), /MAS_DATA_KEY_FILE is required in production when/);
+  const env = parseEnv({ ...prod, MAS_ALLOW_PLAINTEXT_DATASHARE: "true", MAS_DATA_KEY_FILE: "/run/secrets/mas-data-key" });
+  assert.equal(env.mosip.datashare.plaintext, "seal");
+  assert.equal(env.dataKeyFile, "/run/secrets/mas-data-key");
+  assert.equal(parseEnv({}).mosip.datashare.plaintext, "seal", "development seals them with a generated key");
 });
 
 test("production is not NODE_ENV alone: MAS_MODE decides, and a configured queue means real data", () => {

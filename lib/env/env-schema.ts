@@ -201,8 +201,19 @@ export const envSchema = z
         }
         return n;
       }),
+    // A datashare MOSIP serves unencrypted (policy encryptionType "none") is refused in production unless this is true;
+    // when accepted it is sealed at rest with the key in MAS_DATA_KEY_FILE (lib/crypto/seal-at-rest.ts).
+    MAS_ALLOW_PLAINTEXT_DATASHARE: z.enum(["true", "false"]).default("false"),
+    MAS_DATA_KEY_FILE: optionalString,
     // Days a stored datashare body is kept after MOSIP confirmed the case's answer; 0 is refused on purpose.
     MAS_DATASHARE_RETENTION_DAYS: positiveInt(7),
+    // Retention of every other kind of personal data, in days (docs/configuration.md, "Retention"); 0 is refused.
+    MAS_SUPERSEDED_RETENTION_DAYS: positiveInt(1),
+    MAS_DATA_UNAVAILABLE_RETENTION_DAYS: positiveInt(7),
+    MAS_UNSENT_ANSWER_RETENTION_DAYS: positiveInt(30),
+    MAS_INBOX_RETENTION_DAYS: positiveInt(30),
+    MAS_INTAKE_ERROR_RETENTION_DAYS: positiveInt(30),
+    MAS_ANSWER_RECORD_RETENTION_DAYS: positiveInt(30),
     // Without MOSIP_QUEUE_URL a built-in MOSIP simulator feeds this many synthetic requests at start.
     MAS_SIMULATOR_ADJUDICATIONS: wholeNumber(4),
     MAS_SIMULATOR_VERIFICATIONS: wholeNumber(1),
@@ -212,6 +223,8 @@ export const envSchema = z
     MAS_SIMULATOR_THREADS: integer(0, 1),
     // How often waiting cases are handed out automatically; 0 leaves assignment to "Next case" alone.
     MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
+    // The anonymous-profile export leaves out groups smaller than this (k-anonymity); 1 suppresses nothing.
+    MAS_PROFILE_MIN_GROUP: positiveInt(5),
     // Read by lib/biometrics/case-image-cache.ts; validated here so a typo stops start-up.
     MAS_IMAGE_CACHE_MB: positiveInt(256),
     // Read by lib/biometrics/image/decode-pool.ts (JavaScript heap of each image decode worker); validated here.
@@ -297,6 +310,14 @@ export const envSchema = z
         message: "the datashare token needs MOSIP_AUTH_TOKEN_URL, MOSIP_AUTH_CLIENT_ID and MOSIP_AUTH_CLIENT_SECRET together",
       });
     }
+    if (production && env.MAS_ALLOW_PLAINTEXT_DATASHARE === "true" && env.MAS_DATA_KEY_FILE === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAS_DATA_KEY_FILE"],
+        message:
+          "is required in production when MAS_ALLOW_PLAINTEXT_DATASHARE=true: plain datashares are stored encrypted with it (openssl rand -base64 32 > FILE; chmod 600 FILE)",
+      });
+    }
     if (env.MOSIP_DATASHARE_RETRY_MAX_MS < env.MOSIP_DATASHARE_RETRY_BASE_MS) {
       ctx.addIssue({ code: "custom", path: ["MOSIP_DATASHARE_RETRY_MAX_MS"], message: "must not be below MOSIP_DATASHARE_RETRY_BASE_MS" });
     }
@@ -346,6 +367,8 @@ export interface AppEnv {
   database: { kind: "postgresql"; url: string } | { kind: "pglite"; dir: string };
   dataDir: string;
   authSecret: string | undefined;
+  /** MAS_DATA_KEY_FILE: the key sealing plain datashares at rest; unset outside production = generated under dataDir. */
+  dataKeyFile: string | undefined;
   admin: { username: string; password: string } | undefined;
   sessionIdleMinutes: number;
   /** Absolute session lifetime from sign-in, whatever the activity. */
@@ -359,12 +382,26 @@ export interface AppEnv {
   mosip: MosipEnv;
   /** Days after a case is answered before its stored datashare bodies are purged. */
   datashareRetentionDays: number;
+  /** Days each other kind of personal data is kept (lib/retention). */
+  retention: RetentionPeriods;
   /** The built-in MOSIP simulator, used when no MOSIP_QUEUE_URL is set. */
   simulator: { adjudications: number; verifications: number; stock: number; threads: number | undefined };
+  /** Smallest group of profiles sharing day, year of birth, gender and location that the export includes. */
+  profileMinGroup: number;
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
   /** How long a graceful stop (SIGTERM) may take before the process exits anyway. */
   stopGraceSeconds: number;
+}
+
+export interface RetentionPeriods {
+  answeredDays: number;
+  supersededDays: number;
+  dataUnavailableDays: number;
+  unsentAnswerDays: number;
+  inboxDays: number;
+  intakeErrorDays: number;
+  answerRecordDays: number;
 }
 
 export interface MosipEnv {
@@ -392,6 +429,8 @@ export interface MosipEnv {
     /** Normal-form origins (scheme://host:port) datashares may come from; empty without a queue until the simulator adds its own. */
     allowedOrigins: string[];
     maxBodyBytes: number;
+    /** A plain (unencrypted) datashare: a download failure ("refuse", production by default) or sealed at rest. */
+    plaintext: "refuse" | "seal";
   };
   auth: { tokenUrl: string; clientId: string; clientSecret: string } | undefined;
   /** returnValue sent when a verification case is rejected (never 1 or 2). */
@@ -415,13 +454,15 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   }
   const e = r.data;
   const dataDir = e.MAS_DATA_DIR ?? "./data";
+  const production = isProduction(e);
   return {
-    production: isProduction(e),
-    realData: isProduction(e) || e.MOSIP_QUEUE_URL !== undefined,
+    production,
+    realData: production || e.MOSIP_QUEUE_URL !== undefined,
     port: e.PORT,
     database: e.DATABASE_URL ? { kind: "postgresql", url: e.DATABASE_URL } : { kind: "pglite", dir: `${dataDir}/pglite` },
     dataDir,
     authSecret: e.AUTH_SECRET,
+    dataKeyFile: e.MAS_DATA_KEY_FILE,
     admin: e.MAS_ADMIN_USERNAME && e.MAS_ADMIN_PASSWORD ? { username: e.MAS_ADMIN_USERNAME, password: e.MAS_ADMIN_PASSWORD } : undefined,
     sessionIdleMinutes: e.MAS_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.MAS_SESSION_MAX_HOURS,
@@ -461,6 +502,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
         retryMaxMs: e.MOSIP_DATASHARE_RETRY_MAX_MS,
         allowedOrigins: e.MOSIP_DATASHARE_ALLOWED_ORIGINS ?? [],
         maxBodyBytes: e.MOSIP_DATASHARE_MAX_BYTES,
+        plaintext: production && e.MAS_ALLOW_PLAINTEXT_DATASHARE !== "true" ? "refuse" : "seal",
       },
       auth:
         e.MOSIP_AUTH_TOKEN_URL && e.MOSIP_AUTH_CLIENT_ID && e.MOSIP_AUTH_CLIENT_SECRET
@@ -469,6 +511,15 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       verificationRejectValue: e.MOSIP_VERIFICATION_REJECT_VALUE,
     },
     datashareRetentionDays: e.MAS_DATASHARE_RETENTION_DAYS,
+    retention: {
+      answeredDays: e.MAS_DATASHARE_RETENTION_DAYS,
+      supersededDays: e.MAS_SUPERSEDED_RETENTION_DAYS,
+      dataUnavailableDays: e.MAS_DATA_UNAVAILABLE_RETENTION_DAYS,
+      unsentAnswerDays: e.MAS_UNSENT_ANSWER_RETENTION_DAYS,
+      inboxDays: e.MAS_INBOX_RETENTION_DAYS,
+      intakeErrorDays: e.MAS_INTAKE_ERROR_RETENTION_DAYS,
+      answerRecordDays: e.MAS_ANSWER_RECORD_RETENTION_DAYS,
+    },
     simulator: {
       adjudications: e.MAS_SIMULATOR_ADJUDICATIONS,
       verifications: e.MAS_SIMULATOR_VERIFICATIONS,
@@ -477,5 +528,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     },
     autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
     stopGraceSeconds: e.MAS_STOP_GRACE_SECONDS,
+    profileMinGroup: e.MAS_PROFILE_MIN_GROUP,
   };
 }

@@ -20,6 +20,7 @@ test("MOSIP defaults: no queue URL (simulator), MOSIP's queue names, text respon
     retryMaxMs: 60000,
     allowedOrigins: [],
     maxBodyBytes: 32 * 1024 * 1024,
+    plaintext: "seal",
   });
   assert.equal(m.auth, undefined);
   assert.equal(m.deadlineMinutes, 90);

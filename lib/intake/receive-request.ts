@@ -36,6 +36,21 @@ export type ReceiveResult =
 
 const SYSTEM_ACTOR = null;
 
+/** An intake error keeps at most this much of its body: enough to see what was wrong, not a megabyte of RIDs and URLs. */
+export const INTAKE_ERROR_BODY_BYTES = 64 * 1024;
+
+export function intakeErrorBody(
+  body: Uint8Array,
+  maxBytes = INTAKE_ERROR_BODY_BYTES,
+): { body: Uint8Array<ArrayBuffer>; bodyTruncated: boolean } {
+  const limit = Math.min(maxBytes, INTAKE_ERROR_BODY_BYTES);
+  const truncated = body.byteLength > limit;
+  return {
+    body: Buffer.from(body.buffer, body.byteOffset, truncated ? limit : body.byteLength) as Uint8Array<ArrayBuffer>,
+    bodyTruncated: truncated,
+  };
+}
+
 export async function receiveRequest(prisma: PrismaClient, message: IncomingMessage, opts: ReceiveOptions): Promise<ReceiveResult> {
   const receivedAt = (opts.now ?? (() => new Date()))();
   const meta = readMessageMeta(message.headers);
@@ -59,7 +74,14 @@ export async function receiveRequest(prisma: PrismaClient, message: IncomingMess
     const requestId = clip(parsed.requestId ?? null, 255);
     return prisma.$transaction(async (tx) => {
       const row = await tx.inboxMessage.create({
-        data: { ...inbox, outcome: "REJECTED", requestId, errorCode: parsed.code, errorReason: clean(parsed.reason) },
+        data: {
+          ...inbox,
+          ...intakeErrorBody(message.body, opts.maxBytes),
+          outcome: "REJECTED",
+          requestId,
+          errorCode: parsed.code,
+          errorReason: clean(parsed.reason),
+        },
         select: { id: true },
       });
       await recordAudit(tx, {

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { readMessageMeta } from "@/lib/broker/read-message-meta";
-import type { IncomingMessage } from "./receive-request";
+import { intakeErrorBody, type IncomingMessage } from "./receive-request";
 
 /**
  * Last resort for a message that receiveRequest failed to store several times while the database was
@@ -18,7 +18,7 @@ export async function recordUnstorableMessage(prisma: PrismaClient, m: IncomingM
         brokerMessageId: meta.brokerMessageId?.slice(0, 255) ?? null,
         destination: m.destination.slice(0, 255),
         format: meta.format,
-        body: Buffer.from(m.body) as Uint8Array<ArrayBuffer>,
+        ...intakeErrorBody(Buffer.from(m.body)),
         bodySize: m.body.byteLength,
         redelivered: meta.redelivered,
         brokerExpiresAt: meta.expiresAt,

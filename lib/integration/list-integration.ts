@@ -80,8 +80,8 @@ export interface IntakeErrorRow extends Omit<InboxRow, "outcome" | "caseId"> {
   errorCode: string | null;
   errorReason: string | null;
   bodyTruncated: boolean;
-  /** The body as text with every URL's last path segment masked. */
-  body: string;
+  /** The body as text with every URL's last path segment masked; null once purged by retention. */
+  body: string | null;
 }
 
 const MAX_SHOWN = 64 * 1024;
@@ -97,7 +97,7 @@ export async function listIntakeErrors(
   });
   return {
     errors: rows.map((r) => {
-      const text = Buffer.from(r.body).subarray(0, MAX_SHOWN).toString("utf8");
+      const text = r.body ? Buffer.from(r.body).subarray(0, MAX_SHOWN).toString("utf8") : null;
       return {
         id: r.id.toString(),
         receivedAt: r.receivedAt.toISOString(),
@@ -108,8 +108,8 @@ export async function listIntakeErrors(
         redelivered: r.redelivered,
         errorCode: r.errorCode,
         errorReason: r.errorReason,
-        bodyTruncated: r.bodyTruncated || r.body.byteLength > MAX_SHOWN,
-        body: maskDatashareUrls(text),
+        bodyTruncated: r.bodyTruncated || (r.body?.byteLength ?? 0) > MAX_SHOWN,
+        body: text === null ? null : maskDatashareUrls(text),
       };
     }),
     next: rows.length === q.limit ? rows[rows.length - 1].id.toString() : null,
@@ -205,8 +205,26 @@ export interface OutboxRow {
   nextAttemptAt: string;
   sendingAt: string | null;
   sentAt: string | null;
-  /** The response JSON: requestId, decision, reviewer ids and comments, candidate RIDs. */
-  body: string;
+  /** What was answered, read from the response; null when it cannot be read (or was purged by retention). */
+  returnValue: number | null;
+  /** candidateList.count of the response: how many candidates were confirmed duplicates. */
+  candidateCount: number | null;
+  /** The response body was purged by retention. The body itself (RIDs, comments) is never listed: readOutboxBody. */
+  bodyPurged: boolean;
+}
+
+/** returnValue and candidate count of a response body, and nothing else of it. */
+export function summarizeResponse(body: string | null): { returnValue: number | null; candidateCount: number | null } {
+  if (body === null) return { returnValue: null, candidateCount: null };
+  try {
+    const r = JSON.parse(body) as { returnValue?: unknown; candidateList?: { count?: unknown } | null };
+    return {
+      returnValue: typeof r.returnValue === "number" ? r.returnValue : null,
+      candidateCount: typeof r.candidateList?.count === "number" ? r.candidateList.count : null,
+    };
+  } catch {
+    return { returnValue: null, candidateCount: null };
+  }
 }
 
 export async function listOutbox(prisma: PrismaClient, q: z.output<typeof outboxQuery>): Promise<OutboxRow[]> {
@@ -231,7 +249,8 @@ export async function listOutbox(prisma: PrismaClient, q: z.output<typeof outbox
     nextAttemptAt: r.nextAttemptAt.toISOString(),
     sendingAt: r.sendingAt?.toISOString() ?? null,
     sentAt: r.sentAt?.toISOString() ?? null,
-    body: r.body,
+    ...summarizeResponse(r.body),
+    bodyPurged: r.body === null,
   }));
 }
 

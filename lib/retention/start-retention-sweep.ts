@@ -1,13 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import type { RetentionPeriods } from "@/lib/env/env-schema";
 import { startPeriodicTask, type PeriodicTask } from "@/lib/process/start-periodic-task";
-import { purgeDatashares } from "./purge-datashares";
+import { runRetention } from "./run-retention";
 
-/** Purges stored datashares of answered cases past the retention period, shortly after start and then hourly. */
-export function startRetentionSweepOnce(prisma: PrismaClient, retentionDays: number, log: (line: string) => void): PeriodicTask {
+/** Purges every kind of personal data past its retention period, shortly after start and then hourly. */
+export function startRetentionSweepOnce(prisma: PrismaClient, periods: RetentionPeriods, log: (line: string) => void): PeriodicTask {
   return startPeriodicTask("retention", { firstDelayMs: 5_000, everyMs: 60 * 60 * 1000, log }, async () => {
-    const r = await purgeDatashares(prisma, { retentionDays });
-    if (r.downloads)
-      log(`[retention] purged ${r.downloads} datashare bodies of ${r.cases} answered case(s) older than ${retentionDays} days`);
+    for (const line of await runRetention(prisma, periods)) log(`[retention] purged ${line}`);
   });
 }

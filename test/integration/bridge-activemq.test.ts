@@ -91,7 +91,7 @@ test("a TextMessage and a BytesMessage from the Java JMS client become cases; th
   assert.equal(ct.expiresAt?.getTime(), t.expiration);
   assert.equal(ct.deadlineAt?.getTime(), t.expiration, "10 min TTL is earlier than requesttime + 90 min");
   assert.equal(cv.expiresAt, null, "TTL 0 = no expiry");
-  assert.equal(Buffer.from(cb.inboxMessage!.body).toString("utf8"), JSON.stringify(bytes));
+  assert.equal(Buffer.from(cb.inboxMessage!.body!).toString("utf8"), JSON.stringify(bytes));
   assert.ok(v.messageId);
   await waitFor("queues drained", async () => (await countQueue(broker.stompPort, env.queues.adjudicationRequest)) === 0);
 });
@@ -228,7 +228,7 @@ test("a message that keeps failing is parked as an intake error instead of block
     await publishStomp(broker.stompPort, "test-poison", [{ body: JSON.stringify(r) }, { body: JSON.stringify(next) }]);
     await caseOf(next.requestId as string);
     const parked = await db.prisma.inboxMessage.findFirstOrThrow({ where: { destination: "test-poison", errorCode: "STORE_FAILED" } });
-    assert.equal(Buffer.from(parked.body).toString(), JSON.stringify(r));
+    assert.equal(Buffer.from(parked.body!).toString(), JSON.stringify(r));
     assert.match(parked.errorReason ?? "", /after 3 attempts/);
   } finally {
     await side.stop();

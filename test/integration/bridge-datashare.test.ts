@@ -16,6 +16,7 @@ import { claimDownloads } from "@/lib/datashare/claim-downloads";
 import { recordDownloadResult } from "@/lib/datashare/record-download-result";
 import { renewLease } from "@/lib/datashare/keep-download-lease";
 import { DomainError } from "@/lib/errors/domain-error";
+import { openAtRest } from "@/lib/crypto/seal-at-rest";
 import type { Database } from "@/lib/db/open-database";
 
 type Route = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
@@ -30,7 +31,9 @@ const authHeaders = new Map<string, string[]>();
 let tokensIssued = 0;
 
 // A 3 s share validity (0.3 s margin): retries of a failing share stop after about 2.7 s.
-const policy = { timeoutMs: 300, validityMs: 3_000, retryBaseMs: 40, retryMaxMs: 150 };
+const dataKey = randomBytes(32);
+// 1 s: long enough that a loaded machine does not turn a served share into a timeout and a second attempt.
+const policy = { timeoutMs: 1000, validityMs: 3_000, retryBaseMs: 40, retryMaxMs: 150, plaintext: "seal" as const, dataKey: () => dataKey };
 let worker: DownloadWorker;
 
 function envelope(code: string, message: string): string {
@@ -121,7 +124,30 @@ test("every share is stored exactly as received (encrypted text stays as it is) 
   assert.equal(Buffer.from(applicant.body!).toString("utf8"), encrypted);
   assert.equal(applicant.bodySha256, createHash("sha256").update(encrypted).digest("hex"));
   assert.equal(applicant.attempts, 1);
+  assert.equal(applicant.bodyStorage, "RECEIVED");
+  assert.equal(applicant.url, null, "the URL, a capability to the share, is cleared once the body is stored");
+  // The plain share is sealed at rest with the local key, bound to its row; its digest is of what was received.
+  const g0 = c.downloads.find((d) => d.candidateId !== null && d.state === "STORED")!;
+  assert.equal(g0.bodyStorage, "LOCAL_KEY");
+  assert.equal(Buffer.from(g0.body!).includes(Buffer.from('"fullName"')), false);
+  assert.equal(openAtRest(g0.body!, dataKey, g0.id).toString("utf8"), plain);
+  assert.equal(g0.bodySha256, createHash("sha256").update(plain).digest("hex"));
   assert.ok(await db.prisma.auditEvent.findFirst({ where: { action: "case.data_ready", targetId: caseId } }));
+});
+
+test("where plain datashares are refused (production default), one is a permanent failure with its reason, nothing stored", async () => {
+  await worker.stop();
+  worker = startDownloadWorker(db.prisma, { ...policy, plaintext: "refuse", pollMs: 30, allowedOrigins: allowedOrigins(base) });
+  routes.set("/plain/applicant", (_q, res) => res.end(JSON.stringify({ biometrics: null, identity: { fullName: "x" } })));
+  const caseId = await intake({ applicant: "/plain/applicant" });
+  const c = await settled(caseId);
+  assert.equal(c.state, "DATA_UNAVAILABLE");
+  assert.equal(c.dataErrorCode, "PLAINTEXT_REFUSED");
+  const d = c.downloads[0];
+  assert.equal(d.state, "FAILED");
+  assert.equal(d.attempts, 1, "not retried: the share will not become encrypted");
+  assert.equal(d.body, null);
+  assert.match(d.lastError ?? "", /MAS_ALLOW_PLAINTEXT_DATASHARE=true/);
 });
 
 test("DAT-SER-006 (share expired or used up) fails at once: DATA_UNAVAILABLE showing the code", async () => {

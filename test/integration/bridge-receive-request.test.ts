@@ -64,7 +64,7 @@ describe("a valid request", () => {
       ],
     );
     assert.equal(c.inboxMessage?.outcome, "CREATED");
-    assert.equal(Buffer.from(c.inboxMessage!.body).toString("utf8"), JSON.stringify(req));
+    assert.equal(Buffer.from(c.inboxMessage!.body!).toString("utf8"), JSON.stringify(req));
 
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "case.received", targetId: r.caseId } });
     const details = JSON.stringify(audit.details);
@@ -248,8 +248,8 @@ describe("bad messages are kept with their reason, never dropped", () => {
       assert.match(row.errorReason ?? "", reason);
       assert.equal(row.bodySize, Buffer.byteLength(text));
       assert.equal(row.bodyTruncated, code === "OVERSIZE");
-      if (code !== "OVERSIZE") assert.equal(Buffer.from(row.body).toString("utf8"), text);
-      else assert.equal(row.body.length, opts.maxBytes);
+      if (code !== "OVERSIZE") assert.equal(Buffer.from(row.body!).toString("utf8"), text);
+      else assert.equal(row.body!.length, opts.maxBytes);
     });
   }
 });

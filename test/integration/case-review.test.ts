@@ -55,7 +55,7 @@ test("primary and secondary agree on a duplicate: one outbox row with MOSIP's re
   assert.equal(await recordDecision(prisma, secondary, c.id, decisionBody.parse({ ...verdict, comment: "agree" }), mosip), "DECIDED");
   const out = await prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: c.id } });
   assert.equal(out.destination, "adjudication-to-mosip");
-  const body = JSON.parse(out.body);
+  const body = JSON.parse(out.body!);
   assert.equal(body.requestId, c.requestId);
   assert.equal(body.returnValue, 1);
   assert.equal(body.candidateList.count, 1);
@@ -113,7 +113,7 @@ test("a disagreement goes to the conflicts queue and a supervisor's resolution i
     ),
     "DECIDED",
   );
-  const body = JSON.parse((await prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: c.id } })).body);
+  const body = JSON.parse((await prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: c.id } })).body!);
   assert.equal(body.candidateList.count, 0);
   assert.equal(body.candidateList.analytics.supervisorID, sup.username);
   assert.equal(body.candidateList.analytics.supervisorComments, "different person");

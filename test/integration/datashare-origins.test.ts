@@ -166,7 +166,7 @@ test("a request naming a foreign datashare origin is kept as an intake error: no
   const { errors } = await listIntakeErrors(db.prisma, { limit: 50 });
   const shown = errors.find((e) => e.requestId === hostile.requestId)!;
   assert.equal(shown.errorCode, "ORIGIN_NOT_ALLOWED");
-  assert.ok(!shown.body.includes("SECRETKEY"));
+  assert.ok(!shown.body?.includes("SECRETKEY"));
   assert.deepEqual(foreignHits, [], "the foreign origin received no request at all");
 });
 

@@ -41,12 +41,12 @@ test("answer MOSIP 'resend' for a DATA_UNAVAILABLE case: returnValue 2 queued, c
   const ov = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { caseId: ver.id } });
   assert.equal(oa.destination, "adjudication-to-mosip");
   assert.equal(ov.destination, "verification-to-mosip");
-  const ba = JSON.parse(oa.body);
+  const ba = JSON.parse(oa.body!);
   assert.equal(ba.returnValue, 2);
   assert.match(ba.candidateList.analytics.reason, /DAT-SER-006/);
   assert.deepEqual(validateAdjudicationResponse(ba, { requestId: adj.requestId, gallery: adj.gallery }), []);
-  assert.equal(JSON.parse(ov.body).returnValue, 2);
-  assert.deepEqual(validateVerificationResponse(JSON.parse(ov.body), { requestId: ver.requestId }), []);
+  assert.equal(JSON.parse(ov.body!).returnValue, 2);
+  assert.deepEqual(validateVerificationResponse(JSON.parse(ov.body!), { requestId: ver.requestId }), []);
   assert.equal((await db.prisma.case.findUniqueOrThrow({ where: { id: adj.id } })).state, "DECIDED");
   const actions = (await db.prisma.auditEvent.findMany({ where: { targetId: adj.id }, orderBy: { id: "asc" } })).map((a) => a.action);
   assert.deepEqual(actions, ["case.decided", "integration.answered_resend"]);
@@ -69,8 +69,8 @@ test("intake errors list the code, reason and raw body with every datashare URL'
   const e = errors.find((x) => x.requestId === bad.requestId)!;
   assert.equal(e.errorCode, "UNKNOWN_ID");
   assert.ok(e.errorReason);
-  assert.ok(!e.body.includes("SECRETKEY1"), "the share key never leaves the server");
-  assert.ok(e.body.includes("ds.example/v1/datashare/get/p/s/•••"));
+  assert.ok(!e.body!.includes("SECRETKEY1"), "the share key never leaves the server");
+  assert.ok(e.body!.includes("ds.example/v1/datashare/get/p/s/•••"));
   const { messages } = await listInbox(db.prisma, { limit: 50 });
   assert.equal(messages[0].outcome, "REJECTED");
   assert.ok(!JSON.stringify(messages).includes("SECRETKEY1"));

@@ -136,7 +136,8 @@ test("a decided case with a stored plain-JSON datashare gets one anonymous profi
   );
 
   // No personal data, neither in the table nor in the export; and no link back to the case.
-  const exported = await new Response(exportProfiles(prisma, { format: "bulk", index: "mas-test" })).text();
+  // k = 1 here: the two profiles differ in day/year/gender/location, so any larger k suppresses both (below).
+  const exported = await new Response(exportProfiles(prisma, { format: "bulk", index: "mas-test" }, 1)).text();
   const lines = exported.trim().split("\n");
   assert.equal(lines.length, 4, "an action line and a document per profile");
   assert.deepEqual(JSON.parse(lines[0]).index._index, "mas-test");
@@ -153,13 +154,24 @@ test("a decided case with a stored plain-JSON datashare gets one anonymous profi
 
   // A second sweep finds nothing; the export filter by day works.
   assert.deepEqual(await recordProfiles(prisma), { profiled: 0, withoutData: 0 });
-  assert.equal(await new Response(exportProfiles(prisma, { format: "documents", index: "x", from: "2026-04-03" })).text(), "");
+  assert.equal(await new Response(exportProfiles(prisma, { format: "documents", index: "x", from: "2026-04-03" }, 1)).text(), "");
+  assert.equal(
+    await new Response(exportProfiles(prisma, { format: "documents", index: "x" }, 2)).text(),
+    "",
+    "groups smaller than k are suppressed",
+  );
   const docs = (
-    await new Response(exportProfiles(prisma, { format: "documents", index: "x", from: "2026-04-02", to: "2026-04-02" }, 1)).text()
+    await new Response(exportProfiles(prisma, { format: "documents", index: "x", from: "2026-04-02", to: "2026-04-02" }, 1, 1)).text()
   )
     .trim()
     .split("\n");
   assert.equal(docs.length, 2, "paged export yields every profile once");
+  const fullDoc = docs.map((l) => JSON.parse(l)).find((d) => d.biometrics.length > 0);
+  assert.equal(fullDoc.timeToDecide, "15m-1h", "the duration leaves as a band");
+  for (const b of fullDoc.biometrics) {
+    if (b.exception) assert.deepEqual(Object.keys(b).sort(), ["exception", "modality"], "no exception position");
+    else assert.ok(b.quality === null || /^\d+-\d+$/.test(b.quality), `quality ${b.quality} is a band`);
+  }
   assert.deepEqual(Object.keys(JSON.parse(docs[0])).sort(), [
     "biometrics",
     "candidateCount",
@@ -170,7 +182,7 @@ test("a decided case with a stored plain-JSON datashare gets one anonymous profi
     "process",
     "profileId",
     "reviewersAgreed",
-    "secondsToDecide",
+    "timeToDecide",
     "yearOfBirth",
   ]);
 });

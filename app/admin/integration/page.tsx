@@ -8,7 +8,10 @@ export default async function AdminIntegrationPage() {
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <h1 className="text-2xl font-semibold">MOSIP integration</h1>
-      <IntegrationConsole canOperate={access.user.permissions.includes("integration.operate")} />
+      <IntegrationConsole
+        canOperate={access.user.permissions.includes("integration.operate")}
+        canViewBody={access.user.permissions.includes("cases.viewAll")}
+      />
     </main>
   );
 }

@@ -63,8 +63,18 @@ export const integrationOperations = {
     method: "GET",
     path: "/api/admin/integration/outbox",
     permission: "integration.view",
-    summary: "Responses to MOSIP, newest first, with counts per state",
+    summary: "Responses to MOSIP, newest first, with counts per state: returnValue and candidate count only, never RIDs or comments",
     query: outboxQuery,
+    response: { status: 200 },
+  }),
+  readOutboxBody: operation({
+    method: "GET",
+    path: "/api/admin/integration/outbox/{id}/body",
+    // The handler also requires cases.viewAll, so that a refusal is audited (lib/integration/read-outbox-body.ts).
+    permission: "integration.view",
+    summary:
+      "One response's full body (candidate RIDs, comments); needs cases.viewAll as well (403 and an audit row otherwise); every read audited",
+    params: outboxIdParams,
     response: { status: 200 },
   }),
   retryOutboxMessage: operation({
