@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   // a dev dependency. test/integration/artifact.test.ts fails when something here is missing.
   outputFileTracingIncludes: {
     "/**": [
-      "./lib/biometrics/image/{decode-worker,render-job,jpeg2000-wasm,raster-encoder,raster-limits,sharp-decoder}.mjs",
+      "./lib/biometrics/image/{decode-worker,render-job,jpeg2000-wasm,raster-encoder,raster-limits,sharp-decoder,image-header}.mjs",
       "./lib/biometrics/image/{wsq-decoder-bundle,wsq-decoder.generated}.mjs",
       "./lib/simulator/{packet-worker-bundle,packet-worker.generated}.mjs",
       "./prisma/migrations/**/*",
