@@ -13,10 +13,11 @@ import { startAssigner } from "@/lib/cases/run-assigner";
 import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 import { processSlot } from "@/lib/process/process-slot";
+import { logFor, toLog, type Log } from "@/lib/log/logger";
 
 const bootSlot = processSlot<Promise<Database>>("boot");
 
-async function boot(log: (line: string) => void): Promise<Database> {
+async function boot(log: Log): Promise<Database> {
   const env = getEnv();
   ensureAuthSecret(env);
   const db = await getDatabase();
@@ -52,6 +53,6 @@ async function boot(log: (line: string) => void): Promise<Database> {
 }
 
 /** Boots once per process (migrations, permissions, first users) and resolves to the ready database. */
-export function ready(log: (line: string) => void = (l) => console.log(l)): Promise<Database> {
+export function ready(log: Log = toLog(logFor("boot"))): Promise<Database> {
   return bootSlot.getOrCreate(() => boot(log));
 }

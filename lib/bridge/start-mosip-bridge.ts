@@ -7,6 +7,8 @@ import { recordUnstorableMessage } from "@/lib/intake/record-unstorable-message"
 import { startDownloadWorker, type DownloadWorker } from "@/lib/datashare/run-download-worker";
 import { createTokenSource } from "@/lib/datashare/token-source";
 import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
+import { logFor, toLog, type Log } from "@/lib/log/logger";
+import { messageLogId } from "@/lib/log/request-id";
 import { startQueueConsumer, type ConsumerStatus, type DeliveredMessage } from "@/lib/broker/queue-consumer";
 
 // The intake half of the MOSIP bridge: requests off both request queues into cases, then every
@@ -19,7 +21,7 @@ export interface MosipBridge {
 }
 
 export interface MosipBridgeOptions {
-  log?: (line: string) => void;
+  log?: Log;
   /** Tests shorten these; production keeps the defaults. */
   reconnect?: { baseMs: number; maxMs: number };
   heartbeatMs?: number;
@@ -30,7 +32,7 @@ export interface MosipBridgeOptions {
 
 export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: MosipBridgeOptions = {}): MosipBridge {
   if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
-  const log = opts.log ?? ((l: string) => console.log(l));
+  const log = opts.log ?? toLog(logFor("bridge"));
   const endpoints = parseQueueUrls(env.queueUrl);
   const maxStoreFailures = opts.maxStoreFailures ?? 5;
   const downloads = startDownloadWorker(prisma, {
@@ -45,6 +47,8 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
   async function handle(m: DeliveredMessage): Promise<void> {
     const message = { destination: m.queue, headers: m.headers, body: m.body };
     const key = m.headers["message-id"] ?? "";
+    // Every line about this message carries the same id, a hash of the broker's: never the RID.
+    const fields = { queueMessageId: messageLogId(key) };
     try {
       const r = await receiveRequest(prisma, message, { maxBytes: env.maxRequestBytes, deadlineWindowMinutes: env.deadlineMinutes });
       storeFailures.delete(key);
@@ -52,14 +56,16 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
       if (r.outcome === "created") {
         log(
           `[bridge] ${m.queue}: request ${r.requestId} -> case ${r.caseId}${r.supersededCaseIds.length ? ` (supersedes ${r.supersededCaseIds.join(", ")})` : ""}`,
+          "info",
+          fields,
         );
         downloads.kick();
         // A superseded case is closed: whatever of it was decrypted for viewing leaves memory.
         for (const id of r.supersededCaseIds) getCaseImageCache().dropCase(id);
       } else if (r.outcome === "duplicate") {
-        log(`[bridge] ${m.queue}: request ${r.requestId} already received (case ${r.caseId})`);
+        log(`[bridge] ${m.queue}: request ${r.requestId} already received (case ${r.caseId})`, "info", fields);
       } else {
-        log(`[bridge] ${m.queue}: message rejected (${r.code}), kept as intake error ${r.inboxId}`);
+        log(`[bridge] ${m.queue}: message rejected (${r.code}), kept as intake error ${r.inboxId}`, "warn", fields);
       }
     } catch (e) {
       const failures = (storeFailures.get(key) ?? 0) + 1;
@@ -68,7 +74,7 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
         // Throws again if the database itself is down: then the message simply stays on the queue.
         const id = await recordUnstorableMessage(prisma, message, e as Error, failures);
         storeFailures.delete(key);
-        log(`[bridge] ${m.queue}: message ${key} failed ${failures} times; parked as intake error ${id}`);
+        log(`[bridge] ${m.queue}: message failed ${failures} times; parked as intake error ${id}`, "error", fields);
         return;
       }
       throw e;

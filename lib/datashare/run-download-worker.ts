@@ -1,4 +1,5 @@
 import "server-only";
+import type { Log } from "@/lib/log/logger";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { claimDownloads } from "./claim-downloads";
 import { fetchDatashare } from "./fetch-datashare";
@@ -20,7 +21,7 @@ export interface DownloadWorkerConfig extends RetryPolicy {
   maxBodyBytes?: number;
   token?: TokenSource;
   fetchImpl?: typeof fetch;
-  log?: (line: string) => void;
+  log?: Log;
 }
 
 export interface DownloadWorker {
@@ -86,7 +87,7 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
       try {
         worked = await processOne();
       } catch (e) {
-        log(`[datashare] worker error: ${(e as Error).message.split("\n")[0]}`);
+        log(`[datashare] worker error: ${(e as Error).message.split("\n")[0]}`, "error");
       }
       if (worked || !running) continue;
       if (kicked) {

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { AppEnv } from "@/lib/env/env-schema";
 import { PrismaClient } from "./generated/client";
 import type { SqlExecutor } from "./sql-executor";
+import { logFor } from "@/lib/log/logger";
 
 // Prisma's own advisory-lock key for migrations, so this runner and `prisma migrate deploy` exclude each other.
 const MIGRATION_LOCK_KEY = 72707369;
@@ -32,7 +33,7 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
     const pool = new pg.Pool({ connectionString: config.url, max: POOL_SIZE });
     // An idle client whose server connection ends (restart, failover, admin command) must not crash the
     // process; the pool drops it and the next query opens a new connection.
-    pool.on("error", (e) => console.error(`[mas] database connection lost: ${e.message}`));
+    pool.on("error", (e) => logFor("db").warn(`[mas] database connection lost: ${e.message.split("\n")[0]}`));
     const sql: SqlExecutor = {
       async query(text, params) {
         return (await pool.query(text, params as unknown[])).rows;

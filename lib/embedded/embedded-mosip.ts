@@ -1,4 +1,5 @@
 import "server-only";
+import type { Log } from "@/lib/log/logger";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AppEnv } from "@/lib/env/env-schema";
 import { receiveRequest } from "@/lib/intake/receive-request";
@@ -41,7 +42,7 @@ export interface EmbeddedMosip {
 // without it every body ever served (a few MB each) would stay in memory.
 const SERVED_SHARE_TTL_MS = 10 * 60_000;
 
-export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line: string) => void): EmbeddedMosip {
+export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: Log): EmbeddedMosip {
   const downloads = startDownloadWorker(prisma, { ...env.mosip.datashare, log });
   // The simulator encrypts for the MAS partner certificate: the configured one, or the generated demo key.
   const configured = process.env.MAS_PARTNER_CERTIFICATE_FILE ? loadKeyRingFromEnv(process.env) : null;

@@ -70,3 +70,24 @@ test("a full production environment parses", () => {
   assert.deepEqual(env.database, { kind: "postgresql", url: "postgresql://mas@db:5432/mas" });
   assert.equal(env.oidc?.rolesClaim, "realm_access.roles");
 });
+
+test("MAS_PROCESS_ROLES defaults to every role and refuses an unknown one, naming the valid ones", () => {
+  assert.deepEqual(parseEnv({}).roles, ["web", "intake", "worker", "publisher"]);
+  assert.deepEqual(parseEnv({ MAS_PROCESS_ROLES: " Worker,publisher,worker " }).roles, ["worker", "publisher"]);
+  assert.throws(
+    () => parseEnv({ MAS_PROCESS_ROLES: "web,queue" }),
+    /MAS_PROCESS_ROLES must be a comma-separated list of web, intake, worker, publisher/,
+  );
+  assert.throws(() => parseEnv({ MAS_PROCESS_ROLES: "web,,intake" }), /MAS_PROCESS_ROLES/);
+});
+
+test("MAS_LOG_LEVEL and the metrics token are validated", () => {
+  assert.equal(parseEnv({}).logLevel, "info");
+  assert.equal(parseEnv({ MAS_LOG_LEVEL: "DEBUG" }).logLevel, "debug");
+  assert.throws(() => parseEnv({ MAS_LOG_LEVEL: "verbose" }), /MAS_LOG_LEVEL must be one of fatal, error, warn, info/);
+  assert.throws(() => parseEnv({ MAS_METRICS_TOKEN: "short" }), /MAS_METRICS_TOKEN must be at least 24 characters/);
+  assert.deepEqual(parseEnv({ MAS_METRICS_TOKEN: "t".repeat(24), MAS_METRICS_OPEN: "true" }).metrics, {
+    token: "t".repeat(24),
+    open: true,
+  });
+});

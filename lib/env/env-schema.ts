@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LOG_LEVELS } from "@/lib/log/log-levels";
+import { PROCESS_ROLES, type ProcessRole } from "@/lib/process/process-roles";
 
 // Every environment variable the app reads. docs/configuration.md documents each one; keep them in step.
 const optionalString = z
@@ -158,6 +160,42 @@ export const envSchema = z
     MAS_AUTO_ASSIGN_SECONDS: wholeNumber(3),
     // Read by lib/biometrics/case-image-cache.ts; validated here so a typo stops start-up.
     MAS_IMAGE_CACHE_MB: positiveInt(256),
+    // Read by lib/log/logger.ts when the logger is first made; validated here so a typo stops start-up.
+    MAS_LOG_LEVEL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "") return "info" as const;
+        if ((LOG_LEVELS as readonly string[]).includes(v)) return v as (typeof LOG_LEVELS)[number];
+        ctx.addIssue({ code: "custom", message: `must be one of ${LOG_LEVELS.join(", ")}, got "${v}"` });
+        return z.NEVER;
+      }),
+    // What this process runs (docs/configuration.md, "Process roles"); unset = everything, one process.
+    MAS_PROCESS_ROLES: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "") return [...PROCESS_ROLES];
+        const roles = v.split(",").map((r) => r.trim().toLowerCase());
+        const unknown = roles.filter((r) => !(PROCESS_ROLES as readonly string[]).includes(r));
+        if (unknown.length || roles.includes("")) {
+          ctx.addIssue({
+            code: "custom",
+            message: `must be a comma-separated list of ${PROCESS_ROLES.join(", ")} (or unset for all), got "${v}"`,
+          });
+          return z.NEVER;
+        }
+        return [...new Set(roles)] as ProcessRole[];
+      }),
+    // The bearer token a Prometheus scraper sends to GET /api/metrics.
+    MAS_METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, {
+      message: "must be at least 24 characters (for example: openssl rand -hex 24)",
+    }),
+    // Serve /api/metrics without a token, for a cluster whose NetworkPolicy admits only the scraper.
+    MAS_METRICS_OPEN: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
     const production = (env.MAS_DEPLOYMENT ?? (env.NODE_ENV === "production" ? "production" : "development")) === "production";
@@ -253,6 +291,11 @@ export interface AppEnv {
   simulator: { adjudications: number; verifications: number; stock: number; threads: number | undefined };
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
+  /** What this process runs; every role when MAS_PROCESS_ROLES is unset. */
+  roles: ProcessRole[];
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** GET /api/metrics: the bearer token, or open (development, or MAS_METRICS_OPEN=true). */
+  metrics: { token: string | undefined; open: boolean };
 }
 
 export interface MosipEnv {
@@ -340,5 +383,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       threads: e.MAS_SIMULATOR_THREADS || undefined,
     },
     autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
+    roles: e.MAS_PROCESS_ROLES,
+    logLevel: e.MAS_LOG_LEVEL,
+    metrics: { token: e.MAS_METRICS_TOKEN, open: e.MAS_METRICS_OPEN === "true" },
   };
 }

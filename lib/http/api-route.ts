@@ -10,6 +10,9 @@ import type { Access, Operation } from "./operation";
 import { describeIssues } from "./zod-issues";
 import { prismaErrorToDomain } from "./prisma-error";
 import { isJsonContentType, refuseCrossSite } from "./refuse-cross-site";
+import { logFor, type Logger } from "@/lib/log/logger";
+import { requestIdFrom } from "@/lib/log/request-id";
+import { operationId } from "./operation-id";
 
 type Ctx = { params: Promise<Record<string, string | string[]>> };
 
@@ -22,12 +25,16 @@ interface Args<B, P, Q, U> {
   body: B;
   params: P;
   query: Q;
+  /** This request's logger: every line carries its request id. */
+  log: Logger;
 }
 
 /** What the gate needs from the rest of the app; a test hands in its own. */
 export interface ApiRouteDeps {
   ready: () => Promise<Database>;
   getCurrentUser: () => Promise<SessionUser | null>;
+  /** Where the gate's log lines go; the app's logger unless a test collects them. */
+  logger?: Logger;
 }
 
 export const MAX_BODY = 256 * 1024;
@@ -60,7 +67,25 @@ export function createApiRoute(deps: ApiRouteDeps) {
     handler: (a: Args<Infer<B>, Infer<P>, Infer<Q>, A extends "public" ? SessionUser | null : SessionUser>) => Promise<Response>,
   ) {
     if (op.handledBy) throw new Error(`${op.method} ${op.path} is served by ${op.handledBy}, not by apiRoute`);
+    const route = operationId(op);
+    const gated = gate(op, handler);
     return async (req: Request, ctx: Ctx): Promise<Response> => {
+      const started = performance.now();
+      const requestId = requestIdFrom(req.headers.get("x-request-id"));
+      // The route is the registry's name, never the path: a path holds case ids.
+      const log = (deps.logger ?? logFor("http")).child({ requestId, route });
+      const res = withRequestId(await gated(req, ctx, log), requestId);
+      const ms = Math.round(performance.now() - started);
+      log[res.status >= 500 ? "error" : "info"]({ method: req.method, status: res.status, ms }, "request");
+      return res;
+    };
+  };
+
+  function gate<B extends z.ZodType | undefined, P extends z.ZodType | undefined, Q extends z.ZodType | undefined, A extends Access>(
+    op: Operation<B, P, Q, A>,
+    handler: (a: Args<Infer<B>, Infer<P>, Infer<Q>, A extends "public" ? SessionUser | null : SessionUser>) => Promise<Response>,
+  ) {
+    return async (req: Request, ctx: Ctx, log: Logger): Promise<Response> => {
       // Before anything else: a cross-site form or script must not even reach the session check.
       const crossSite = refuseCrossSite(req.method, req.headers, req.url);
       if (crossSite) return problem(403, crossSite);
@@ -106,16 +131,29 @@ export function createApiRoute(deps: ApiRouteDeps) {
             return problem(400, `invalid query: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
           query = r.data;
         }
-        return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never });
+        return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never, log });
       } catch (e) {
         const known = e instanceof DomainError ? e : prismaErrorToDomain(e);
         if (known) return problem(STATUS_OF[known.code], known.message, known.field ? { field: known.field } : undefined);
-        // No request data in the log line: it may hold personal data.
-        console.error(`[mas] ${req.method} ${new URL(req.url).pathname} failed:`, e instanceof Error ? e.stack : e);
+        // No request data in the log line (not even the path, which holds ids): the error's first line and stack only.
+        log.error({ err: e }, "request failed");
         return problem(500, "internal error");
       }
     };
-  };
+  }
+}
+
+/** The request id goes back to the caller, so a support ticket can name the log lines of its request. */
+function withRequestId(res: Response, requestId: string): Response {
+  try {
+    res.headers.set("X-Request-Id", requestId);
+    return res;
+  } catch {
+    // Response.redirect() and fetched responses have immutable headers.
+    const copy = new Response(res.body, res);
+    copy.headers.set("X-Request-Id", requestId);
+    return copy;
+  }
 }
 
 /** The gate every API route goes through (except next-auth's and the static OpenAPI document). */

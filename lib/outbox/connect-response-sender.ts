@@ -1,3 +1,4 @@
+import type { Log } from "@/lib/log/logger";
 import { randomUUID } from "node:crypto";
 import type { BrokerEndpoint } from "@/lib/broker/parse-queue-urls";
 import { keepStompConnection } from "@/lib/broker/keep-stomp-connection";
@@ -76,7 +77,7 @@ export interface SenderOptions {
   connectTimeoutMs?: number;
   receiptTimeoutMs?: number;
   reconnect?: { baseMs: number; maxMs: number };
-  log?: (line: string) => void;
+  log?: Log;
 }
 
 export function connectResponseSender(opts: SenderOptions): ResponseSender {

@@ -1,5 +1,6 @@
 import "server-only";
 import { processSlot } from "./process-slot";
+import type { Log } from "@/lib/log/logger";
 
 export interface PeriodicTask {
   stop(): void;
@@ -13,7 +14,7 @@ const tasksSlot = processSlot<Map<string, PeriodicTask>>("periodicTasks");
  */
 export function startPeriodicTask(
   name: string,
-  opts: { everyMs: number; firstDelayMs: number; log: (line: string) => void },
+  opts: { everyMs: number; firstDelayMs: number; log: Log },
   run: () => Promise<void>,
 ): PeriodicTask {
   const registry = tasksSlot.getOrCreate(() => new Map());
@@ -26,7 +27,7 @@ export function startPeriodicTask(
     try {
       await run();
     } catch (e) {
-      opts.log(`[${name}] failed: ${(e as Error).message.split("\n")[0]}`);
+      opts.log(`[${name}] failed: ${(e as Error).message.split("\n")[0]}`, "error");
     } finally {
       running = false;
     }
