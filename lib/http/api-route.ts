@@ -39,6 +39,8 @@ export interface ApiRouteDeps {
 
 export const MAX_BODY = 256 * 1024;
 
+const QUIET_ROUTES = new Set(["health", "healthReady", "metrics"]);
+
 /** The one place where a domain error becomes an HTTP status. */
 export const STATUS_OF: Record<DomainErrorCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503 };
 
@@ -76,7 +78,9 @@ export function createApiRoute(deps: ApiRouteDeps) {
       const log = (deps.logger ?? logFor("http")).child({ requestId, route });
       const res = withRequestId(await gated(req, ctx, log), requestId);
       const ms = Math.round(performance.now() - started);
-      log[res.status >= 500 ? "error" : "info"]({ method: req.method, status: res.status, ms }, "request");
+      // Probes and scrapes come every few seconds: their successes are logged only at debug level.
+      const level = res.status >= 500 ? "error" : res.status < 400 && QUIET_ROUTES.has(route) ? "debug" : "info";
+      log[level]({ method: req.method, status: res.status, ms }, "request");
       return res;
     };
   };
