@@ -28,6 +28,18 @@ export interface MosipBridgeOptions {
   downloadPollMs?: number;
   /** After this many failed attempts to store the same message, it is parked as an intake error. */
   maxStoreFailures?: number;
+  /** False in a process without the worker role: the datashares are fetched by a worker process instead. */
+  runDownloads?: boolean;
+}
+
+/** The datashare download worker on MOSIP's settings (token source included). */
+export function startMosipDownloads(prisma: PrismaClient, env: MosipEnv, opts: { log: Log; pollMs?: number }): DownloadWorker {
+  return startDownloadWorker(prisma, {
+    ...env.datashare,
+    token: env.auth ? createTokenSource(env.auth, { timeoutMs: env.datashare.timeoutMs }) : undefined,
+    pollMs: opts.pollMs,
+    log: opts.log,
+  });
 }
 
 export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: MosipBridgeOptions = {}): MosipBridge {
@@ -35,12 +47,9 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
   const log = opts.log ?? toLog(logFor("bridge"));
   const endpoints = parseQueueUrls(env.queueUrl);
   const maxStoreFailures = opts.maxStoreFailures ?? 5;
-  const downloads = startDownloadWorker(prisma, {
-    ...env.datashare,
-    token: env.auth ? createTokenSource(env.auth, { timeoutMs: env.datashare.timeoutMs }) : undefined,
-    pollMs: opts.downloadPollMs,
-    log,
-  });
+  // Without it, new downloads wait for a worker process's next poll (about a second).
+  const downloads: DownloadWorker =
+    opts.runDownloads === false ? { kick() {}, async stop() {} } : startMosipDownloads(prisma, env, { log, pollMs: opts.downloadPollMs });
   // Per broker message-id; a message that keeps failing would otherwise block its queue forever.
   const storeFailures = new Map<string, number>();
 

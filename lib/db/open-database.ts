@@ -54,6 +54,24 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
           client.release();
         }
       },
+      async runExclusive(name, fn) {
+        // A session lock on a connection of its own: fn's queries use other pool connections and their own
+        // transactions, and the lock goes with this session if the process dies.
+        const client = await pool.connect();
+        try {
+          const [{ locked }] = (await client.query("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [`mas.${name}`]))
+            .rows as { locked: boolean }[];
+          if (!locked) return false;
+          try {
+            await fn();
+          } finally {
+            await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [`mas.${name}`]).catch(() => {});
+          }
+          return true;
+        } finally {
+          client.release();
+        }
+      },
     };
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
     return {
@@ -75,6 +93,11 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
     exec: async (t) => void (await lite.exec(t)),
     // PGlite is one in-process connection: only this process can open the data directory.
     withMigrationLock: (fn) => fn(sql),
+    // One process per data directory: no other instance can be running it.
+    runExclusive: async (_name, fn) => {
+      await fn();
+      return true;
+    },
   };
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions: TRANSACTION_OPTIONS });
   return {

@@ -279,4 +279,18 @@ describe("apiRoute", () => {
     );
     for (const secret of ["10001100010000120250101000000", "9f1c0d3e", "Alice Example"]) assert.ok(!all.includes(secret), all);
   });
+
+  it("a process without the web role answers only its probes and metrics", async () => {
+    const route = createApiRoute({
+      ready: async () => DB,
+      getCurrentUser: async () => USER,
+      servesWeb: () => false,
+      logger: createLogger({ level: "silent" }),
+    });
+    const r = await answer(await route(signedIn, ok)(get(), ctx()));
+    assert.deepEqual(r, { status: 404, body: { error: "not served here: this process does not have the web role" } });
+    const { operations } = await import("./operations");
+    const probe = await route(operations.healthReady, ok)(new Request("http://localhost/api/health/ready"), ctx());
+    assert.equal(probe.status, 200);
+  });
 });

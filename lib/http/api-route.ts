@@ -13,6 +13,7 @@ import { isJsonContentType, refuseCrossSite } from "./refuse-cross-site";
 import { logFor, type Logger } from "@/lib/log/logger";
 import { requestIdFrom } from "@/lib/log/request-id";
 import { operationId } from "./operation-id";
+import { getEnv } from "@/lib/env/get-env";
 
 type Ctx = { params: Promise<Record<string, string | string[]>> };
 
@@ -35,11 +36,15 @@ export interface ApiRouteDeps {
   getCurrentUser: () => Promise<SessionUser | null>;
   /** Where the gate's log lines go; the app's logger unless a test collects them. */
   logger?: Logger;
+  /** False in a process without the web role (MAS_PROCESS_ROLES): only probes and metrics are served. */
+  servesWeb?: () => boolean;
 }
 
 export const MAX_BODY = 256 * 1024;
 
 const QUIET_ROUTES = new Set(["health", "healthReady", "metrics"]);
+/** What a worker process (no web role) still answers: its probes and its metrics. */
+const WITHOUT_WEB = QUIET_ROUTES;
 
 /** The one place where a domain error becomes an HTTP status. */
 export const STATUS_OF: Record<DomainErrorCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503 };
@@ -91,6 +96,8 @@ export function createApiRoute(deps: ApiRouteDeps) {
   ) {
     return async (req: Request, ctx: Ctx, log: Logger): Promise<Response> => {
       // Before anything else: a cross-site form or script must not even reach the session check.
+      if (deps.servesWeb && !deps.servesWeb() && !WITHOUT_WEB.has(operationId(op)))
+        return problem(404, "not served here: this process does not have the web role");
       const crossSite = refuseCrossSite(req.method, req.headers, req.url);
       if (crossSite) return problem(403, crossSite);
       // Only JSON changes state: a plain HTML form cannot send it, and a script on another site cannot without
@@ -161,4 +168,4 @@ function withRequestId(res: Response, requestId: string): Response {
 }
 
 /** The gate every API route goes through (except next-auth's and the static OpenAPI document). */
-export const apiRoute = createApiRoute({ ready, getCurrentUser });
+export const apiRoute = createApiRoute({ ready, getCurrentUser, servesWeb: () => getEnv().roles.includes("web") });

@@ -2,6 +2,9 @@ import "server-only";
 import { processSlot } from "./process-slot";
 import type { Log } from "@/lib/log/logger";
 
+/** Runs a task's round unless another instance is running it (lib/db: SqlExecutor.runExclusive). */
+export type RunExclusive = (name: string, fn: () => Promise<void>) => Promise<boolean>;
+
 export interface PeriodicTask {
   stop(): void;
 }
@@ -14,7 +17,7 @@ const tasksSlot = processSlot<Map<string, PeriodicTask>>("periodicTasks");
  */
 export function startPeriodicTask(
   name: string,
-  opts: { everyMs: number; firstDelayMs: number; log: Log },
+  opts: { everyMs: number; firstDelayMs: number; log: Log; exclusive?: RunExclusive },
   run: () => Promise<void>,
 ): PeriodicTask {
   const registry = tasksSlot.getOrCreate(() => new Map());
@@ -25,7 +28,9 @@ export function startPeriodicTask(
     if (running) return;
     running = true;
     try {
-      await run();
+      // Once per cluster: a round another instance is running now is skipped here, not repeated after it.
+      if (opts.exclusive) await opts.exclusive(`task.${name}`, run);
+      else await run();
     } catch (e) {
       opts.log(`[${name}] failed: ${(e as Error).message.split("\n")[0]}`, "error");
     } finally {
