@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
     "pg",
     "@stomp/stompjs",
     "@stomp/tcp-wrapper",
+    // Loaded once from node_modules (its default metrics hook process internals); pino is external by Next's default.
+    "prom-client",
+    "pino",
   ],
   poweredByHeader: false,
   async headers() {

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/metrics/metrics";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { MosipEnv } from "@/lib/env/env-schema";
 import { receiveRequest } from "@/lib/intake/receive-request";
@@ -83,6 +84,8 @@ export function startMosipBridge(prisma: PrismaClient, env: MosipEnv, opts: Mosi
         // Throws again if the database itself is down: then the message simply stays on the queue.
         const id = await recordUnstorableMessage(prisma, message, e as Error, failures);
         storeFailures.delete(key);
+        metrics().intakeMessages.inc({ queue: m.queue, outcome: "parked" });
+        metrics().intakeErrors.inc({ reason: "STORE_FAILED" });
         log(`[bridge] ${m.queue}: message failed ${failures} times; parked as intake error ${id}`, "error", fields);
         return;
       }

@@ -1,4 +1,5 @@
 import "server-only";
+import { downloadResult, metrics, since } from "@/lib/metrics/metrics";
 import type { Log } from "@/lib/log/logger";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { claimDownloads } from "./claim-downloads";
@@ -61,6 +62,7 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
     const lease = keepDownloadLease(prisma, claimed, { leaseMs, renewMs, log });
     let outcome: Awaited<ReturnType<typeof fetchDatashare>>;
     let state: string;
+    const started = performance.now();
     try {
       outcome = await fetchDatashare(claimed.url, {
         timeoutMs: config.timeoutMs,
@@ -70,6 +72,9 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
         signal: lease.signal,
       });
       // Lost to another worker mid-GET: that worker owns the row now; recording would only be stale.
+      const result = downloadResult(outcome.ok ? null : outcome.code);
+      metrics().datashareDownloads.inc({ result });
+      metrics().datashareDownloadSeconds.observe({ result }, since(started));
       if (lease.lost() && !outcome.ok) return true;
       state = await recordDownloadResult(prisma, claimed, outcome, config);
     } finally {

@@ -14,6 +14,7 @@ import { logFor, type Logger } from "@/lib/log/logger";
 import { requestIdFrom } from "@/lib/log/request-id";
 import { operationId } from "./operation-id";
 import { getEnv } from "@/lib/env/get-env";
+import { metrics } from "@/lib/metrics/metrics";
 
 type Ctx = { params: Promise<Record<string, string | string[]>> };
 
@@ -83,6 +84,7 @@ export function createApiRoute(deps: ApiRouteDeps) {
       const log = (deps.logger ?? logFor("http")).child({ requestId, route });
       const res = withRequestId(await gated(req, ctx, log), requestId);
       const ms = Math.round(performance.now() - started);
+      metrics().httpSeconds.observe({ route, method: req.method, status: `${Math.floor(res.status / 100)}xx` }, ms / 1000);
       // Probes and scrapes come every few seconds: their successes are logged only at debug level.
       const level = res.status >= 500 ? "error" : res.status < 400 && QUIET_ROUTES.has(route) ? "debug" : "info";
       log[level]({ method: req.method, status: res.status, ms }, "request");

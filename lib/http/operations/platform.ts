@@ -29,6 +29,14 @@ export const platformOperations = {
       "Readiness (200, or 503 when not ready): database reachable, every shipped migration applied, and the MOSIP broker connected when this process has the intake role; generic check results only",
     response: { status: 200 },
   }),
+  metrics: operation({
+    method: "GET",
+    path: "/api/metrics",
+    permission: "public",
+    summary:
+      "Prometheus metrics (text exposition format). Needs Authorization: Bearer <MAS_METRICS_TOKEN>; without a token configured it is open only in development or with MAS_METRICS_OPEN=true, and answers 404 otherwise",
+    response: { status: 200, mediaTypes: ["text/plain; version=0.0.4"], description: "the metrics" },
+  }),
   openApiDocument: operation({
     method: "GET",
     path: "/api/openapi.json",
