@@ -44,14 +44,24 @@ test("a task's round runs on one instance at a time: the other skips it while it
   });
   await running;
   let ranOnTwo = false;
-  assert.equal(await two.sql.runExclusive("task.retention", async () => void (ranOnTwo = true)), false);
+  assert.equal(
+    await two.sql.runExclusive("task.retention", async () => {
+      ranOnTwo = true;
+    }),
+    false,
+  );
   assert.equal(ranOnTwo, false, "the second instance skipped the round");
   // Another task is not held up by it.
   assert.equal(await two.sql.runExclusive("task.profiles", async () => {}), true);
   release();
   assert.equal(await first, true);
   // Once the round is over, the next one may run anywhere.
-  assert.equal(await two.sql.runExclusive("task.retention", async () => void (ranOnTwo = true)), true);
+  assert.equal(
+    await two.sql.runExclusive("task.retention", async () => {
+      ranOnTwo = true;
+    }),
+    true,
+  );
   assert.equal(ranOnTwo, true);
 });
 
