@@ -10,7 +10,6 @@ const minutes = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600, 86400
 
 function create() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "mas_" });
   const m = {
     registry,
     intakeMessages: new Counter({
@@ -92,6 +91,21 @@ function create() {
 }
 
 export type Metrics = ReturnType<typeof create>;
+
+let processMetrics = false;
+
+/**
+ * The exposition text. prom-client's process metrics (event-loop monitor, GC observer) start at the first
+ * scrape, not at the first counter: a process nobody scrapes (tests, the CLI tools) does not carry them.
+ */
+export async function scrape(): Promise<{ text: string; contentType: string }> {
+  const { registry } = metrics();
+  if (!processMetrics) {
+    processMetrics = true;
+    collectDefaultMetrics({ register: registry, prefix: "mas_" });
+  }
+  return { text: await registry.metrics(), contentType: registry.contentType };
+}
 
 const SLOT = Symbol.for("mas.metrics");
 type Holder = typeof globalThis & { [SLOT]?: Metrics };

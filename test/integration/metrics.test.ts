@@ -18,7 +18,7 @@ import { connectInProcessSender } from "@/lib/outbox/connect-in-process-sender";
 import { refreshMetricGauges } from "@/lib/integration/refresh-metric-gauges";
 import { createApiRoute } from "@/lib/http/api-route";
 import { operations } from "@/lib/http/operations";
-import { metrics } from "@/lib/metrics/metrics";
+import { scrape } from "@/lib/metrics/metrics";
 import { createLogger } from "@/lib/log/logger";
 import { parseEnv } from "@/lib/env/env-schema";
 
@@ -83,7 +83,7 @@ test("a request through intake, review and answer shows in the scrape, with no p
   });
 
   await refreshMetricGauges(prisma);
-  const text = await metrics().registry.metrics();
+  const { text } = await scrape();
   const q = mosip.queues.verificationRequest;
   assert.equal(value(text, new RegExp(`^mas_intake_messages_total\\{queue="${q}",outcome="created"\\}`)), 1);
   assert.equal(value(text, /^mas_datashare_downloads_total\{result="stored"\}/), 1);

@@ -2,7 +2,7 @@ import { apiRoute, json } from "@/lib/http/api-route";
 import { operations } from "@/lib/http/operations";
 import { metricsAccess } from "@/lib/http/metrics-access";
 import { refreshMetricGauges } from "@/lib/integration/refresh-metric-gauges";
-import { metrics } from "@/lib/metrics/metrics";
+import { scrape } from "@/lib/metrics/metrics";
 import { getEnv } from "@/lib/env/get-env";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +18,6 @@ export const GET = apiRoute(operations.metrics, async ({ req, db }) => {
     return res;
   }
   await refreshMetricGauges(db.prisma);
-  const { registry } = metrics();
-  return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
+  const { text, contentType } = await scrape();
+  return new Response(text, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
 });
