@@ -19,6 +19,19 @@ const nextConfig: NextConfig = {
       "./node_modules/@cornerstonejs/codec-openjpeg/{package.json,dist/*}",
     ],
   },
+  // Native, wasm and worker-using packages stay outside the bundle and load from node_modules at run time.
+  serverExternalPackages: [
+    "@cornerstonejs/codec-openjpeg",
+    "sharp",
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+    "@stomp/stompjs",
+    "@stomp/tcp-wrapper",
+    // Loaded once from node_modules (its default metrics hook process internals); pino is external by Next's default.
+    "prom-client",
+    "pino",
+  ],
   poweredByHeader: false,
   async headers() {
     return [

@@ -46,7 +46,7 @@ async function measure(checkout: string): Promise<Figures> {
   server.stderr.on("data", (d) => (log += d));
   try {
     const t0 = await waitAnswering(() => log);
-    const password = await waitFor(() => log.match(/^\[mas\]\s+admin\s+(\S+)/m)?.[1], "the demo admin password in the server log");
+    const password = await waitFor(() => log.match(/"msg":"\[mas\]\s+admin\s+(\S+)/)?.[1], "the demo admin password in the server log");
     const admin = await request.newContext({ baseURL: BASE });
     await signIn(admin, "admin", password);
     await admin.post("/api/admin/users", { data: { username: "bench-sup", password: "bench-supervisor-pw", roles: ["SUPERVISOR"] } });

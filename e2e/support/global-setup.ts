@@ -132,8 +132,9 @@ export default async function globalSetup() {
     throw e;
   }
 
-  // The embedded server prints its demo users' passwords once, at first start: read them from its log.
-  const demoLine = readFileSync(b.log, "utf8").match(/^\[mas\]\s+admin\s+(\S+)/m);
+  // The embedded server prints its demo users' passwords once, at first start: read them from its log (JSON
+  // lines, the text in "msg").
+  const demoLine = readFileSync(b.log, "utf8").match(/"msg":"\[mas\]\s+admin\s+(\S+)/);
   if (!demoLine) throw new Error(`the embedded server printed no demo admin password:\n${readFileSync(b.log, "utf8")}`);
   const chosen = { ...admin, password: chosenPassword };
   const info: Record<string, ServerInfo | OidcInfo> = {

@@ -6,7 +6,7 @@ import { applyMigrations, readMigrations } from "@/lib/db/apply-migrations";
 import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
 import { bootstrapUsers } from "@/lib/users/bootstrap-users";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
-import { startMosipBridgeOnce } from "@/lib/bridge/mosip-bridge-instance";
+import { startMosipBridgeOnce, startMosipDownloadsOnce } from "@/lib/bridge/mosip-bridge-instance";
 import { startInProcessResponsePublisherOnce, startResponsePublisherOnce } from "@/lib/outbox/start-response-publisher";
 import { startRetentionSweepOnce } from "@/lib/retention/start-retention-sweep";
 import { startAssigner } from "@/lib/cases/run-assigner";
@@ -14,10 +14,11 @@ import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 import { processSlot } from "@/lib/process/process-slot";
 import { requireRuntimeKeyRing } from "@/lib/crypto/runtime-key-ring";
+import { logFor, toLog, type Log } from "@/lib/log/logger";
 
 const bootSlot = processSlot<Promise<Database>>("boot");
 
-async function boot(log: (line: string) => void): Promise<Database> {
+async function boot(log: Log): Promise<Database> {
   const env = getEnv();
   ensureAuthSecret(env);
   // Real applicants' datashares are encrypted for the MAS partner: refuse to start without its keys.
@@ -33,28 +34,42 @@ async function boot(log: (line: string) => void): Promise<Database> {
     log("[mas] DEMO MODE: embedded database, demo users created. Their passwords (shown only now):");
     for (const c of users.credentials) log(`[mas]   ${c.username.padEnd(11)} ${c.password}   (${c.roles.join(", ")})`);
   }
+  // What this process runs: docs/configuration.md, "Process roles". The API and pages are served by every
+  // process (probes and metrics need them); without the web role the API refuses everything else.
+  const roles = new Set(env.roles);
   if (env.mosip.queueUrl) {
-    const bridge = startMosipBridgeOnce(db.prisma, env.mosip, log);
-    log(
-      `[mas] MOSIP bridge: consuming ${env.mosip.queues.adjudicationRequest} and ${env.mosip.queues.verificationRequest} via ${bridge.status().url}`,
-    );
-    // Answers go out on their own connection; decisions queue them in the outbox (lib/outbox).
-    startResponsePublisherOnce(db.prisma, env.mosip, log);
-  } else {
+    if (roles.has("intake")) {
+      const bridge = startMosipBridgeOnce(db.prisma, env.mosip, log, { runDownloads: roles.has("worker") });
+      log(
+        `[mas] MOSIP bridge: consuming ${env.mosip.queues.adjudicationRequest} and ${env.mosip.queues.verificationRequest} via ${bridge.status().url}`,
+      );
+    } else if (roles.has("worker")) {
+      startMosipDownloadsOnce(db.prisma, env.mosip, log);
+    }
+    // Answers go out on their own connection; decisions queue them in the outbox (lib/outbox). Stale SENDING
+    // rows are recovered by an atomic UPDATE, safe with any number of publishers.
+    if (roles.has("publisher")) startResponsePublisherOnce(db.prisma, env.mosip, log);
+  } else if (roles.has("intake") || roles.has("worker") || roles.has("publisher")) {
+    // The built-in simulator lives in this process (PGlite allows one process anyway): it runs whole.
     const embedded = startEmbeddedMosipOnce(db.prisma, env, log);
     startInProcessResponsePublisherOnce(db.prisma, (queue, body) => void embedded.deliverResponse(queue, body), log);
     log("[mas] no MOSIP_QUEUE_URL: running against the built-in MOSIP simulator");
   }
-  // Stored datashares hold personal data: they are purged once MOSIP has the answer and the retention period is over.
-  startRetentionSweepOnce(db.prisma, env.retention, log);
-  // Anonymous profiles of decided cases, taken long before retention purges their data.
-  startProfileSweepOnce(db.prisma, log);
-  if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000, log);
+  if (roles.has("worker")) {
+    // Once per cluster each round, whichever worker process gets there first.
+    const exclusive = db.sql.runExclusive;
+    // Stored datashares hold personal data: they are purged once MOSIP has the answer and the retention period is over.
+    startRetentionSweepOnce(db.prisma, env.retention, log, exclusive);
+    // Anonymous profiles of decided cases, taken long before retention purges their data.
+    startProfileSweepOnce(db.prisma, log, exclusive);
+    if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000, log, exclusive);
+  }
+  log(`[mas] process roles: ${env.roles.join(", ")}`);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);
   return db;
 }
 
 /** Boots once per process (migrations, permissions, first users) and resolves to the ready database. */
-export function ready(log: (line: string) => void = (l) => console.log(l)): Promise<Database> {
+export function ready(log: Log = toLog(logFor("boot"))): Promise<Database> {
   return bootSlot.getOrCreate(() => boot(log));
 }

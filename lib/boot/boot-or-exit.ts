@@ -1,6 +1,7 @@
 import "server-only";
 import { EnvError } from "@/lib/env/env-schema";
 import { getEnv } from "@/lib/env/get-env";
+import { logFor, toLog } from "@/lib/log/logger";
 import { ready } from "./boot-app";
 import { handleStopSignals } from "./handle-stop-signals";
 
@@ -9,11 +10,12 @@ export async function bootOrExit(): Promise<void> {
   try {
     await ready();
   } catch (e) {
-    console.error(e instanceof EnvError ? e.message : `[mas] start-up failed: ${(e as Error).message}`);
+    logFor("boot").fatal(e instanceof EnvError ? e.message : `[mas] start-up failed: ${(e as Error).message}`);
     process.exit(1);
   }
   const env = getEnv();
-  if (!handleStopSignals(env.stopGraceSeconds * 1000, (l) => console.log(l)) && env.production) {
-    console.warn("[mas] NEXT_MANUAL_SIG_HANDLE is not set: Next.js exits at once on SIGTERM, without a graceful stop");
+  const log = logFor("stop");
+  if (!handleStopSignals(env.stopGraceSeconds * 1000, toLog(log)) && env.production) {
+    log.warn("[mas] NEXT_MANUAL_SIG_HANDLE is not set: Next.js exits at once on SIGTERM, without a graceful stop");
   }
 }

@@ -4,6 +4,8 @@ import { getMosipBridge } from "@/lib/bridge/mosip-bridge-instance";
 import { getResponsePublisher } from "@/lib/outbox/start-response-publisher";
 import { countOutbox } from "@/lib/outbox/count-outbox";
 import pkg from "@/package.json";
+import type { SessionUser } from "@/lib/auth/load-user";
+import { logFor } from "@/lib/log/logger";
 
 export interface BrokerHealth {
   /** MOSIP_QUEUE_URL is set (unset = the embedded simulator, no broker). */
@@ -61,6 +63,7 @@ export async function checkHealth(db: Database): Promise<Health> {
       outbox: { pending: o.pending, uncertain: o.uncertain, failed: o.failed, oldestPendingAt: o.oldestPendingAt },
     };
   } catch (e) {
+    logFor("health").warn({ err: e }, "database unreachable");
     return {
       status: "degraded",
       version: pkg.version,
@@ -69,4 +72,28 @@ export async function checkHealth(db: Database): Promise<Health> {
       outbox: null,
     };
   }
+}
+
+/** What anyone may see: whether things work, never where they are or why they fail. */
+export interface PublicHealth {
+  status: Health["status"];
+  database: { kind: string; reachable: boolean };
+  broker: { configured: boolean; connected: boolean };
+}
+
+export function publicHealth(h: Health): PublicHealth {
+  return {
+    status: h.status,
+    database: { kind: h.database.kind, reachable: h.database.reachable },
+    broker: { configured: h.broker.configured, connected: h.broker.connected },
+  };
+}
+
+/**
+ * /api/health: the broker endpoint, error texts (they name hosts), version and outbox backlog go only to a
+ * session that may see the integration console; anonymous callers (probes, scanners) get publicHealth.
+ */
+export async function healthFor(db: Database, viewer: SessionUser | null): Promise<Health | PublicHealth> {
+  const health = await checkHealth(db);
+  return viewer?.permissions.includes("integration.view") ? health : publicHealth(health);
 }

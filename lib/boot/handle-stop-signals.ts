@@ -1,4 +1,5 @@
 import "server-only";
+import type { Log } from "@/lib/log/logger";
 import { processSlot } from "@/lib/process/process-slot";
 import { stopApp } from "./stop-app";
 
@@ -9,7 +10,7 @@ const handlerSlot = processSlot<true>("stopSignals");
  * the grace period ran out. Next.js exits at once on these signals unless NEXT_MANUAL_SIG_HANDLE is set,
  * which every launcher of the MAS does (scripts/start.mjs, the artifact, the container image).
  */
-export function handleStopSignals(graceMs: number, log: (line: string) => void): boolean {
+export function handleStopSignals(graceMs: number, log: Log): boolean {
   if (process.env.NEXT_MANUAL_SIG_HANDLE !== "true") return false;
   handlerSlot.getOrCreate(() => {
     let stopping = false;

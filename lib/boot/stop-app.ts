@@ -1,5 +1,6 @@
 import "server-only";
-import { getMosipBridge } from "@/lib/bridge/mosip-bridge-instance";
+import type { Log } from "@/lib/log/logger";
+import { getMosipBridge, getMosipDownloads } from "@/lib/bridge/mosip-bridge-instance";
 import { closeDatabase } from "@/lib/db/database";
 import { getEmbeddedMosip } from "@/lib/embedded/embedded-mosip-instance";
 import { getResponsePublisher } from "@/lib/outbox/start-response-publisher";
@@ -21,10 +22,11 @@ export type StopOutcome = "stopped" | "grace expired";
  * If the grace period runs out first, the caller exits anyway; what was left is exactly what a kill leaves,
  * and the recovery paths (lease expiry, stale SENDING) handle it.
  */
-export async function stopApp(opts: { graceMs: number; log: (line: string) => void }): Promise<StopOutcome> {
+export async function stopApp(opts: { graceMs: number; log: Log }): Promise<StopOutcome> {
   const started = Date.now();
   const steps: [string, () => Promise<void>][] = [
     ["request consumer and downloads", async () => await getMosipBridge()?.stop()],
+    ["downloads", async () => await getMosipDownloads()?.stop()],
     ["built-in MOSIP simulator", async () => await getEmbeddedMosip()?.stop()],
     ["periodic tasks", stopPeriodicTasks],
     ["response publisher", async () => await getResponsePublisher()?.stop()],

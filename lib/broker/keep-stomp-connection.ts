@@ -1,4 +1,5 @@
 import "server-only";
+import type { Log } from "@/lib/log/logger";
 import type { Client, IFrame } from "@stomp/stompjs";
 import { backoffDelayMs } from "./backoff-delay";
 import { createStompClient, HEARTBEAT_TOLERANCE } from "./create-stomp-client";
@@ -20,7 +21,7 @@ export interface KeepConnectionOptions {
   heartbeatMs: number;
   connectTimeoutMs?: number;
   reconnect: { baseMs: number; maxMs: number };
-  log: (line: string) => void;
+  log: Log;
   /** Log prefix, e.g. "[bridge]". */
   tag: string;
   /** Updated in place, so the caller's status object can add fields of its own. */
@@ -96,7 +97,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       // e.g. bad credentials; the broker closes the socket next, which triggers the reconnect.
       status.lastError = `broker refused: ${(frame.headers.message ?? "ERROR frame").slice(0, 200)}`;
       opts.onStompError?.(frame);
-      log(`${tag} ${ep.display}: ${status.lastError}`);
+      log(`${tag} ${ep.display}: ${status.lastError}`, "warn");
     };
     c.onHeartbeatLost = () => {
       if (gen !== generation) return;
@@ -105,7 +106,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       // work from here on, so that only frames written before the loss are left to doubt.
       status.connected = false;
       status.lastError = `no heart-beat from ${ep.display} for ${HEARTBEAT_TOLERANCE} intervals of ${opts.heartbeatMs} ms`;
-      log(`${tag} ${status.lastError}`);
+      log(`${tag} ${status.lastError}`, "warn");
     };
     c.onWebSocketError = () => {
       status.lastError = tlsProblem ? `${ep.display}: ${tlsProblem}` : `cannot reach ${ep.display}`;
@@ -118,7 +119,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       opts.onClosed?.(gen);
       if (stopped) return;
       if (established) {
-        log(`${tag} connection to ${ep.display} lost; reconnecting`);
+        log(`${tag} connection to ${ep.display} lost; reconnecting`, "warn");
         endpointIndex = 0;
         schedule(opts.reconnect.baseMs);
         return;
@@ -132,7 +133,7 @@ export function keepStompConnection(opts: KeepConnectionOptions): KeptConnection
       failedRounds++;
       const delay = backoffDelayMs(failedRounds, opts.reconnect);
       if (failedRounds === 1 || failedRounds % 10 === 0)
-        log(`${tag} no broker reachable (${status.lastError ?? "closed"}); retrying in ${delay} ms`);
+        log(`${tag} no broker reachable (${status.lastError ?? "closed"}); retrying in ${delay} ms`, "warn");
       schedule(delay);
     };
     client = c;

@@ -1,3 +1,5 @@
+import type { Log } from "@/lib/log/logger";
+import { messageLogId } from "@/lib/log/request-id";
 import type { IMessage } from "@stomp/stompjs";
 import { backoffDelayMs } from "./backoff-delay";
 import type { BrokerEndpoint } from "./parse-queue-urls";
@@ -32,7 +34,7 @@ export interface QueueConsumerOptions {
   heartbeatMs?: number;
   connectTimeoutMs?: number;
   reconnect?: { baseMs: number; maxMs: number };
-  log?: (line: string) => void;
+  log?: Log;
 }
 
 export interface ConsumerStatus {
@@ -81,7 +83,9 @@ export function startQueueConsumer(opts: QueueConsumerOptions): QueueConsumer {
     onConnected(c, gen) {
       serials = [];
       for (const queue of opts.queues) {
-        const serial = createSerialQueue((e) => log(`[bridge] unexpected error on ${queue}: ${(e as Error).message}`));
+        const serial = createSerialQueue((e) =>
+          log(`[bridge] unexpected error on ${queue}: ${(e as Error).message.split("\n")[0]}`, "error"),
+        );
         serials.push(serial);
         c.subscribe(dialect.destination(queue), (m) => serial.push(() => deliver(gen, queue, m)), {
           ...dialect.subscribeHeaders,
@@ -99,7 +103,9 @@ export function startQueueConsumer(opts: QueueConsumerOptions): QueueConsumer {
     } catch (e) {
       handlerFailures++;
       status.lastError = `message not stored: ${(e as Error).message.split("\n")[0].slice(0, 200)}`;
-      log(`[bridge] message ${m.headers["message-id"] ?? "?"} on ${queue} not stored, left for redelivery: ${status.lastError}`);
+      log(`[bridge] message on ${queue} not stored, left for redelivery: ${status.lastError}`, "warn", {
+        queueMessageId: messageLogId(m.headers["message-id"]),
+      });
       // Dropping the connection makes the broker take back the un-acked message and redeliver it.
       if (gen === conn.generation() && !stopped) conn.dropAndReconnect(backoffDelayMs(handlerFailures, backoff));
       return;

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics, since } from "@/lib/metrics/metrics";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -52,6 +53,13 @@ export interface CaseView {
  * audited (who, which case, when; never what was shown).
  */
 export async function getCaseView(prisma: PrismaClient, user: SessionUser, caseId: string): Promise<CaseView> {
+  const started = performance.now();
+  const view = await buildCaseView(prisma, user, caseId);
+  metrics().caseOpenSeconds.observe(since(started));
+  return view;
+}
+
+async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: string): Promise<CaseView> {
   const c = await prisma.case.findUnique({
     where: { id: caseId },
     include: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/metrics/metrics";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
@@ -47,6 +48,7 @@ export async function recordDecision(
   now = new Date(),
 ): Promise<DecisionOutcome> {
   const outcome = await decide(prisma, user, caseId, input, mosip, now);
+  metrics().decisions.inc({ kind: outcome.toLowerCase() });
   // A decided case is closed for review: its decrypted identity and decoded images leave memory now.
   if (outcome === "DECIDED") getCaseImageCache().dropCase(caseId);
   return outcome;

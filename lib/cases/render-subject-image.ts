@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics, since } from "@/lib/metrics/metrics";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import { decodeBiometricOffThread } from "@/lib/biometrics/image/decode-pool";
@@ -27,7 +28,10 @@ export async function renderSubjectImage(
       const bir = s.data.birs[birIndex];
       if (!bir?.bdb || bir.bdb.length === 0) return null;
       // Only the representation the workbench shows is decoded.
-      return decodeBiometricOffThread(bir.bdb, { variants: [want], firstImageOnly: true });
+      const started = performance.now();
+      const decoded = await decodeBiometricOffThread(bir.bdb, { variants: [want], firstImageOnly: true });
+      metrics().imageDecodeSeconds.observe(since(started));
+      return decoded;
     },
     (v) => (v ? v.representations.reduce((n, r) => n + r.images.reduce((m, i) => m + i.data.byteLength, 0), 0) + 1024 : 64),
   );

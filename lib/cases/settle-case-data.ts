@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/metrics/metrics";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DATA_STATES, isOneOf } from "./case-lifecycle";
@@ -15,6 +16,8 @@ export async function settleCaseData(tx: Prisma.TransactionClient, caseId: strin
     where: { id: caseId },
     select: {
       state: true,
+      requestTime: true,
+      receivedAt: true,
       dataErrorCode: true,
       applicantDataStatus: true,
       candidates: { select: { id: true, dataStatus: true } },
@@ -65,6 +68,9 @@ export async function settleCaseData(tx: Prisma.TransactionClient, caseId: strin
   }
   if (state === c.state && code === c.dataErrorCode && applicant === c.applicantDataStatus) return;
   await tx.case.update({ where: { id: caseId }, data: { state, dataErrorCode: code, applicantDataStatus: applicant } });
+  // Queue lag as MOSIP sees it: from its requesttime to a case an officer can open.
+  if (state === "READY")
+    metrics().requestToReadySeconds.observe(Math.max(0, (Date.now() - (c.requestTime ?? c.receivedAt).getTime()) / 1000));
   if (state !== c.state && state !== "FETCHING") {
     await recordAudit(tx, {
       actor: null,

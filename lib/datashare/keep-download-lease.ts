@@ -1,4 +1,5 @@
 import "server-only";
+import type { Log } from "@/lib/log/logger";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { ClaimedDownload } from "./claim-downloads";
 
@@ -18,7 +19,7 @@ export interface DownloadLease {
 export function keepDownloadLease(
   prisma: PrismaClient,
   claimed: ClaimedDownload,
-  opts: { leaseMs: number; renewMs: number; log: (line: string) => void },
+  opts: { leaseMs: number; renewMs: number; log: Log },
 ): DownloadLease {
   const abort = new AbortController();
   let renewing = false;
@@ -29,13 +30,16 @@ export function keepDownloadLease(
     renewing = true;
     try {
       if (!(await renewLease(prisma, claimed, opts.leaseMs)) && !stopped) {
-        opts.log(`[datashare] download ${claimed.id} (case ${claimed.caseId}) attempt ${claimed.attempts}: lease lost, GET abandoned`);
+        opts.log(
+          `[datashare] download ${claimed.id} (case ${claimed.caseId}) attempt ${claimed.attempts}: lease lost, GET abandoned`,
+          "warn",
+        );
         abort.abort();
         clearInterval(timer);
       }
     } catch (e) {
       // The database may be back before the lease ends; the next tick tries again.
-      opts.log(`[datashare] lease renewal of download ${claimed.id} failed: ${(e as Error).message.split("\n")[0]}`);
+      opts.log(`[datashare] lease renewal of download ${claimed.id} failed: ${(e as Error).message.split("\n")[0]}`, "warn");
     } finally {
       renewing = false;
     }

@@ -1,4 +1,6 @@
 import "server-only";
+import { downloadResult, metrics, since } from "@/lib/metrics/metrics";
+import type { Log } from "@/lib/log/logger";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { claimDownloads } from "./claim-downloads";
 import { fetchDatashare } from "./fetch-datashare";
@@ -32,7 +34,7 @@ export interface DownloadWorkerConfig extends RetryPolicy {
   allowedOrigins: readonly string[];
   token?: TokenSource;
   fetchImpl?: typeof fetch;
-  log?: (line: string) => void;
+  log?: Log;
 }
 
 export interface DownloadWorker {
@@ -76,6 +78,7 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
     const lease = keepDownloadLease(prisma, claimed, { leaseMs, renewMs, log });
     let outcome: DownloadOutcome;
     let state: string;
+    const started = performance.now();
     try {
       const fetched = await fetchDatashare(claimed.url, {
         timeoutMs: config.timeoutMs,
@@ -87,6 +90,9 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
       });
       outcome = fetched.ok ? protectBody(fetched.body, { plaintext: config.plaintext, dataKey, downloadId: claimed.id }) : fetched;
       // Lost to another worker mid-GET: that worker owns the row now; recording would only be stale.
+      const result = downloadResult(outcome.ok ? null : outcome.code);
+      metrics().datashareDownloads.inc({ result });
+      metrics().datashareDownloadSeconds.observe({ result }, since(started));
       if (lease.lost() && !outcome.ok) return true;
       state = await recordDownloadResult(prisma, claimed, outcome, config);
     } finally {
@@ -104,7 +110,7 @@ export function startDownloadWorker(prisma: PrismaClient, config: DownloadWorker
       try {
         worked = await processOne();
       } catch (e) {
-        log(`[datashare] worker error: ${(e as Error).message.split("\n")[0]}`);
+        log(`[datashare] worker error: ${(e as Error).message.split("\n")[0]}`, "error");
       }
       if (worked || !running) continue;
       if (kicked) {

@@ -76,3 +76,19 @@ export async function applyMigrations(db: SqlExecutor, migrations: Migration[]):
     return applied;
   });
 }
+
+/** The shipped migrations this database has not applied (all of them when it has no bookkeeping table yet). */
+export async function pendingMigrations(db: Pick<SqlExecutor, "query">, migrations: Migration[]): Promise<string[]> {
+  let applied: Set<string>;
+  try {
+    const rows = await db.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    applied = new Set(rows.map((r) => r.migration_name));
+  } catch (e) {
+    // 42P01: the table does not exist, i.e. nothing was ever migrated. Anything else is the database's fault.
+    if ((e as { code?: string }).code !== "42P01") throw e;
+    applied = new Set();
+  }
+  return migrations.map((m) => m.name).filter((n) => !applied.has(n));
+}

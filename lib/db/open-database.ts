@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { AppEnv } from "@/lib/env/env-schema";
 import { PrismaClient } from "./generated/client";
 import type { SqlExecutor } from "./sql-executor";
+import { logFor } from "@/lib/log/logger";
 
 // Prisma's own advisory-lock key for migrations, so this runner and `prisma migrate deploy` exclude each other.
 const MIGRATION_LOCK_KEY = 72707369;
@@ -32,7 +33,7 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
     const pool = new pg.Pool({ connectionString: config.url, max: POOL_SIZE });
     // An idle client whose server connection ends (restart, failover, admin command) must not crash the
     // process; the pool drops it and the next query opens a new connection.
-    pool.on("error", (e) => console.error(`[mas] database connection lost: ${e.message}`));
+    pool.on("error", (e) => logFor("db").warn(`[mas] database connection lost: ${e.message.split("\n")[0]}`));
     const sql: SqlExecutor = {
       async query(text, params) {
         return (await pool.query(text, params as unknown[])).rows;
@@ -50,6 +51,24 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
           });
         } finally {
           await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+          client.release();
+        }
+      },
+      async runExclusive(name, fn) {
+        // A session lock on a connection of its own: fn's queries use other pool connections and their own
+        // transactions, and the lock goes with this session if the process dies.
+        const client = await pool.connect();
+        try {
+          const [{ locked }] = (await client.query("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [`mas.${name}`]))
+            .rows as { locked: boolean }[];
+          if (!locked) return false;
+          try {
+            await fn();
+          } finally {
+            await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [`mas.${name}`]).catch(() => {});
+          }
+          return true;
+        } finally {
           client.release();
         }
       },
@@ -74,6 +93,11 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
     exec: async (t) => void (await lite.exec(t)),
     // PGlite is one in-process connection: only this process can open the data directory.
     withMigrationLock: (fn) => fn(sql),
+    // One process per data directory: no other instance can be running it.
+    runExclusive: async (_name, fn) => {
+      await fn();
+      return true;
+    },
   };
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions: TRANSACTION_OPTIONS });
   return {

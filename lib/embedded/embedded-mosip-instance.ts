@@ -1,4 +1,5 @@
 import "server-only";
+import type { Log } from "@/lib/log/logger";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AppEnv } from "@/lib/env/env-schema";
 import { startEmbeddedMosip, type EmbeddedMosip } from "./embedded-mosip";
@@ -7,7 +8,7 @@ import { MOVING_STATES } from "@/lib/cases/case-lifecycle";
 
 const embeddedSlot = processSlot<EmbeddedMosip>("embeddedMosip");
 
-export function startEmbeddedMosipOnce(prisma: PrismaClient, env: AppEnv, log: (line: string) => void): EmbeddedMosip {
+export function startEmbeddedMosipOnce(prisma: PrismaClient, env: AppEnv, log: Log): EmbeddedMosip {
   const held = embeddedSlot.get();
   if (held) return held;
   const m = startEmbeddedMosip(prisma, env, log);

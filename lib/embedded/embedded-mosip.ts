@@ -1,4 +1,5 @@
 import "server-only";
+import type { Log } from "@/lib/log/logger";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AppEnv } from "@/lib/env/env-schema";
 import { originOf } from "@/lib/env/datashare-origins";
@@ -42,7 +43,7 @@ export interface EmbeddedMosip {
 // without it every body ever served (a few MB each) would stay in memory.
 const SERVED_SHARE_TTL_MS = 10 * 60_000;
 
-export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: (line: string) => void): EmbeddedMosip {
+export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: Log): EmbeddedMosip {
   // The simulator's own datashare server is allowed implicitly, once it listens (its port is chosen then).
   const allowedOrigins = [...env.mosip.datashare.allowedOrigins];
   const downloads = startDownloadWorker(prisma, { ...env.mosip.datashare, allowedOrigins, log });

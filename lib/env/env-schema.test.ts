@@ -126,3 +126,24 @@ test("production refuses the simulator's test-only identity record file", () => 
   assert.throws(() => parseEnv({ ...base, MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }), /MAS_SIMULATOR_RECORD_FILE is for tests only/);
   assert.doesNotThrow(() => parseEnv({ ...base, NODE_ENV: "development", MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }));
 });
+
+test("MAS_PROCESS_ROLES defaults to every role and refuses an unknown one, naming the valid ones", () => {
+  assert.deepEqual(parseEnv({}).roles, ["web", "intake", "worker", "publisher"]);
+  assert.deepEqual(parseEnv({ MAS_PROCESS_ROLES: " Worker,publisher,worker " }).roles, ["worker", "publisher"]);
+  assert.throws(
+    () => parseEnv({ MAS_PROCESS_ROLES: "web,queue" }),
+    /MAS_PROCESS_ROLES must be a comma-separated list of web, intake, worker, publisher/,
+  );
+  assert.throws(() => parseEnv({ MAS_PROCESS_ROLES: "web,,intake" }), /MAS_PROCESS_ROLES/);
+});
+
+test("MAS_LOG_LEVEL and the metrics token are validated", () => {
+  assert.equal(parseEnv({}).logLevel, "info");
+  assert.equal(parseEnv({ MAS_LOG_LEVEL: "DEBUG" }).logLevel, "debug");
+  assert.throws(() => parseEnv({ MAS_LOG_LEVEL: "verbose" }), /MAS_LOG_LEVEL must be one of fatal, error, warn, info/);
+  assert.throws(() => parseEnv({ MAS_METRICS_TOKEN: "short" }), /MAS_METRICS_TOKEN must be at least 24 characters/);
+  assert.deepEqual(parseEnv({ MAS_METRICS_TOKEN: "t".repeat(24), MAS_METRICS_OPEN: "true" }).metrics, {
+    token: "t".repeat(24),
+    open: true,
+  });
+});

@@ -1,6 +1,8 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { z } from "zod";
 import { parseAllowedOrigins } from "./datashare-origins";
+import { LOG_LEVELS } from "@/lib/log/log-levels";
+import { PROCESS_ROLES, type ProcessRole } from "@/lib/process/process-roles";
 
 // Every environment variable the app reads. docs/configuration.md documents each one; keep them in step.
 const optionalString = z
@@ -231,6 +233,42 @@ export const envSchema = z
     MAS_DECODE_WORKER_MEMORY_MB: positiveInt(256),
     // Tests only (read by lib/simulator/record-identities.ts): where the simulator writes the identities it invents.
     MAS_SIMULATOR_RECORD_FILE: optionalString,
+    // Read by lib/log/logger.ts when the logger is first made; validated here so a typo stops start-up.
+    MAS_LOG_LEVEL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "") return "info" as const;
+        if ((LOG_LEVELS as readonly string[]).includes(v)) return v as (typeof LOG_LEVELS)[number];
+        ctx.addIssue({ code: "custom", message: `must be one of ${LOG_LEVELS.join(", ")}, got "${v}"` });
+        return z.NEVER;
+      }),
+    // What this process runs (docs/configuration.md, "Process roles"); unset = everything, one process.
+    MAS_PROCESS_ROLES: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "") return [...PROCESS_ROLES];
+        const roles = v.split(",").map((r) => r.trim().toLowerCase());
+        const unknown = roles.filter((r) => !(PROCESS_ROLES as readonly string[]).includes(r));
+        if (unknown.length || roles.includes("")) {
+          ctx.addIssue({
+            code: "custom",
+            message: `must be a comma-separated list of ${PROCESS_ROLES.join(", ")} (or unset for all), got "${v}"`,
+          });
+          return z.NEVER;
+        }
+        return [...new Set(roles)] as ProcessRole[];
+      }),
+    // The bearer token a Prometheus scraper sends to GET /api/metrics.
+    MAS_METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, {
+      message: "must be at least 24 characters (for example: openssl rand -hex 24)",
+    }),
+    // Serve /api/metrics without a token, for a cluster whose NetworkPolicy admits only the scraper.
+    MAS_METRICS_OPEN: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
     const production = isProduction(env);
@@ -390,6 +428,11 @@ export interface AppEnv {
   profileMinGroup: number;
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
+  /** What this process runs; every role when MAS_PROCESS_ROLES is unset. */
+  roles: ProcessRole[];
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** GET /api/metrics: the bearer token, or open (development, or MAS_METRICS_OPEN=true). */
+  metrics: { token: string | undefined; open: boolean };
   /** How long a graceful stop (SIGTERM) may take before the process exits anyway. */
   stopGraceSeconds: number;
 }
@@ -529,5 +572,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
     stopGraceSeconds: e.MAS_STOP_GRACE_SECONDS,
     profileMinGroup: e.MAS_PROFILE_MIN_GROUP,
+    roles: e.MAS_PROCESS_ROLES,
+    logLevel: e.MAS_LOG_LEVEL,
+    metrics: { token: e.MAS_METRICS_TOKEN, open: e.MAS_METRICS_OPEN === "true" },
   };
 }

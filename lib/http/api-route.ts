@@ -10,6 +10,11 @@ import type { Access, Operation } from "./operation";
 import { describeIssues } from "./zod-issues";
 import { prismaErrorToDomain } from "./prisma-error";
 import { isJsonContentType, refuseCrossSite } from "./refuse-cross-site";
+import { logFor, type Logger } from "@/lib/log/logger";
+import { requestIdFrom } from "@/lib/log/request-id";
+import { operationId } from "./operation-id";
+import { getEnv } from "@/lib/env/get-env";
+import { metrics } from "@/lib/metrics/metrics";
 
 type Ctx = { params: Promise<Record<string, string | string[]>> };
 
@@ -22,15 +27,25 @@ interface Args<B, P, Q, U> {
   body: B;
   params: P;
   query: Q;
+  /** This request's logger: every line carries its request id. */
+  log: Logger;
 }
 
 /** What the gate needs from the rest of the app; a test hands in its own. */
 export interface ApiRouteDeps {
   ready: () => Promise<Database>;
   getCurrentUser: () => Promise<SessionUser | null>;
+  /** Where the gate's log lines go; the app's logger unless a test collects them. */
+  logger?: Logger;
+  /** False in a process without the web role (MAS_PROCESS_ROLES): only probes and metrics are served. */
+  servesWeb?: () => boolean;
 }
 
 export const MAX_BODY = 256 * 1024;
+
+const QUIET_ROUTES = new Set(["health", "healthReady", "metrics"]);
+/** What a worker process (no web role) still answers: its probes and its metrics. */
+const WITHOUT_WEB = QUIET_ROUTES;
 
 /** The one place where a domain error becomes an HTTP status. */
 export const STATUS_OF: Record<DomainErrorCode, number> = {
@@ -70,8 +85,31 @@ export function createApiRoute(deps: ApiRouteDeps) {
     handler: (a: Args<Infer<B>, Infer<P>, Infer<Q>, A extends "public" ? SessionUser | null : SessionUser>) => Promise<Response>,
   ) {
     if (op.handledBy) throw new Error(`${op.method} ${op.path} is served by ${op.handledBy}, not by apiRoute`);
+    const route = operationId(op);
+    const gated = gate(op, handler);
     return async (req: Request, ctx: Ctx): Promise<Response> => {
+      const started = performance.now();
+      const requestId = requestIdFrom(req.headers.get("x-request-id"));
+      // The route is the registry's name, never the path: a path holds case ids.
+      const log = (deps.logger ?? logFor("http")).child({ requestId, route });
+      const res = withRequestId(await gated(req, ctx, log), requestId);
+      const ms = Math.round(performance.now() - started);
+      metrics().httpSeconds.observe({ route, method: req.method, status: `${Math.floor(res.status / 100)}xx` }, ms / 1000);
+      // Probes and scrapes come every few seconds: their successes are logged only at debug level.
+      const level = res.status >= 500 ? "error" : res.status < 400 && QUIET_ROUTES.has(route) ? "debug" : "info";
+      log[level]({ method: req.method, status: res.status, ms }, "request");
+      return res;
+    };
+  };
+
+  function gate<B extends z.ZodType | undefined, P extends z.ZodType | undefined, Q extends z.ZodType | undefined, A extends Access>(
+    op: Operation<B, P, Q, A>,
+    handler: (a: Args<Infer<B>, Infer<P>, Infer<Q>, A extends "public" ? SessionUser | null : SessionUser>) => Promise<Response>,
+  ) {
+    return async (req: Request, ctx: Ctx, log: Logger): Promise<Response> => {
       // Before anything else: a cross-site form or script must not even reach the session check.
+      if (deps.servesWeb && !deps.servesWeb() && !WITHOUT_WEB.has(operationId(op)))
+        return problem(404, "not served here: this process does not have the web role");
       const crossSite = refuseCrossSite(req.method, req.headers, req.url);
       if (crossSite) return problem(403, crossSite);
       // Only JSON changes state: a plain HTML form cannot send it, and a script on another site cannot without
@@ -119,7 +157,7 @@ export function createApiRoute(deps: ApiRouteDeps) {
             return problem(400, `invalid query: ${describeIssues(r.error).message}`, { fields: describeIssues(r.error).fields });
           query = r.data;
         }
-        return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never });
+        return await handler({ req, db, user: user as never, body: body as never, params: params as never, query: query as never, log });
       } catch (e) {
         const known = e instanceof DomainError ? e : prismaErrorToDomain(e);
         if (known)
@@ -127,13 +165,26 @@ export function createApiRoute(deps: ApiRouteDeps) {
             ...(known.field ? { field: known.field } : {}),
             ...(CODES_IN_BODY.has(known.code) ? { code: known.code } : {}),
           });
-        // No request data in the log line: it may hold personal data.
-        console.error(`[mas] ${req.method} ${new URL(req.url).pathname} failed:`, e instanceof Error ? e.stack : e);
+        // No request data in the log line (not even the path, which holds ids): the error's first line and stack only.
+        log.error({ err: e }, "request failed");
         return problem(500, "internal error");
       }
     };
-  };
+  }
+}
+
+/** The request id goes back to the caller, so a support ticket can name the log lines of its request. */
+function withRequestId(res: Response, requestId: string): Response {
+  try {
+    res.headers.set("X-Request-Id", requestId);
+    return res;
+  } catch {
+    // Response.redirect() and fetched responses have immutable headers.
+    const copy = new Response(res.body, res);
+    copy.headers.set("X-Request-Id", requestId);
+    return copy;
+  }
 }
 
 /** The gate every API route goes through (except next-auth's and the static OpenAPI document). */
-export const apiRoute = createApiRoute({ ready, getCurrentUser });
+export const apiRoute = createApiRoute({ ready, getCurrentUser, servesWeb: () => getEnv().roles.includes("web") });

@@ -38,9 +38,10 @@ export interface Operation<
   duringPasswordChange?: true;
   /**
    * Served without the gate of api-route.ts: "next-auth" by next-auth's catch-all route,
-   * "static" by a route built once at build time (no session, no database).
+   * "static" by a route built once at build time (no session, no database), "plain" by a route that must answer
+   * without booting or touching the database (the liveness probe).
    */
-  handledBy?: "next-auth" | "static";
+  handledBy?: "next-auth" | "static" | "plain";
 }
 
 /** Declares an operation, keeping the exact types of its schemas for the route handler. */

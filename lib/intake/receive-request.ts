@@ -1,4 +1,5 @@
 import "server-only";
+import { intakeReason, metrics } from "@/lib/metrics/metrics";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseAdjudicationRequest, type MosipRequest, type ReferenceSource } from "@/lib/mosip/adjudication-request";
@@ -52,6 +53,14 @@ export function intakeErrorBody(
 }
 
 export async function receiveRequest(prisma: PrismaClient, message: IncomingMessage, opts: ReceiveOptions): Promise<ReceiveResult> {
+  const r = await storeRequest(prisma, message, opts);
+  // Counted after the commit, for broker and built-in simulator messages alike. The queue is a configured name.
+  metrics().intakeMessages.inc({ queue: message.destination, outcome: r.outcome });
+  if (r.outcome === "rejected") metrics().intakeErrors.inc({ reason: intakeReason(r.code) });
+  return r;
+}
+
+async function storeRequest(prisma: PrismaClient, message: IncomingMessage, opts: ReceiveOptions): Promise<ReceiveResult> {
   const receivedAt = (opts.now ?? (() => new Date()))();
   const meta = readMessageMeta(message.headers);
   const size = message.body.byteLength;

@@ -1,3 +1,4 @@
+import type { Log } from "@/lib/log/logger";
 import { randomUUID } from "node:crypto";
 import type { BrokerEndpoint } from "@/lib/broker/parse-queue-urls";
 import { keepStompConnection } from "@/lib/broker/keep-stomp-connection";
@@ -82,7 +83,7 @@ export interface SenderOptions {
   connectTimeoutMs?: number;
   receiptTimeoutMs?: number;
   reconnect?: { baseMs: number; maxMs: number };
-  log?: (line: string) => void;
+  log?: Log;
   /** Queue addressing of the broker (default: ActiveMQ Classic). */
   dialect?: QueueDialect;
 }

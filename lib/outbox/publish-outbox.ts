@@ -6,6 +6,7 @@ import { claimOutbox, type ClaimedResponse } from "./claim-outbox";
 import { SendError, type ResponseSender } from "./connect-response-sender";
 import { markFailed, markPendingAgain, markSent, markUncertain } from "./record-send-result";
 import { recoverStaleSending } from "./recover-sending";
+import type { Log } from "@/lib/log/logger";
 
 // The outbox publisher: sends each decided case's response to MOSIP at most once.
 //
@@ -27,7 +28,7 @@ export interface OutboxPublisherOptions {
    * Must exceed the sender's receipt timeout (a living publisher's row is never that old).
    */
   staleSendingMs: number;
-  log?: (line: string) => void;
+  log?: Log;
   /**
    * Test seams for crash tests. A rejection stops this publisher on the spot, as a killed process would:
    * the row stays exactly as the database has it.
@@ -71,14 +72,14 @@ export function startOutboxPublisher(prisma: PrismaClient, sender: ResponseSende
       if (kind === "NOT_HANDED_OVER") {
         const next = new Date(Date.now() + backoffDelayMs(row.attempts, retry));
         await markPendingAgain(prisma, row, reason, next);
-        log(`[outbox] response ${row.id} (case ${row.caseId}) not sent, broker unavailable; next attempt at ${next.toISOString()}`);
+        log(`[outbox] response ${row.id} (case ${row.caseId}) not sent, broker unavailable; next attempt at ${next.toISOString()}`, "warn");
       } else if (kind === "BROKER_REFUSED") {
         // A mark that cannot start would leave the row SENDING, to be read as UNCERTAIN later: retried.
         await retryTransactionStart(() => markFailed(prisma, row, reason));
-        log(`[outbox] response ${row.id} (case ${row.caseId}) refused by the broker: ${reason}`);
+        log(`[outbox] response ${row.id} (case ${row.caseId}) refused by the broker: ${reason}`, "error");
       } else {
         await retryTransactionStart(() => markUncertain(prisma, row, reason));
-        log(`[outbox] response ${row.id} (case ${row.caseId}) is UNCERTAIN (${reason}); an admin must resolve it`);
+        log(`[outbox] response ${row.id} (case ${row.caseId}) is UNCERTAIN (${reason}); an admin must resolve it`, "error");
       }
       return;
     }
@@ -103,7 +104,7 @@ export function startOutboxPublisher(prisma: PrismaClient, sender: ResponseSende
     // is tried again quietly instead of logging a publisher error every poll.
     const recovered = await retryTransactionStart(() => recoverStaleSending(prisma, opts.staleSendingMs));
     if (recovered.length)
-      log(`[outbox] ${recovered.length} response(s) found half-sent after a stop are now UNCERTAIN: ${recovered.join(", ")}`);
+      log(`[outbox] ${recovered.length} response(s) found half-sent after a stop are now UNCERTAIN: ${recovered.join(", ")}`, "error");
     // Broker down: leave rows PENDING instead of claiming and releasing them in a loop.
     if (!sender.status().connected) return false;
     // One row per claim, so that a row's sendingAt is the moment it is handed over (see recoverStaleSending).
@@ -120,7 +121,7 @@ export function startOutboxPublisher(prisma: PrismaClient, sender: ResponseSende
         worked = await cycle();
       } catch (e) {
         if (e instanceof SimulatedCrash) break;
-        log(`[outbox] publisher error: ${(e as Error).message.split("\n")[0]}`);
+        log(`[outbox] publisher error: ${(e as Error).message.split("\n")[0]}`, "error");
       }
       if (worked || !running) continue;
       if (kicked) {

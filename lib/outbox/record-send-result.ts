@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/metrics/metrics";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ClaimedResponse } from "./claim-outbox";
@@ -21,6 +22,9 @@ export async function markSent(
       data: { state: "SENT", sentAt: now, lastError: null },
     });
     if (r.count !== 1) return false;
+    // The outbox row is written in the final decision's transaction: its age is the answer's time to MOSIP.
+    const { createdAt } = await tx.outboxMessage.findUniqueOrThrow({ where: { id: row.id }, select: { createdAt: true } });
+    metrics().decisionToReceiptSeconds.observe(Math.max(0, (now.getTime() - createdAt.getTime()) / 1000));
     await tx.case.updateMany({ where: { id: row.caseId, state: "DECIDED" }, data: { state: "ANSWERED", answeredAt: now } });
     await recordAudit(tx, {
       actor: null,

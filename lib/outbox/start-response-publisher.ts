@@ -7,6 +7,7 @@ import { connectResponseSender, type ResponseSender, type SenderStatus } from ".
 import { connectInProcessSender } from "./connect-in-process-sender";
 import { startOutboxPublisher, type OutboxPublisher, type OutboxPublisherOptions } from "./publish-outbox";
 import { processSlot } from "@/lib/process/process-slot";
+import { logFor, toLog, type Log } from "@/lib/log/logger";
 
 export interface ResponsePublisher {
   status(): SenderStatus;
@@ -15,7 +16,7 @@ export interface ResponsePublisher {
 }
 
 export interface ResponsePublisherOptions extends Partial<Omit<OutboxPublisherOptions, "log">> {
-  log?: (line: string) => void;
+  log?: Log;
   receiptTimeoutMs?: number;
   heartbeatMs?: number;
   reconnect?: { baseMs: number; maxMs: number };
@@ -28,7 +29,7 @@ export function startResponsePublisher(
   opts: ResponsePublisherOptions = {},
 ): ResponsePublisher {
   if (!env.queueUrl) throw new Error("MOSIP_QUEUE_URL is not set");
-  const log = opts.log ?? ((l: string) => console.log(l));
+  const log = opts.log ?? toLog(logFor("outbox"));
   const receiptTimeoutMs = opts.receiptTimeoutMs ?? 30_000;
   const sender: ResponseSender = connectResponseSender({
     endpoints: parseQueueUrls(env.queueUrl, env.queueTls),
@@ -62,7 +63,7 @@ function publisherOver(sender: Pick<ResponseSender, "status" | "stop">, publishe
 // One publisher per process: route handlers (admin actions kick it) and /api/health reach it here.
 const publisherSlot = processSlot<ResponsePublisher>("responsePublisher");
 
-export function startResponsePublisherOnce(prisma: PrismaClient, env: MosipEnv, log: (line: string) => void): ResponsePublisher {
+export function startResponsePublisherOnce(prisma: PrismaClient, env: MosipEnv, log: Log): ResponsePublisher {
   return publisherSlot.getOrCreate(() => startResponsePublisher(prisma, env, { log }));
 }
 
@@ -70,7 +71,7 @@ export function startResponsePublisherOnce(prisma: PrismaClient, env: MosipEnv, 
 export function startInProcessResponsePublisherOnce(
   prisma: PrismaClient,
   deliver: (queue: string, body: string) => void,
-  log: (line: string) => void,
+  log: Log,
 ): ResponsePublisher {
   return publisherSlot.getOrCreate(() => {
     const sender = connectInProcessSender(deliver);

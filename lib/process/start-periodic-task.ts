@@ -1,5 +1,9 @@
 import "server-only";
 import { processSlot } from "./process-slot";
+import type { Log } from "@/lib/log/logger";
+
+/** Runs a task's round unless another instance is running it (lib/db: SqlExecutor.runExclusive). */
+export type RunExclusive = (name: string, fn: () => Promise<void>) => Promise<boolean>;
 
 export interface PeriodicTask {
   stop(): void;
@@ -15,7 +19,7 @@ const tasksSlot = processSlot<Map<string, PeriodicTask>>("periodicTasks");
  */
 export function startPeriodicTask(
   name: string,
-  opts: { everyMs: number; firstDelayMs: number; log: (line: string) => void },
+  opts: { everyMs: number; firstDelayMs: number; log: Log; exclusive?: RunExclusive },
   run: () => Promise<void>,
 ): PeriodicTask {
   const registry = tasksSlot.getOrCreate(() => new Map());
@@ -26,9 +30,11 @@ export function startPeriodicTask(
     if (current) return current;
     current = (async () => {
       try {
-        await run();
+        // Once per cluster: a round another instance is running now is skipped here, not repeated after it.
+        if (opts.exclusive) await opts.exclusive(`task.${name}`, run);
+        else await run();
       } catch (e) {
-        opts.log(`[${name}] failed: ${(e as Error).message.split("\n")[0]}`);
+        opts.log(`[${name}] failed: ${(e as Error).message.split("\n")[0]}`, "error");
       } finally {
         current = null;
       }

@@ -11,8 +11,6 @@ const BASE = "deploy/kubernetes/base";
 const OVERLAY = "deploy/kubernetes/overlays/mosip";
 const LIVENESS_PATH = HEALTH_PATHS.live;
 const READINESS_PATH = HEALTH_PATHS.ready;
-// Added by work merged alongside this (process roles, metrics, graceful stop); delete once docs/configuration.md has them.
-const PENDING_IN_CONFIGURATION_MD = new Set(["MAS_PROCESS_ROLES", "MAS_METRICS_TOKEN"]);
 
 const kubectl = debianKubectl();
 const base = renderKustomization(kubectl, BASE);
@@ -112,7 +110,7 @@ test("web and worker split the process roles; web is replicated; each has a disr
 });
 
 test("every variable the manifests set is one docs/configuration.md documents, and secrets come from Secrets", () => {
-  const known = (name: string) => documented.has(name) || PENDING_IN_CONFIGURATION_MD.has(name);
+  const known = (name: string) => documented.has(name);
   const config = overlay.find((o) => o.kind === "ConfigMap")!.data!;
   for (const key of Object.keys(config)) assert.ok(known(key), `ConfigMap key ${key} is not in docs/configuration.md`);
   for (const d of of(overlay, "Deployment")) {

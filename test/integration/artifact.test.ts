@@ -21,9 +21,9 @@ import { HEALTH_PATHS } from "../../scripts/lib/kubernetes-manifests";
 import { testPgServerUrl } from "./helpers/test-database";
 import { writePartnerKeyFiles } from "./helpers/partner-key-files";
 
-// The path this test polls. Switch to HEALTH_PATHS.live once GET /api/health/live exists (the Dockerfile's
-// HEALTHCHECK and the Kubernetes probes use the new paths already).
-const PROBE_PATH = "/api/health";
+// The artifact is up when its readiness probe (the one Kubernetes uses) answers 200; the liveness probe the
+// Dockerfile's HEALTHCHECK uses must answer too.
+const PROBE_PATH = HEALTH_PATHS.ready;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist", "mas");
 // Simulated packets are synthesised on first request; a loaded machine takes minutes, a quiet one seconds.
@@ -128,7 +128,10 @@ async function waitHealthy(base: string, log: string, child: ChildProcess): Prom
     if (child.exitCode !== null) break;
     try {
       const r = await fetch(`${base}${PROBE_PATH}`);
-      if (r.ok) return (await r.json()) as Record<string, unknown>;
+      if (r.ok) {
+        assert.equal((await fetch(`${base}${HEALTH_PATHS.live}`)).status, 200, "the liveness probe answers once ready");
+        return (await (await fetch(`${base}/api/health`)).json()) as Record<string, unknown>;
+      }
     } catch {
       /* not listening yet */
     }

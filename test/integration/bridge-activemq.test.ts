@@ -14,6 +14,8 @@ import type { MosipEnv } from "@/lib/env/env-schema";
 import { startMosipBridge, type MosipBridge } from "@/lib/bridge/start-mosip-bridge";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Database } from "@/lib/db/open-database";
+import { Writable } from "node:stream";
+import { createLogger, toLog, type Log } from "@/lib/log/logger";
 
 let broker: ActiveMqBroker;
 let workDir: string;
@@ -22,7 +24,19 @@ let drop: () => Promise<void>;
 let env: MosipEnv;
 let bridge: MosipBridge;
 const logs: string[] = [];
-const fast = { reconnect: { baseMs: 100, maxMs: 500 }, heartbeatMs: 2000, downloadPollMs: 100, log: (l: string) => logs.push(l) };
+// The lines as the app writes them (pino JSON, with their fields), collected to check what reaches the log.
+const log: Log = toLog(
+  createLogger({
+    level: "debug",
+    destination: new Writable({
+      write(chunk, _e, done) {
+        logs.push(...chunk.toString().split("\n").filter(Boolean));
+        done();
+      },
+    }),
+  }),
+);
+const fast = { reconnect: { baseMs: 100, maxMs: 500 }, heartbeatMs: 2000, downloadPollMs: 100, log };
 const sentReferenceIds: string[] = [];
 
 before(async () => {
@@ -268,7 +282,11 @@ test("a broker crash and restart: the bridge reconnects, and nothing queued mean
 
 test("logs name ids and codes only: no datashare URL, no RID, no message body", () => {
   assert.ok(logs.length > 0);
+  const parsed = logs.map((l) => JSON.parse(l) as { msg: string; queueMessageId?: string });
+  // Lines about a message carry its log id (a hash), never the broker's message-id.
+  assert.ok(parsed.some((l) => /request .* -> case/.test(l.msg) && /^[0-9a-f]{16}$/.test(l.queueMessageId ?? "")));
   for (const line of logs) {
+    assert.ok(!line.includes("ID:"), `broker message-id in log line: ${line}`);
     assert.ok(!line.includes("http://"), `URL in log line: ${line}`);
     for (const id of sentReferenceIds) assert.ok(!line.includes(id), `RID in log line: ${line}`);
   }

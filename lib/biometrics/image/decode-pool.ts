@@ -1,4 +1,5 @@
 import "server-only";
+import { logFor } from "@/lib/log/logger";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -239,7 +240,7 @@ let warnedWsq = false;
 function warnWsqInThread(status: WsqBundleStatus): void {
   if (warnedWsq) return;
   warnedWsq = true;
-  console.warn(
+  logFor("biometrics").warn(
     `[biometrics] WSQ worker bundle is ${status}; WSQ images will decode on the request thread. ` +
       "Run: node lib/biometrics/image/build-wsq-decoder.mjs",
   );

@@ -9,8 +9,33 @@ export const platformOperations = {
     method: "GET",
     path: "/api/health",
     permission: "public",
-    summary: "Database reachability, version, MOSIP broker connection and outbox backlog",
+    summary:
+      "Overall status (503 when the database is unreachable). Anonymous callers get generic fields only; a session with integration.view also gets version, broker endpoint and errors, and the outbox backlog",
     response: { status: 200 },
+  }),
+  healthLive: operation({
+    method: "GET",
+    path: "/api/health/live",
+    permission: "public",
+    summary: "Liveness: the process answers (no database access, no session)",
+    response: { status: 200 },
+    handledBy: "plain",
+  }),
+  healthReady: operation({
+    method: "GET",
+    path: "/api/health/ready",
+    permission: "public",
+    summary:
+      "Readiness (200, or 503 when not ready): database reachable, every shipped migration applied, and the MOSIP broker connected when this process has the intake role; generic check results only",
+    response: { status: 200 },
+  }),
+  metrics: operation({
+    method: "GET",
+    path: "/api/metrics",
+    permission: "public",
+    summary:
+      "Prometheus metrics (text exposition format). Needs Authorization: Bearer <MAS_METRICS_TOKEN>; without a token configured it is open only in development or with MAS_METRICS_OPEN=true, and answers 404 otherwise",
+    response: { status: 200, mediaTypes: ["text/plain; version=0.0.4"], description: "the metrics" },
   }),
   openApiDocument: operation({
     method: "GET",
