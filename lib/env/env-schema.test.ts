@@ -81,6 +81,7 @@ test("plain datashares in production: allowed only on purpose, and then with a k
     MAS_ADMIN_USERNAME: "admin",
     MAS_ADMIN_PASSWORD: "a-long-password-1",
     MOSIP_QUEUE_URL: "stomp://mas:secret@activemq:61613",
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.datashare",
     NEXTAUTH_URL: "https://mas.id.example",
   };
   assert.throws(() => parseEnv({ ...prod, MAS_ALLOW_PLAINTEXT_DATASHARE: "true" }), /MAS_DATA_KEY_FILE is required in production when/);

@@ -276,7 +276,13 @@ test("read-only, as another user, the artifact serves a simulated case and decod
     MAS_AUTO_ASSIGN_SECONDS: "0",
   });
   await waitHealthy(base, log, child);
-  const users = [...readFileSync(log, "utf8").matchAll(/^\[mas\]\s+(\S+)\s+(\S+)\s+\(([^)]*)\)/gm)].map(
+  // The log is JSON lines (lib/log): the demo users are in the messages.
+  const messages = readFileSync(log, "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => (JSON.parse(l) as { msg?: string }).msg ?? "")
+    .join("\n");
+  const users = [...messages.matchAll(/^\[mas\]\s+(\S+)\s+(\S+)\s+\(([^)]*)\)/gm)].map(
     ([, username, password, roles]) => ({
       username,
       password,
