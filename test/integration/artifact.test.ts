@@ -282,13 +282,11 @@ test("read-only, as another user, the artifact serves a simulated case and decod
     .filter((l) => l.startsWith("{"))
     .map((l) => (JSON.parse(l) as { msg?: string }).msg ?? "")
     .join("\n");
-  const users = [...messages.matchAll(/^\[mas\]\s+(\S+)\s+(\S+)\s+\(([^)]*)\)/gm)].map(
-    ([, username, password, roles]) => ({
-      username,
-      password,
-      roles,
-    }),
-  );
+  const users = [...messages.matchAll(/^\[mas\]\s+(\S+)\s+(\S+)\s+\(([^)]*)\)/gm)].map(([, username, password, roles]) => ({
+    username,
+    password,
+    roles,
+  }));
   const admin = users.find((u) => u.roles.includes("ADMIN"));
   const supervisor = users.find((u) => u.roles.includes("SUPERVISOR"));
   assert.ok(admin && supervisor, `demo users printed:\n${readFileSync(log, "utf8").slice(0, 2000)}`);

@@ -30,7 +30,10 @@ before(async () => {
       s.close(() => resolve(port));
     });
   });
-  const env = parseEnv({ MOSIP_QUEUE_URL: `stomp://mquser:mqsecret@127.0.0.1:${closedPort}` }).mosip;
+  const env = parseEnv({
+    MOSIP_QUEUE_URL: `stomp://mquser:mqsecret@127.0.0.1:${closedPort}`,
+    MOSIP_DATASHARE_ALLOWED_ORIGINS: "http://datashare.invalid",
+  }).mosip;
   startMosipBridgeOnce(db.prisma, env, toLog(createLogger({ level: "silent" })));
   await waitFor("the bridge's connection error", async () => Boolean(getMosipBridge()?.status().lastError));
 });
