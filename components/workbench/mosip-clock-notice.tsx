@@ -5,17 +5,21 @@ const minutesUntil = (iso: string, now: number) => Math.round((Date.parse(iso) -
 
 /**
  * The first of MOSIP's moments for this case (its re-send, the message expiry, the shares' expiry) as minutes
- * left, red within `warnMinutes`; the other moments in the tooltip. A re-sent request says which one it replaced.
+ * left: amber within `warnMinutes`, red within `urgentMinutes` or past it; the other moments in the tooltip.
+ * On MOSIP's default 15-minute re-send every fresh case is within 30 minutes, so amber alone would mean nothing.
+ * A re-sent request says which one it replaced.
  */
 export function MosipClockNotice({
   clock,
   supersedes,
   warnMinutes = 30,
+  urgentMinutes = 5,
   now = Date.now(),
 }: {
   clock: MosipClock;
   supersedes: { requestId: string; receivedAt: string; waitedMinutes: number }[];
   warnMinutes?: number;
+  urgentMinutes?: number;
   now?: number;
 }) {
   const first = soonestClock(clock);
@@ -28,7 +32,7 @@ export function MosipClockNotice({
   return (
     <>
       <span
-        className={`text-sm ${left < warnMinutes ? "font-semibold text-red-700" : "text-slate-600"}`}
+        className={`text-sm ${left < urgentMinutes ? "font-semibold text-red-700" : left < warnMinutes ? "font-medium text-amber-800" : "text-slate-600"}`}
         title={all.join(" · ")}
         data-testid="mosip-clock"
         data-clock={first.kind}
