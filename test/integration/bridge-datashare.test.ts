@@ -189,6 +189,10 @@ test("HTTP 503 is retried with backoff, then succeeds", async () => {
 });
 
 test("a timeout is retried until the share's validity is nearly spent, then the case shows TIMEOUT; an admin retry fetches again", async () => {
+  // A short timeout, well below the slow answer's second, so that every attempt times out whatever the load.
+  const timeoutMs = 300;
+  await worker.stop();
+  worker = startDownloadWorker(db.prisma, { ...policy, timeoutMs, pollMs: 30, allowedOrigins: allowedOrigins(base) });
   let slow = true;
   routes.set("/slow", (_q, res) => {
     if (slow) setTimeout(() => res.end("late"), 1000);
@@ -202,7 +206,7 @@ test("a timeout is retried until the share's validity is nearly spent, then the 
   assert.ok(d.attempts >= 3, `retried within the validity (${d.attempts} attempts)`);
   // The last attempt started before the deadline (validity minus margin) and ended after at most one timeout.
   const tried = d.updatedAt.getTime() - d.createdAt.getTime();
-  assert.ok(tried >= 2_000 && tried < 2_700 + 2 * policy.timeoutMs + 1_500, `gave up ${tried} ms after receipt`);
+  assert.ok(tried >= 2_000 && tried < 2_700 + 2 * timeoutMs + 1_500, `gave up ${tried} ms after receipt`);
 
   slow = false;
   const admin = { id: "00000000-0000-4000-8000-000000000001", username: "admin" };
