@@ -18,9 +18,7 @@ export async function addressThrottled(
   policy: AddressThrottlePolicy,
   now = new Date(),
 ): Promise<boolean> {
-  const since = new Date(now.getTime() - policy.windowMinutes * 60_000);
-  const failures = await prisma.signInFailure.count({ where: { address, at: { gt: since } } });
-  return failures >= policy.limit;
+  return (await countRecentFailures(prisma, address, windowStart(policy, now))) >= policy.limit;
 }
 
 /** Records one failure; returns whether it brought the address to the limit. Rows older than the window go. */
@@ -30,9 +28,16 @@ export async function recordAddressFailure(
   policy: AddressThrottlePolicy,
   now = new Date(),
 ): Promise<boolean> {
-  const since = new Date(now.getTime() - policy.windowMinutes * 60_000);
+  const since = windowStart(policy, now);
   await prisma.signInFailure.create({ data: { address, at: now } });
   await prisma.signInFailure.deleteMany({ where: { at: { lte: since } } });
-  const failures = await prisma.signInFailure.count({ where: { address, at: { gt: since } } });
-  return failures === policy.limit;
+  return (await countRecentFailures(prisma, address, since)) === policy.limit;
+}
+
+function windowStart(policy: AddressThrottlePolicy, now: Date): Date {
+  return new Date(now.getTime() - policy.windowMinutes * 60_000);
+}
+
+function countRecentFailures(prisma: PrismaClient, address: string, since: Date): Promise<number> {
+  return prisma.signInFailure.count({ where: { address, at: { gt: since } } });
 }

@@ -113,6 +113,7 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
     subject("applicant", "Applicant", c.referenceId, c.applicantDataStatus),
     ...c.candidates.map((k, i) => subject(k.id, `Candidate ${i + 1}`, k.referenceId, k.dataStatus)),
   ]);
+  const { mosip } = getEnv();
   return {
     id: c.id,
     kind: c.kind,
@@ -122,7 +123,7 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
     deadlineAt: c.deadlineAt?.toISOString() ?? null,
     clock: computeMosipClock(
       { expiresAt: c.expiresAt, requestTime: c.requestTime, receivedAt: c.receivedAt, sharesPending: c._count.downloads > 0 },
-      { reprocessSeconds: getEnv().mosip.reprocessSeconds, datashareValiditySeconds: getEnv().mosip.datashare.validityMs / 1000 },
+      { reprocessSeconds: mosip.reprocessSeconds, datashareValiditySeconds: mosip.datashare.validityMs / 1000 },
     ),
     // The old request waited from its receipt until this one replaced it.
     supersedes: c.supersedes.map((s) => ({
