@@ -33,6 +33,8 @@ function serve() {
     // `next start` forces NODE_ENV=production; remember what the operator asked for.
     MAS_DEPLOYMENT: process.env.MAS_DEPLOYMENT ?? (process.env.NODE_ENV === "production" ? "production" : "development"),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    // The embedded first look is read by a person in a terminal; anything with a real queue feeds a log collector.
+    MAS_LOG_FORMAT: process.env.MAS_LOG_FORMAT ?? (process.env.NODE_ENV !== "production" && !process.env.MOSIP_QUEUE_URL ? "text" : "json"),
     // The MAS stops gracefully on SIGTERM/SIGINT itself (lib/boot/handle-stop-signals.ts); Next.js would exit at once.
     NEXT_MANUAL_SIG_HANDLE: "true",
   };

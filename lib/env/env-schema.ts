@@ -245,6 +245,8 @@ export const envSchema = z
         ctx.addIssue({ code: "custom", message: `must be one of ${LOG_LEVELS.join(", ")}, got "${v}"` });
         return z.NEVER;
       }),
+    // Read by lib/log/logger.ts: JSON lines for collectors, or text for a person (`npm start` on the demo).
+    MAS_LOG_FORMAT: z.enum(["json", "text"]).default("json"),
     // What this process runs (docs/configuration.md, "Process roles"); unset = everything, one process.
     MAS_PROCESS_ROLES: z
       .string()

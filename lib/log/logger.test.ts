@@ -58,3 +58,18 @@ test("a message's log id is a stable hash, not the broker's id", () => {
   assert.ok(!messageLogId(id).includes("mosip-host"));
   assert.equal(messageLogId(id).length, 16);
 });
+
+test("the text format shows time, level, component and message, and redacts as the JSON one does", () => {
+  const { lines, destination } = capture();
+  const log = createLogger({ level: "info", destination, format: "text" }).child({ component: "bridge" });
+  log.info({ rid: "10001100010000120250101000000", caseId: "c1" }, "case created");
+  log.error({ err: new Error("broker gone\nparameter: 10001100010000120250101000000") }, "consumer stopped");
+  assert.match(lines[0], /^\d\d:\d\d:\d\d\.\d{3} INFO {2}\[bridge\] case created rid=\[redacted\] caseId=c1$/);
+  assert.match(lines[1], /ERROR \[bridge\] consumer stopped$/);
+  assert.equal(lines[2], "  Error: broker gone");
+  assert.ok(
+    lines.slice(3).every((l) => l.trimStart().startsWith("at ")),
+    lines.join("\n"),
+  );
+  assert.ok(!lines.join("\n").includes("10001100010000120250101000000"));
+});

@@ -3,6 +3,7 @@ import pino, { type DestinationStream, type Logger } from "pino";
 
 export type { Logger } from "pino";
 
+import { formatTextLine } from "./format-text-line";
 import { LOG_LEVELS, type LogLevel } from "./log-levels";
 
 export { LOG_LEVELS, type LogLevel } from "./log-levels";
@@ -50,8 +51,13 @@ export const REDACTED_PATHS = [
 
 const dropped = () => "[dropped]";
 
-/** A pino logger writing JSON lines (to stdout unless a destination is given, as tests do). */
-export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
+export type LogFormat = "json" | "text";
+
+/**
+ * A pino logger writing JSON lines (to stdout unless a destination is given, as tests do); with format "text",
+ * the same lines re-arranged for a person reading a terminal (formatTextLine).
+ */
+export function createLogger(opts: { level?: string; destination?: DestinationStream; format?: LogFormat } = {}): Logger {
   const level = (LOG_LEVELS as readonly string[]).includes(opts.level ?? "") ? (opts.level as LogLevel) : "info";
   return pino(
     {
@@ -63,8 +69,18 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
       formatters: { level: (label) => ({ level: label }) },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    opts.destination ?? pino.destination({ fd: 1, sync: true }),
+    opts.format === "text"
+      ? textDestination(opts.destination ?? process.stdout)
+      : (opts.destination ?? pino.destination({ fd: 1, sync: true })),
   );
+}
+
+function textDestination(out: DestinationStream): DestinationStream {
+  return {
+    write(line: string) {
+      for (const one of line.split("\n")) if (one) out.write(`${formatTextLine(one)}\n`);
+    },
+  };
 }
 
 // The stack stays (it names code, not data); of the message only the first line, since a Prisma error
@@ -79,12 +95,14 @@ const ROOT = Symbol.for("mas.rootLogger");
 type Holder = typeof globalThis & { [ROOT]?: Logger };
 
 /**
- * The process-wide logger (shared through globalThis: Next.js bundles routes apart). Its level comes from
- * MAS_LOG_LEVEL, which lib/env validates at start-up; an invalid value there stops the process first.
+ * The process-wide logger (shared through globalThis: Next.js bundles routes apart). Its level and format come
+ * from MAS_LOG_LEVEL and MAS_LOG_FORMAT, which lib/env validates at start-up; an invalid value there stops the
+ * process first.
  */
 export function getLogger(): Logger {
   const g = globalThis as Holder;
-  g[ROOT] ??= createLogger({ level: process.env.MAS_LOG_LEVEL?.trim().toLowerCase() });
+  const format: LogFormat = process.env.MAS_LOG_FORMAT?.trim().toLowerCase() === "text" ? "text" : "json";
+  g[ROOT] ??= createLogger({ level: process.env.MAS_LOG_LEVEL?.trim().toLowerCase(), format });
   return g[ROOT];
 }
 
