@@ -190,6 +190,7 @@ test("three instances, one killed during intake and one during publishing: every
       queue,
       format,
       ttlMs: MESSAGE_TTL_MS,
+      timeoutMs: 240_000,
       bodies: bodies.map((b) => (format === "text" ? JSON.stringify(b) : new TextEncoder().encode(JSON.stringify(b)))),
     });
   // Three senders at once, as MOSIP's stages are; the instances take the messages in while they arrive.
