@@ -11,6 +11,8 @@ export interface ActiveMqBroker {
   /** With options.ssl.trustStore: a stomp+ssl:// connector that requires a client certificate (needClientAuth). */
   stompSslClientAuthUrl: string | null;
   logFile: string;
+  /** The broker JVM's process id while it runs, else null. */
+  readonly pid: number | null;
   stop(): Promise<void>;
   kill(): Promise<void>;
   restart(): Promise<void>;

@@ -165,6 +165,10 @@ export async function startActiveMq(workDir, options = {}) {
     stompSslUrl: sslPort === null ? null : `stomp+ssl://127.0.0.1:${sslPort}`,
     stompSslClientAuthUrl: clientAuthPort === null ? null : `stomp+ssl://127.0.0.1:${clientAuthPort}`,
     logFile,
+    /** The broker JVM's process id while it runs (for CPU accounting), else null. */
+    get pid() {
+      return child && child.exitCode === null ? (child.pid ?? null) : null;
+    },
     /** Graceful shutdown (SIGTERM runs the broker's shutdown hook). */
     stop: () => halt("SIGTERM"),
     /** A crash: no shutdown hook; KahaDB recovers from its journal on the next start. */

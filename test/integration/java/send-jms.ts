@@ -21,6 +21,8 @@ export async function sendJms(opts: {
   format: "text" | "bytes";
   ttlMs: number;
   bodies: (string | Uint8Array)[];
+  /** For the whole batch; persistent sends wait for the broker's disk, which a busy machine makes slow. */
+  timeoutMs?: number;
 }): Promise<SentMessage[]> {
   const dir = mkdtempSync(join(tmpdir(), "sendjms-"));
   const files = opts.bodies.map((b, i) => {
@@ -32,7 +34,7 @@ export async function sendJms(opts: {
     execFile(
       "java",
       ["-cp", CLASSPATH, SOURCE, opts.openwireUrl, opts.queue, opts.format, String(opts.ttlMs), ...files],
-      { timeout: 60_000 },
+      { timeout: opts.timeoutMs ?? 60_000 },
       (err, out, errOut) => (err ? rej(new Error(`SendJms failed: ${err.message}\n${errOut}`)) : res(out)),
     ),
   );
