@@ -8,7 +8,7 @@ import { createTestDatabase } from "./helpers/test-database";
 import { seedReadyCase, seedUser } from "./helpers/seed-cases";
 import { adjudicationRequest, CLOSED_DATASHARE_ORIGIN, intakeOptions, rid } from "./helpers/bridge-helpers";
 import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
-import type { SessionUser } from "@/lib/auth/load-user";
+import { loadUser, type SessionUser } from "@/lib/auth/load-user";
 import { assignWaitingCases } from "@/lib/cases/assign-cases";
 import { claimNextCase } from "@/lib/cases/claim-next-case";
 import { recordDecision } from "@/lib/cases/record-decision";
@@ -104,8 +104,7 @@ test("minimum dwell: refused below it with the seconds required and elapsed, acc
 
   // The secondary's dwell runs from their own first view, at their level: 20 s is enough, no flag.
   const second = await prisma.case.findUniqueOrThrow({ where: { id: c.id } });
-  const b = (await import("@/lib/auth/load-user")).loadUser;
-  const secondary = (await b(prisma, second.secondaryAssigneeId!))!;
+  const secondary = (await loadUser(prisma, second.secondaryAssigneeId!))!;
   await getCaseView(prisma, secondary, c.id);
   const view = await prisma.reviewView.findUniqueOrThrow({
     where: { caseId_userId_level: { caseId: c.id, userId: secondary.id, level: "SECONDARY" } },
