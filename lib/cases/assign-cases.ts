@@ -1,15 +1,18 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { getGuardSettings } from "@/lib/settings/guard-settings";
 import { assignReview } from "./assign-review";
 import { barredFromSecondary } from "./barred-from-secondary";
 import { awaitingAssignee, levelAwaited } from "./case-lifecycle";
 import { chooseOperator } from "./choose-operator";
 import { lockAssignment, operatorPool } from "./operator-pool";
+import { usersAtWorkLimit } from "./work-status";
 
 /**
  * Hands waiting cases to operators: READY cases get a primary, IN_SECONDARY cases without a secondary get
- * one who may review them blind (barredFromSecondary). Most urgent first (deadline, then age). Returns how many were assigned.
+ * one who may review them blind (barredFromSecondary). Most urgent first (deadline, then age). Operators at a
+ * work limit (lib/cases/work-limits.ts) are passed over. Returns how many were assigned.
  */
 export async function assignWaitingCases(prisma: PrismaClient, now = new Date(), batch = 50): Promise<number> {
   return prisma.$transaction(async (tx) => {
@@ -26,8 +29,9 @@ export async function assignWaitingCases(prisma: PrismaClient, now = new Date(),
       tx,
       waiting.filter((c) => c.state === "IN_SECONDARY").map((c) => c.id),
     );
-    const primaries = await operatorPool(tx, "PRIMARY");
-    const secondaries = await operatorPool(tx, "SECONDARY");
+    const pools = [await operatorPool(tx, "PRIMARY"), await operatorPool(tx, "SECONDARY")];
+    const resting = await usersAtWorkLimit(tx, [...new Set(pools.flat().map((o) => o.userId))], await getGuardSettings(tx), now);
+    const [primaries, secondaries] = pools.map((pool) => pool.filter((o) => !resting.has(o.userId)));
     // One load figure per person, whichever list they are in.
     const bump = (userId: string) => {
       for (const o of [...primaries, ...secondaries])

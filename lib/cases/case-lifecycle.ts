@@ -7,6 +7,8 @@ import { CaseState } from "@/lib/db/generated/enums";
 //                  |                     |              |-> CONFLICT -> DECIDED
 //                  |-> DATA_UNAVAILABLE  |-> DECIDED (no secondary review needed)
 //   any open state -> SUPERSEDED (MOSIP sent a newer request for the same person)
+//   FETCHING -> IN_PRIMARY | IN_SECONDARY | CONFLICT when the review of a superseded case with the same gallery
+//               was carried over (resumedState)
 //
 // The transactional assignment (case row, user's lastAssignedAt, audit row) is assignReview in ./assign-review.ts.
 
@@ -104,4 +106,20 @@ export function assignmentData(level: ReviewLevel, userId: string, now: Date) {
   return level === "PRIMARY"
     ? { state: "IN_PRIMARY" as const, primaryAssigneeId: userId, primaryAssignedAt: now }
     : { secondaryAssigneeId: userId, secondaryAssignedAt: now };
+}
+
+/**
+ * Where a case goes once its data is complete: READY, or, when the review of the request it superseded was
+ * carried over (lib/intake/carry-review-progress.ts), back to the review it had reached: both reviews decided
+ * (and disagreeing, or it would not be open) is CONFLICT, a primary decision awaits the secondary, a primary
+ * assignee holds the primary review.
+ */
+export function resumedState(c: {
+  primaryAssigneeId: string | null;
+  decisionLevels: readonly string[];
+}): "READY" | "IN_PRIMARY" | "IN_SECONDARY" | "CONFLICT" {
+  if (c.decisionLevels.includes("PRIMARY") && c.decisionLevels.includes("SECONDARY")) return "CONFLICT";
+  if (c.decisionLevels.includes("PRIMARY")) return "IN_SECONDARY";
+  if (c.primaryAssigneeId) return "IN_PRIMARY";
+  return "READY";
 }

@@ -2,17 +2,20 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { getGuardSettings } from "@/lib/settings/guard-settings";
 import { assignReview } from "./assign-review";
 import { barredFromSecondary } from "./barred-from-secondary";
 import { awaitingAssignee, heldBy, levelAwaited, type ReviewLevel } from "./case-lifecycle";
 import { lockAssignment, operatorPool } from "./operator-pool";
+import { assertUnderWorkLimits } from "./work-status";
 
 export type NextCase = { caseId: string; level: ReviewLevel } | null;
 
 /**
  * "Next case": the most urgent case already waiting for the caller, or else the most urgent unassigned case
  * they may take (never the secondary review of a case they decided or whose primary verdict they saw:
- * barredFromSecondary), within their cap.
+ * barredFromSecondary), within their cap. New work is refused at a work limit (work_limit_reached, saying which
+ * and when work can resume); a case the caller already holds is still given back, to be decided.
  */
 export async function claimNextCase(prisma: PrismaClient, user: SessionUser, now = new Date()): Promise<NextCase> {
   return prisma.$transaction(async (tx) => {
@@ -31,6 +34,7 @@ export async function claimNextCase(prisma: PrismaClient, user: SessionUser, now
 
     await lockAssignment(tx);
     const settings = await getAdjudicationSettings(tx);
+    await assertUnderWorkLimits(tx, user.id, await getGuardSettings(tx), now);
     for (const level of ["SECONDARY", "PRIMARY"] as const) {
       // Secondary reviews first: the case has already waited through a primary review.
       const [me] = await operatorPool(tx, level, user.id);

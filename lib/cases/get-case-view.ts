@@ -11,6 +11,8 @@ import { isOneOf, VERDICTS_VISIBLE_STATES } from "./case-lifecycle";
 import { refuseCaseAccess } from "./refuse-case-access";
 import { loadSubject } from "./load-subject";
 import { computeMosipClock, type MosipClock } from "./mosip-clock";
+import { modalitiesPresent } from "./dwell-time";
+import { noteViewedModalities, recordReviewView } from "./review-view";
 import { getEnv } from "@/lib/env/get-env";
 
 export interface SubjectView {
@@ -36,6 +38,11 @@ export interface CaseView {
   clock: MosipClock;
   /** Earlier requests for the same person that this one replaced (MOSIP re-sent it), with how long each waited here. */
   supersedes: { requestId: string; receivedAt: string; waitedMinutes: number }[];
+  /**
+   * What became of the replaced request's review: carried over (same applicant, same gallery) or started afresh
+   * because the gallery changed (how many candidates were added and removed); null when no review was in progress.
+   */
+  resend: ResendProgressView | null;
   role: CaseRole;
   applicant: SubjectView;
   candidates: SubjectView[];
@@ -46,6 +53,12 @@ export interface CaseView {
   decisions: { level: string; username: string; body: unknown; comment: string | null; at: string }[];
   /** True when a supervisor is shown no decisions although some exist: the case still awaits a blind review. */
   decisionsHidden: boolean;
+}
+
+export interface ResendProgressView {
+  outcome: "carried" | "restarted";
+  addedCandidates: number;
+  removedCandidates: number;
 }
 
 /**
@@ -79,6 +92,8 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
   const exposed = role === "SUPERVISOR" && c.decisions.some((d) => d.level === "PRIMARY");
   await prisma.$transaction(async (tx) => {
     if (exposed) await tx.caseExposure.createMany({ data: [{ caseId: c.id, userId: user.id }], skipDuplicates: true });
+    // A reviewer's first view at their level starts their dwell time (the haste guard, dwell-guard.ts).
+    if (role !== "SUPERVISOR") await recordReviewView(tx, { caseId: c.id, userId: user.id, level: role, at: new Date() });
     await recordAudit(tx, { actor: user, action: "case.view", targetType: "case", targetId: c.id, details: { role } });
   });
 
@@ -113,6 +128,8 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
     subject("applicant", "Applicant", c.referenceId, c.applicantDataStatus),
     ...c.candidates.map((k, i) => subject(k.id, `Candidate ${i + 1}`, k.referenceId, k.dataStatus)),
   ]);
+  if (role !== "SUPERVISOR")
+    await noteViewedModalities(prisma, { caseId: c.id, userId: user.id, level: role, modalities: modalitiesPresent(applicant.biometrics) });
   const { mosip } = getEnv();
   return {
     id: c.id,
@@ -131,6 +148,7 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
       receivedAt: s.receivedAt.toISOString(),
       waitedMinutes: Math.max(0, Math.round((c.receivedAt.getTime() - s.receivedAt.getTime()) / 60_000)),
     })),
+    resend: resendView(c.resendProgress),
     role,
     applicant,
     candidates,
@@ -145,4 +163,11 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
       : [],
     decisionsHidden: role === "SUPERVISOR" && !showDecisions && c.decisions.length > 0,
   };
+}
+
+function resendView(stored: unknown): ResendProgressView | null {
+  if (!stored || typeof stored !== "object") return null;
+  const r = stored as Record<string, unknown>;
+  if (r.outcome !== "carried" && r.outcome !== "restarted") return null;
+  return { outcome: r.outcome, addedCandidates: Number(r.addedCandidates) || 0, removedCandidates: Number(r.removedCandidates) || 0 };
 }

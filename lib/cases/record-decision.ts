@@ -16,6 +16,10 @@ import { assignReview } from "./assign-review";
 import { barredFromSecondary, secondaryBar, secondaryBarMessage } from "./barred-from-secondary";
 import { assignedLevel } from "./case-lifecycle";
 import { lockAssignment, operatorPool } from "./operator-pool";
+import { checkDwell } from "./dwell-guard";
+import { usersAtWorkLimit } from "./work-status";
+import { flagCaseForReview } from "@/lib/quality/flag-case-for-review";
+import { getGuardSettings } from "@/lib/settings/guard-settings";
 
 export type DecisionOutcome = "AWAITING_SECONDARY" | "DECIDED" | "CONFLICT";
 
@@ -35,9 +39,17 @@ function checkShape(kind: "ADJUDICATION" | "VERIFICATION", candidateIds: string[
     throw new DomainError("invalid", "candidates: give exactly one verdict for every candidate of the case", "candidates");
 }
 
+export interface DecisionOptions {
+  /** The officer confirmed the decision although it comes sooner than the case's minimum dwell time. */
+  hasteConfirmed?: boolean;
+}
+
 /**
  * Records the caller's decision at the level the case is waiting for, and moves the case on: to a secondary
  * reviewer (one barredFromSecondary allows), to the conflicts queue, or to MOSIP through the outbox. One transaction.
+ * A review decision sooner than the case's minimum dwell time is refused (haste_confirmation_required) unless
+ * confirmed, and a confirmed one is flagged HASTE for sample review in the same transaction (dwell-guard.ts).
+ * The work limits never refuse a decision: they hold back new work only (claim-next-case.ts).
  */
 export async function recordDecision(
   prisma: PrismaClient,
@@ -46,8 +58,9 @@ export async function recordDecision(
   input: DecisionInput,
   mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">,
   now = new Date(),
+  opts: DecisionOptions = {},
 ): Promise<DecisionOutcome> {
-  const outcome = await decide(prisma, user, caseId, input, mosip, now);
+  const outcome = await decide(prisma, user, caseId, input, mosip, now, opts.hasteConfirmed === true);
   metrics().decisions.inc({ kind: outcome.toLowerCase() });
   // A decided case is closed for review: its decrypted identity and decoded images leave memory now.
   if (outcome === "DECIDED") getCaseImageCache().dropCase(caseId);
@@ -61,6 +74,7 @@ function decide(
   input: DecisionInput,
   mosip: Pick<MosipEnv, "queues" | "responseFormat" | "verificationRejectValue">,
   now: Date,
+  hasteConfirmed: boolean,
 ): Promise<DecisionOutcome> {
   return prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
@@ -88,8 +102,26 @@ function decide(
     const candidateIds = c.candidates.map((x) => x.referenceId);
     checkShape(c.kind, candidateIds, input);
 
+    const settings = await getAdjudicationSettings(tx, { ...DEFAULT_SETTINGS, verificationRejectValue: mosip.verificationRejectValue });
+    const guards = await getGuardSettings(tx);
+    // The officers' reviews only: a supervisor resolving a conflict reads two verdicts already given.
+    const haste =
+      level === "SUPERVISOR"
+        ? null
+        : await checkDwell(tx, { caseId, userId: user.id, level, candidates: candidateIds.length, hasteConfirmed, now }, guards);
+
     const comment = "comment" in input ? (input.comment ?? null) : null;
-    await tx.decision.create({ data: { caseId, level, userId: user.id, body: input as Prisma.InputJsonValue, comment } });
+    const written = await tx.decision.create({
+      data: { caseId, level, userId: user.id, body: input as Prisma.InputJsonValue, comment },
+      select: { id: true },
+    });
+    if (haste)
+      await flagCaseForReview(tx, {
+        caseId,
+        decisionId: written.id,
+        kind: "HASTE",
+        detail: `${level} decision after ${haste.elapsedSeconds} s of the ${haste.requiredSeconds} s minimum dwell, confirmed by the officer`,
+      });
     await recordAudit(tx, {
       actor: user,
       action: "case.decision",
@@ -97,10 +129,8 @@ function decide(
       targetId: caseId,
       // The level only: the kind of a verification decision is its verdict (APPROVE or REJECT), and the audit
       // log is read by people who may also be operators; the Decision row holds the verdict.
-      details: { level },
+      details: haste ? { level, haste: { requiredSeconds: haste.requiredSeconds, elapsedSeconds: haste.elapsedSeconds } } : { level },
     });
-
-    const settings = await getAdjudicationSettings(tx, { ...DEFAULT_SETTINGS, verificationRejectValue: mosip.verificationRejectValue });
     const byLevel = new Map(c.decisions.map((d) => [d.level, d]));
     const reviewer = (lvl: "PRIMARY" | "SECONDARY"): Reviewer | null => {
       if (lvl === level) return { username: user.username, comment };
@@ -128,7 +158,14 @@ function decide(
       if (!needsSecondary) return finish(input);
       // The decision just written bars its author, so the one rule excludes the primary here too.
       const barred = (await barredFromSecondary(tx, [caseId])).get(caseId)?.keys() ?? [];
-      const pick = chooseOperator(await operatorPool(tx, "SECONDARY"), { defaultCap: settings.defaultCaseCap, exclude: [...barred] });
+      const pool = await operatorPool(tx, "SECONDARY");
+      const resting = await usersAtWorkLimit(
+        tx,
+        pool.map((o) => o.userId),
+        guards,
+        now,
+      );
+      const pick = chooseOperator(pool, { defaultCap: settings.defaultCaseCap, exclude: [...barred, ...resting] });
       // Primary review done: the case waits for a secondary, handed at once to the best free one if any
       // (else the assigner finds one later).
       await tx.case.update({

@@ -2,7 +2,7 @@ import "server-only";
 import { metrics } from "@/lib/metrics/metrics";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DATA_STATES, isOneOf } from "./case-lifecycle";
+import { DATA_STATES, isOneOf, resumedState } from "./case-lifecycle";
 
 type SubjectStatus = "PENDING" | "AVAILABLE" | "UNAVAILABLE" | "FAILED";
 
@@ -20,6 +20,8 @@ export async function settleCaseData(tx: Prisma.TransactionClient, caseId: strin
       receivedAt: true,
       dataErrorCode: true,
       applicantDataStatus: true,
+      primaryAssigneeId: true,
+      decisions: { select: { level: true } },
       candidates: { select: { id: true, dataStatus: true } },
       downloads: { select: { candidateId: true, state: true, lastErrorCode: true }, orderBy: [{ updatedAt: "asc" }] },
     },
@@ -51,7 +53,7 @@ export async function settleCaseData(tx: Prisma.TransactionClient, caseId: strin
     return;
   }
 
-  let state: "FETCHING" | "READY" | "DATA_UNAVAILABLE";
+  let state: "FETCHING" | "DATA_UNAVAILABLE" | ReturnType<typeof resumedState>;
   let code: string | null = null;
   const failed = c.downloads.find((d) => d.state === "FAILED");
   const open = c.downloads.some((d) => d.state === "PENDING" || d.state === "DOWNLOADING");
@@ -64,20 +66,21 @@ export async function settleCaseData(tx: Prisma.TransactionClient, caseId: strin
   } else if (open) {
     state = "FETCHING";
   } else {
-    state = "READY";
+    // READY, or the review a re-sent request carried over from the case it superseded.
+    state = resumedState({ primaryAssigneeId: c.primaryAssigneeId, decisionLevels: c.decisions.map((d) => d.level) });
   }
   if (state === c.state && code === c.dataErrorCode && applicant === c.applicantDataStatus) return;
   await tx.case.update({ where: { id: caseId }, data: { state, dataErrorCode: code, applicantDataStatus: applicant } });
   // Queue lag as MOSIP sees it: from its requesttime to a case an officer can open.
-  if (state === "READY")
-    metrics().requestToReadySeconds.observe(Math.max(0, (Date.now() - (c.requestTime ?? c.receivedAt).getTime()) / 1000));
+  const ready = state !== "FETCHING" && state !== "DATA_UNAVAILABLE";
+  if (ready) metrics().requestToReadySeconds.observe(Math.max(0, (Date.now() - (c.requestTime ?? c.receivedAt).getTime()) / 1000));
   if (state !== c.state && state !== "FETCHING") {
     await recordAudit(tx, {
       actor: null,
-      action: state === "READY" ? "case.data_ready" : "case.data_unavailable",
+      action: ready ? "case.data_ready" : "case.data_unavailable",
       targetType: "case",
       targetId: caseId,
-      details: code ? { code } : undefined,
+      details: code ? { code } : state !== "READY" ? { resumed: state } : undefined,
     });
   }
 }

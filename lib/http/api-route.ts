@@ -55,10 +55,16 @@ export const STATUS_OF: Record<DomainErrorCode, number> = {
   conflict: 409,
   unavailable: 503,
   password_change_required: 403,
+  haste_confirmation_required: 409,
+  work_limit_reached: 409,
 };
 
 // Codes a client acts on rather than shows, so they are in the answer's body as `code` (the others share a status).
-const CODES_IN_BODY: ReadonlySet<DomainErrorCode> = new Set(["password_change_required"]);
+const CODES_IN_BODY: ReadonlySet<DomainErrorCode> = new Set([
+  "password_change_required",
+  "haste_confirmation_required",
+  "work_limit_reached",
+]);
 
 export function json(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: { "Cache-Control": "no-store" } });
@@ -163,7 +169,7 @@ export function createApiRoute(deps: ApiRouteDeps) {
         if (known)
           return problem(STATUS_OF[known.code], known.message, {
             ...(known.field ? { field: known.field } : {}),
-            ...(CODES_IN_BODY.has(known.code) ? { code: known.code } : {}),
+            ...(CODES_IN_BODY.has(known.code) ? { code: known.code, ...known.details } : {}),
           });
         // No request data in the log line (not even the path, which holds ids): the error's first line and stack only.
         log.error({ err: e }, "request failed");

@@ -7,6 +7,7 @@ import { readMessageMeta } from "@/lib/broker/read-message-meta";
 import { OPEN_STATES } from "@/lib/cases/case-lifecycle";
 import { isAllowedOrigin, originOf } from "@/lib/env/datashare-origins";
 import { computeDeadline } from "./compute-deadline";
+import { carryReviewProgress } from "./carry-review-progress";
 
 // Turns one queue message into database rows, in one transaction, so that the bridge can ACK the
 // message exactly when this resolves. Never loses a message: a request that cannot be understood is
@@ -196,7 +197,8 @@ async function storeRequest(prisma: PrismaClient, message: IncomingMessage, opts
 
       const older = await tx.case.findMany({
         where: { referenceId: request.referenceId, kind: request.kind, state: { in: [...OPEN_STATES] }, id: { not: created.id } },
-        select: { id: true },
+        select: { id: true, state: true },
+        orderBy: { receivedAt: "desc" },
       });
       const supersededCaseIds = older.map((c) => c.id);
       if (supersededCaseIds.length) {
@@ -219,6 +221,9 @@ async function storeRequest(prisma: PrismaClient, message: IncomingMessage, opts
             details: { by: created.id },
           });
         }
+        // The review of the latest one goes on in the new case when the gallery is the same (there is normally
+        // only one open case per person: intake is serialised per RID).
+        await carryReviewProgress(tx, older[0].id, created.id, older[0].state);
       }
       await recordAudit(tx, {
         actor: SYSTEM_ACTOR,

@@ -159,6 +159,42 @@ test("a duplicate message makes one case; a new request for the same RID superse
   );
 });
 
+test("MOSIP's re-send over the broker: the same gallery keeps the review done on the request it replaces", async () => {
+  const first = request();
+  await publishStomp(broker.stompPort, env.queues.adjudicationRequest, [{ body: JSON.stringify(first) }]);
+  const old = await caseOf(first.requestId as string);
+  // The review had reached the secondary: a primary decision with its comment, a secondary assigned.
+  const [a, b] = await Promise.all(
+    ["resend-a", "resend-b"].map((u) => db.prisma.user.create({ data: { username: `${u}-${old.id.slice(0, 6)}` } })),
+  );
+  await db.prisma.case.update({
+    where: { id: old.id },
+    data: { state: "IN_SECONDARY", primaryAssigneeId: a.id, secondaryAssigneeId: b.id, secondaryAssignedAt: new Date() },
+  });
+  await db.prisma.decision.create({
+    data: { caseId: old.id, level: "PRIMARY", userId: a.id, body: { candidates: [] }, comment: "checked" },
+  });
+
+  // The reprocessor re-sends under a new requestId, same applicant, same gallery (fresh datashare URLs).
+  const gallery = first.gallery as { referenceIds: { referenceId: string }[] };
+  const resent = request({
+    referenceId: first.referenceId as string,
+    gallery: gallery.referenceIds.map((g) => ({ referenceId: g.referenceId, referenceURL: "http://127.0.0.1:9/v1/datashare/get/p/s/g2" })),
+  });
+  await publishStomp(broker.stompPort, env.queues.adjudicationRequest, [{ body: JSON.stringify(resent) }]);
+  const fresh = await caseOf(resent.requestId as string);
+  const decisions = await db.prisma.decision.findMany({ where: { caseId: fresh.id } });
+  assert.equal((await db.prisma.case.findUniqueOrThrow({ where: { id: old.id } })).state, "SUPERSEDED");
+  assert.equal(fresh.primaryAssigneeId, a.id);
+  assert.equal(fresh.secondaryAssigneeId, b.id);
+  assert.deepEqual(
+    decisions.map((d) => [d.level, d.userId, d.comment]),
+    [["PRIMARY", a.id, "checked"]],
+  );
+  assert.ok(await db.prisma.auditEvent.findFirst({ where: { action: "case.progressCarried", targetId: fresh.id } }));
+  await waitFor("request queue drained", async () => (await countQueue(broker.stompPort, env.queues.adjudicationRequest)) === 0);
+});
+
 /** A client whose transactions fail on chosen calls, like a database that drops a write. */
 function flakyPrisma(real: PrismaClient, fail: (call: number) => "before" | "after" | null): PrismaClient {
   let calls = 0;

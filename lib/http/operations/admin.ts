@@ -6,6 +6,7 @@ import { roleParams } from "@/lib/auth/role-permissions";
 import { setRolePermissionsBody } from "@/lib/auth/role-permissions";
 import { auditQuery } from "@/lib/audit/list-audit";
 import { adjudicationSettingsSchema } from "@/lib/settings/adjudication-settings";
+import { guardSettingsUpdate } from "@/lib/settings/guard-settings";
 import { operation } from "../operation";
 
 const USER = { $ref: "#/components/schemas/User" };
@@ -92,6 +93,22 @@ export const adminOperations = {
     summary:
       "Replace the adjudication settings; the change (old → new values) is audited. Per-operator caps: PATCH /api/admin/users/{id} with caseCap",
     body: adjudicationSettingsSchema,
+    response: { status: 200 },
+  }),
+  getGuardSettings: operation({
+    method: "GET",
+    path: "/api/admin/settings/guards",
+    permission: "settings.manage",
+    summary:
+      "Fatigue and haste guards (continuous work before a break, break length, cases per hour and per day, minimum dwell time) and their defaults; docs/guards.md",
+    response: { status: 200 },
+  }),
+  updateGuardSettings: operation({
+    method: "PUT",
+    path: "/api/admin/settings/guards",
+    permission: "settings.manage",
+    summary: "Change fatigue and haste guards (those left out keep their stored values); the change (old → new values) is audited",
+    body: guardSettingsUpdate,
     response: { status: 200 },
   }),
 };

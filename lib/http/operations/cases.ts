@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { caseIdParams } from "@/lib/cases/case-params";
-import { decisionBody } from "@/lib/cases/decision-input";
+import { decisionRequest } from "@/lib/cases/decision-input";
 import { listCasesQuery } from "@/lib/cases/list-cases";
 import { reassignBody } from "@/lib/cases/reassign-case";
 import { operation } from "../operation";
@@ -28,7 +28,7 @@ export const caseOperations = {
     path: "/api/cases/next",
     permission: "cases.review",
     summary:
-      "Next case: the most urgent case waiting for the caller, else claim one they may take within their cap ({caseId: null} when none)",
+      "Next case: the most urgent case waiting for the caller, else claim one they may take within their cap ({caseId: null} when none); at a work limit no new case is claimed (409 work_limit_reached, with limit and resumeAt)",
     response: { status: 200 },
   }),
   getCase: operation({
@@ -45,9 +45,9 @@ export const caseOperations = {
     path: "/api/cases/{id}/decision",
     permission: "signedIn",
     summary:
-      "Record the caller's decision at the level the case waits for (primary, secondary, or a supervisor's resolution of a conflict): verdicts per candidate, cannotAdjudicate (MOSIP resend), or approve true/false for a verification case",
+      "Record the caller's decision at the level the case waits for (primary, secondary, or a supervisor's resolution of a conflict): verdicts per candidate, cannotAdjudicate (MOSIP resend), or approve true/false for a verification case. Sooner than the case's minimum dwell time it is refused (409 haste_confirmation_required, with requiredSeconds and elapsedSeconds) unless hasteConfirmed is true; a confirmed hasty decision is flagged for sample review",
     params: caseIdParams,
-    body: decisionBody,
+    body: decisionRequest,
     response: {
       status: 200,
       schema: { type: "object", properties: { outcome: { type: "string", enum: ["AWAITING_SECONDARY", "DECIDED", "CONFLICT"] } } },

@@ -21,6 +21,14 @@ export const supervisionOperations = {
     summary: "Reviewers with their open cases, cap and decisions (24 h / 7 days) per level",
     response: { status: 200 },
   }),
+  workLimits: operation({
+    method: "GET",
+    path: "/api/supervision/work-limits",
+    permission: "cases.viewAll",
+    summary:
+      "Reviewers with their work against the fatigue limits (decisions in the last hour and 24 hours, minutes of continuous work), who is near (80%) or at a limit and when they can resume",
+    response: { status: 200 },
+  }),
   releaseCase: operation({
     method: "POST",
     path: "/api/supervision/cases/{id}/release",
