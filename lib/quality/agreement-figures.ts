@@ -41,9 +41,19 @@ export interface AgreementFigures {
 export function agreementFigures(cases: readonly ReviewedCase[]): AgreementFigures {
   const overall: [string, string][] = [];
   const pairs = new Map<string, { a: Operator; b: Operator; labels: [string, string][]; cases: number }>();
-  const ops = new Map<string, { op: Operator; double: number; conflicts: number; resolved: number; overturned: number; seconds: number[] }>();
+  const ops = new Map<
+    string,
+    { op: Operator; double: number; conflicts: number; resolved: number; overturned: number; seconds: number[] }
+  >();
   const op = (o: Operator) => {
-    const t = ops.get(o.userId) ?? { op: { userId: o.userId, username: o.username }, double: 0, conflicts: 0, resolved: 0, overturned: 0, seconds: [] };
+    const t = ops.get(o.userId) ?? {
+      op: { userId: o.userId, username: o.username },
+      double: 0,
+      conflicts: 0,
+      resolved: 0,
+      overturned: 0,
+      seconds: [],
+    };
     ops.set(o.userId, t);
     return t;
   };
@@ -69,7 +79,12 @@ export function agreementFigures(cases: readonly ReviewedCase[]): AgreementFigur
     overall.push(...items);
     const [a, b] = [primary, secondary].sort((x, y) => x.username.localeCompare(y.username));
     const key = `${a.userId}|${b.userId}`;
-    const pair = pairs.get(key) ?? { a: { userId: a.userId, username: a.username }, b: { userId: b.userId, username: b.username }, labels: [], cases: 0 };
+    const pair = pairs.get(key) ?? {
+      a: { userId: a.userId, username: a.username },
+      b: { userId: b.userId, username: b.username },
+      labels: [],
+      cases: 0,
+    };
     // Within a pair the raters keep a fixed order (a, b) whatever their levels, so κ is symmetric in them.
     pair.labels.push(...items.map(([pl, sl]) => (a === primary ? [pl, sl] : [sl, pl]) as [string, string]));
     pair.cases++;

@@ -101,7 +101,12 @@ describe("agreement figures", () => {
       ],
     },
     // a single review: no pair, no conflict, but a decision time
-    { gallery, primaryAssignedAt: t0, secondaryAssignedAt: null, decisions: [{ ...carol, level: "PRIMARY", decision: verdicts(false, false), createdAt: at(42) }] },
+    {
+      gallery,
+      primaryAssignedAt: t0,
+      secondaryAssignedAt: null,
+      decisions: [{ ...carol, level: "PRIMARY", decision: verdicts(false, false), createdAt: at(42) }],
+    },
   ];
   const f = agreementFigures(cases);
 
@@ -124,8 +129,14 @@ describe("agreement figures", () => {
   it("conflict rates and who was overturned", () => {
     assert.deepEqual([f.conflictRate.successes, f.conflictRate.n], [1, 4]);
     const [a, b, c] = f.operators;
-    assert.deepEqual([a.username, a.conflictRate.successes, a.conflictRate.n, a.overturnedRate.successes, a.overturnedRate.n], ["alice", 1, 4, 0, 1]);
-    assert.deepEqual([b.username, b.conflictRate.successes, b.conflictRate.n, b.overturnedRate.successes, b.overturnedRate.n], ["bob", 1, 3, 1, 1]);
+    assert.deepEqual(
+      [a.username, a.conflictRate.successes, a.conflictRate.n, a.overturnedRate.successes, a.overturnedRate.n],
+      ["alice", 1, 4, 0, 1],
+    );
+    assert.deepEqual(
+      [b.username, b.conflictRate.successes, b.conflictRate.n, b.overturnedRate.successes, b.overturnedRate.n],
+      ["bob", 1, 3, 1, 1],
+    );
     assert.deepEqual([c.username, c.conflictRate.n, c.overturnedRate.rate], ["carol", 1, null]);
   });
 

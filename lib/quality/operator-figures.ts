@@ -26,10 +26,22 @@ export interface KnownAnswerFigures extends Operator {
 }
 
 export function knownAnswerFigures(rows: readonly KnownAnswerDecisionRow[]): KnownAnswerFigures[] {
-  const by = new Map<string, { op: Operator; n: number; correct: number; nd: number; fd: number; dj: number; md: number; cannot: number }>();
+  const by = new Map<
+    string,
+    { op: Operator; n: number; correct: number; nd: number; fd: number; dj: number; md: number; cannot: number }
+  >();
   for (const r of rows) {
     const s = scoreKnownAnswer(r.truth, r.decision);
-    const t = by.get(r.userId) ?? { op: { userId: r.userId, username: r.username }, n: 0, correct: 0, nd: 0, fd: 0, dj: 0, md: 0, cannot: 0 };
+    const t = by.get(r.userId) ?? {
+      op: { userId: r.userId, username: r.username },
+      n: 0,
+      correct: 0,
+      nd: 0,
+      fd: 0,
+      dj: 0,
+      md: 0,
+      cannot: 0,
+    };
     t.n++;
     if (s.correct) t.correct++;
     if (s.cannotAdjudicate) t.cannot++;
