@@ -47,5 +47,5 @@ export function figuresCsv(f: QualityFigures): string {
     rows.push(["decision_time", "seconds_p50", o.username, null, o.decisionSeconds.p50, null, o.decisionSeconds.n, null, null]);
     rows.push(["decision_time", "seconds_p90", o.username, null, o.decisionSeconds.p90, null, o.decisionSeconds.n, null, null]);
   }
-  return [CSV_HEADER.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\r\n") + "\r\n";
+  return `${[CSV_HEADER.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\r\n")}\r\n`;
 }

@@ -2,10 +2,14 @@ import { apiRoute, json } from "@/lib/http/api-route";
 import { operations } from "@/lib/http/operations";
 import { recordDecision } from "@/lib/cases/record-decision";
 import { getEnv } from "@/lib/env/get-env";
+import { trainingFeedback } from "@/lib/quality/training-feedback";
 
 export const dynamic = "force-dynamic";
 
 // Operators decide their assigned reviews; supervisors resolve conflicts. recordDecision checks which applies.
-export const POST = apiRoute(operations.recordDecision, async ({ db, user, params, body }) =>
-  json({ outcome: await recordDecision(db.prisma, user, params.id, body, getEnv().mosip) }),
-);
+// Only a training case's trainee gets feedback: every other answer is the outcome alone.
+export const POST = apiRoute(operations.recordDecision, async ({ db, user, params, body }) => {
+  const outcome = await recordDecision(db.prisma, user, params.id, body, getEnv().mosip);
+  const feedback = await trainingFeedback(db.prisma, user.id, params.id);
+  return json(feedback ? { outcome, feedback } : { outcome });
+});
