@@ -97,7 +97,10 @@ test("known-answer cases are reviewed like real ones, never reach MOSIP's queue,
   assert.equal(ka.expiresAt!.getTime() - ka.receivedAt.getTime(), 5_400_000, "the real request's TTL");
   assert.equal(ka.requestTime!.getTime() - ka.receivedAt.getTime(), -3_000);
   assert.ok(ka.downloads.every((d) => d.state === "STORED" && d.bodyStorage === "RECEIVED" && d.url === null));
-  assert.ok(ka.downloads.every((d) => !Buffer.from(d.body!).toString("utf8").includes('"identity"')), "stored encrypted");
+  assert.ok(
+    ka.downloads.every((d) => !Buffer.from(d.body!).toString("utf8").includes('"identity"')),
+    "stored encrypted",
+  );
 
   // Primary review of the first: the officer's view decrypts it as any downloaded share, and says nothing of its truth.
   await assignPrimary(first, alice.id);
@@ -158,7 +161,9 @@ test("the database refuses an outbox row for a known-answer case, whoever writes
   const { caseId } = await createKnownAnswerCase(t.db.prisma, known());
   const c = await t.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
   await assert.rejects(
-    t.db.prisma.outboxMessage.create({ data: { caseId, requestId: c.requestId, destination: "adjudication-to-mosip", format: "TEXT", body: "{}" } }),
+    t.db.prisma.outboxMessage.create({
+      data: { caseId, requestId: c.requestId, destination: "adjudication-to-mosip", format: "TEXT", body: "{}" },
+    }),
     /never answered to MOSIP/,
   );
 });
@@ -185,5 +190,9 @@ test("training: cases assigned to the trainee, closed by their decision, with th
   const f = await loadQualityFigures(prisma, { days: 1 });
   const mine = f.training.find((o) => o.username === trainee.username)!;
   assert.deepEqual([mine.accuracy.successes, mine.accuracy.n], [0, 1]);
-  assert.equal(f.knownAnswers.find((o) => o.username === trainee.username), undefined, "training stays out of live figures");
+  assert.equal(
+    f.knownAnswers.find((o) => o.username === trainee.username),
+    undefined,
+    "training stays out of live figures",
+  );
 });

@@ -67,10 +67,15 @@ test("a flagged case is always in the queue, even when the draw is 0 % and the f
   const flaggedId = await agreedCase(a, b);
   await agreedCase(a, b);
   const decision = await prisma.decision.findFirstOrThrow({ where: { caseId: flaggedId, level: "PRIMARY" } });
-  await prisma.$transaction((tx) => flagCaseForReview(tx, { caseId: flaggedId, decisionId: decision.id, kind: "HASTE", detail: "dwell 4 s < 30 s" }));
+  await prisma.$transaction((tx) =>
+    flagCaseForReview(tx, { caseId: flaggedId, decisionId: decision.id, kind: "HASTE", detail: "dwell 4 s < 30 s" }),
+  );
   const queue = await listSampleQueue(prisma);
   assert.equal(queue.length, 1);
-  assert.deepEqual([queue[0].caseId, queue[0].reason, queue[0].flags], [flaggedId, "FLAGGED", [{ kind: "HASTE", detail: "dwell 4 s < 30 s" }]]);
+  assert.deepEqual(
+    [queue[0].caseId, queue[0].reason, queue[0].flags],
+    [flaggedId, "FLAGGED", [{ kind: "HASTE", detail: "dwell 4 s < 30 s" }]],
+  );
 });
 
 test("a supervisor confirms or records an error at a level: once, not on their own case, audited, counted per operator", async () => {
@@ -85,7 +90,11 @@ test("a supervisor confirms or records an error at a level: once, not on their o
   await assert.rejects(recordSampleReview(prisma, chief, notSampled.id, { outcome: "CONFIRMED" }), status("conflict"));
   await assert.rejects(recordSampleReview(prisma, chief, good, { outcome: "ERROR", wrongLevels: ["SUPERVISOR"] }), status("invalid"));
 
-  assert.deepEqual(await recordSampleReview(prisma, chief, good, { outcome: "CONFIRMED" }), { caseId: good, outcome: "CONFIRMED", wrongLevels: [] });
+  assert.deepEqual(await recordSampleReview(prisma, chief, good, { outcome: "CONFIRMED" }), {
+    caseId: good,
+    outcome: "CONFIRMED",
+    wrongLevels: [],
+  });
   // b was primary on `bad` and got it wrong; a, the secondary, agreed and is right by the reviewer's judgement.
   await recordSampleReview(prisma, chief, bad, { outcome: "ERROR", wrongLevels: ["PRIMARY"] });
   await assert.rejects(recordSampleReview(prisma, chief, bad, { outcome: "CONFIRMED" }), status("conflict"));
