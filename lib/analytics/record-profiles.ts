@@ -52,10 +52,17 @@ export async function recordProfiles(
         candidateCount: true,
         decisions: { select: { level: true, body: true } },
         outbox: { select: { body: true } },
+        knownAnswer: { select: { caseId: true } },
       },
     });
     if (!cases.length) return result;
     for (const c of cases) {
+      // A known-answer case is synthetic: it has no place in the profile of real applicants. Marked profiled
+      // (without a profile) so that retention purges its shares as any other case's.
+      if (c.knownAnswer) {
+        await prisma.case.updateMany({ where: { id: c.id, profiledAt: null }, data: { profiledAt: opts.now ?? new Date() } });
+        continue;
+      }
       const applicant = await load(c.id);
       const facts: ProfileCaseFacts = {
         kind: c.kind,

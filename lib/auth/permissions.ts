@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   // Separate from cases.viewAll so a reporting account (Elasticsearch ingest) gets the anonymous profiles
   // without any access to cases and their personal data.
   "analytics.export": "Export the anonymous adjudication profiles (NDJSON for Elasticsearch/Kibana)",
+  "quality.manage": "Set known-answer and sample-review rates, review sampled decisions, assign training cases",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -26,7 +27,15 @@ export type Role = (typeof ROLE_NAMES)[number];
 
 export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
   OPERATOR: ["queue.own", "cases.review"],
-  SUPERVISOR: ["queue.own", "cases.viewAll", "cases.reassign", "cases.resolveConflict", "integration.view", "analytics.export"],
+  SUPERVISOR: [
+    "queue.own",
+    "cases.viewAll",
+    "cases.reassign",
+    "cases.resolveConflict",
+    "integration.view",
+    "analytics.export",
+    "quality.manage",
+  ],
   // Need to know: administering the system does not open anyone's case. An installation that wants admins to
   // supervise grants them cases.viewAll (or the SUPERVISOR role) explicitly.
   ADMIN: [

@@ -11,12 +11,15 @@ import { startInProcessResponsePublisherOnce, startResponsePublisherOnce } from 
 import { startRetentionSweepOnce } from "@/lib/retention/start-retention-sweep";
 import { startAssigner } from "@/lib/cases/run-assigner";
 import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
+import { startKnownAnswerFeeder } from "@/lib/known-answers/feed-known-answers";
+import { runtimeSynthesis } from "@/lib/known-answers/known-answer-synthesis";
 import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 import { processSlot } from "@/lib/process/process-slot";
 import { requireRuntimeKeyRing } from "@/lib/crypto/runtime-key-ring";
 import { logFor, toLog, type Log } from "@/lib/log/logger";
 
 const bootSlot = processSlot<Promise<Database>>("boot");
+const KNOWN_ANSWER_ROUND_MS = 30_000;
 
 async function boot(log: Log): Promise<Database> {
   const env = getEnv();
@@ -63,6 +66,8 @@ async function boot(log: Log): Promise<Database> {
     // Anonymous profiles of decided cases, taken long before retention purges their data.
     startProfileSweepOnce(db.prisma, log, exclusive);
     if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000, log, exclusive);
+    // Synthetic known-answer cases at the share supervisors set (none until they do): docs/quality.md.
+    startKnownAnswerFeeder(db.prisma, { synthesize: runtimeSynthesis(env), mosip: env.mosip }, KNOWN_ANSWER_ROUND_MS, log, exclusive);
   }
   log(`[mas] process roles: ${env.roles.join(", ")}`);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);

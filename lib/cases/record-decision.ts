@@ -7,6 +7,8 @@ import type { SessionUser } from "@/lib/auth/load-user";
 import type { MosipEnv } from "@/lib/env/env-schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import { DEFAULT_SETTINGS, getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import { drawSampleReview } from "@/lib/quality/draw-sample-review";
+import { knownAnswerKind } from "@/lib/quality/known-answer-case";
 import { buildCaseResponse, type Reviewer } from "./build-case-response";
 import { decisionKind, type DecisionInput } from "./decision-input";
 import { decisionsAgree, duplicates } from "./decisions-agree";
@@ -148,13 +150,18 @@ function decide(
         now,
       });
       await recordFinalDecision(tx, { caseId, response, mosip, actor: user, now });
+      // Sample review draws among decisions closed without a conflict (a resolved conflict was reviewed already).
+      await drawSampleReview(tx, { caseId, agreed: level !== "SUPERVISOR", now });
       return "DECIDED" as const;
     };
 
     if (level === "PRIMARY") {
+      // A training case is its trainee's alone: their decision closes it (and they get the truth as feedback).
+      const training = (await knownAnswerKind(tx, caseId)) === "TRAINING";
       const needsSecondary =
-        settings.secondaryReview === "ALL" ||
-        (decisionKind(input) === "VERDICTS" && duplicates((input as { candidates: [] }).candidates).length > 0);
+        !training &&
+        (settings.secondaryReview === "ALL" ||
+          (decisionKind(input) === "VERDICTS" && duplicates((input as { candidates: [] }).candidates).length > 0));
       if (!needsSecondary) return finish(input);
       // The decision just written bars its author, so the one rule excludes the primary here too.
       const barred = (await barredFromSecondary(tx, [caseId])).get(caseId)?.keys() ?? [];

@@ -4,12 +4,15 @@ import type { MosipEnv } from "@/lib/env/env-schema";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
 import type { AdjudicationResponse, VerificationResponse } from "@/lib/mosip/adjudication-response";
 import { DomainError } from "@/lib/errors/domain-error";
+import { knownAnswerKind } from "@/lib/quality/known-answer-case";
 import { ANSWERABLE_STATES, isOneOf } from "./case-lifecycle";
 
 /**
  * Makes a decision final: the case becomes DECIDED and the response to MOSIP is queued in the outbox, in the
  * caller's transaction together with its audit row. The outbox's unique keys on caseId and requestId make a
  * second answer impossible even if two callers race; the publisher (lib/outbox) sends it.
+ * A known-answer case (synthetic, lib/known-answers) is never answered: it closes as ANSWERED, as a real case does
+ * once MOSIP's broker has its answer, but without an outbox row, so nothing of it ever leaves for MOSIP.
  */
 export async function recordFinalDecision(
   tx: Prisma.TransactionClient,
@@ -28,18 +31,23 @@ export async function recordFinalDecision(
   if (!isOneOf(ANSWERABLE_STATES, kase.state))
     throw new DomainError("conflict", `the case is ${kase.state.toLowerCase()} and cannot be answered`);
   if (args.response.requestId !== kase.requestId) throw new Error("the response does not answer this case's requestId");
-  const updated = await tx.case.updateMany({ where: { id: kase.id, state: kase.state }, data: { state: "DECIDED", decidedAt: now } });
-  if (updated.count !== 1) throw new DomainError("conflict", "the case changed while deciding; reload it");
-  await tx.outboxMessage.create({
-    data: {
-      caseId: kase.id,
-      requestId: kase.requestId,
-      destination: kase.kind === "ADJUDICATION" ? args.mosip.queues.adjudicationResponse : args.mosip.queues.verificationResponse,
-      format: args.mosip.responseFormat === "bytes" ? "BYTES" : "TEXT",
-      body: JSON.stringify(args.response),
-      nextAttemptAt: now,
-    },
+  const synthetic = (await knownAnswerKind(tx, kase.id)) !== null;
+  const updated = await tx.case.updateMany({
+    where: { id: kase.id, state: kase.state },
+    data: synthetic ? { state: "ANSWERED", decidedAt: now, answeredAt: now } : { state: "DECIDED", decidedAt: now },
   });
+  if (updated.count !== 1) throw new DomainError("conflict", "the case changed while deciding; reload it");
+  if (!synthetic)
+    await tx.outboxMessage.create({
+      data: {
+        caseId: kase.id,
+        requestId: kase.requestId,
+        destination: kase.kind === "ADJUDICATION" ? args.mosip.queues.adjudicationResponse : args.mosip.queues.verificationResponse,
+        format: args.mosip.responseFormat === "bytes" ? "BYTES" : "TEXT",
+        body: JSON.stringify(args.response),
+        nextAttemptAt: now,
+      },
+    });
   await recordAudit(tx, {
     actor: args.actor,
     action: "case.decided",

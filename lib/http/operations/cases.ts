@@ -50,7 +50,23 @@ export const caseOperations = {
     body: decisionRequest,
     response: {
       status: 200,
-      schema: { type: "object", properties: { outcome: { type: "string", enum: ["AWAITING_SECONDARY", "DECIDED", "CONFLICT"] } } },
+      schema: {
+        type: "object",
+        properties: {
+          outcome: { type: "string", enum: ["AWAITING_SECONDARY", "DECIDED", "CONFLICT"] },
+          feedback: {
+            description: "Training cases only, for their trainee: whether the decision was right, and the truth per candidate",
+            type: "object",
+            properties: {
+              correct: { type: "boolean" },
+              truth: {
+                type: "array",
+                items: { type: "object", properties: { referenceId: { type: "string" }, duplicate: { type: "boolean" } } },
+              },
+            },
+          },
+        },
+      },
     },
   }),
   reassignCase: operation({
