@@ -115,14 +115,10 @@ async function publish(queue: string, body: Record<string, unknown>) {
 }
 
 async function settledCase(requestId: string) {
-  return waitFor(
-    `case ${requestId} settled`,
-    async () => {
-      const c = await db.prisma.case.findUnique({ where: { requestId }, include: { downloads: true } });
-      return c && c.state !== "FETCHING" ? c : null;
-    },
-    30_000,
-  );
+  return waitFor(`case ${requestId} settled`, async () => {
+    const c = await db.prisma.case.findUnique({ where: { requestId }, include: { downloads: true } });
+    return c && c.state !== "FETCHING" ? c : null;
+  });
 }
 
 test("a request naming a foreign datashare origin is kept as an intake error: no case, no supersession, no request there", async () => {
