@@ -115,10 +115,18 @@ async function publish(queue: string, body: Record<string, unknown>) {
 }
 
 async function settledCase(requestId: string) {
-  return waitFor(`case ${requestId} settled`, async () => {
-    const c = await db.prisma.case.findUnique({ where: { requestId }, include: { downloads: true } });
-    return c && c.state !== "FETCHING" ? c : null;
-  });
+  return waitFor(
+    `case ${requestId} settled`,
+    async () => {
+      const c = await db.prisma.case.findUnique({ where: { requestId }, include: { downloads: true } });
+      return c && c.state !== "FETCHING" ? c : null;
+    },
+    undefined,
+    async () => {
+      const c = await db.prisma.case.findUnique({ where: { requestId }, include: { downloads: { select: { state: true } } } });
+      return c ? `case ${c.state}, downloads ${c.downloads.map((d) => d.state).join(", ")}` : "no case";
+    },
+  );
 }
 
 test("a request naming a foreign datashare origin is kept as an intake error: no case, no supersession, no request there", async () => {
