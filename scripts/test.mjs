@@ -2,13 +2,39 @@
 // format and lint, import boundaries, schema/migration agreement, type check, unit tests (with the Kubernetes
 // manifests), integration tests against a real PostgreSQL (with the production artifact), and Playwright
 // end-to-end tests in Debian's Chromium.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { ensureNpmInstall } from "./lib/ensure-install.mjs";
 import { debianKubectl, ensureSystemPackages } from "./lib/ensure-system.mjs";
 
 const started = Date.now();
 const only = process.argv[2]; // optional: unit | integration | e2e
+
+/**
+ * MAS_TEST_CPU_BURN=N keeps N cores busy for the whole run (each a child spinning at 100 %), to show the suite
+ * holds on a shared machine; 1 loads the second core of a 2-core runner. Stopped when the run ends however it ends.
+ */
+function startCpuBurn() {
+  const raw = process.env.MAS_TEST_CPU_BURN;
+  if (raw === undefined || raw === "" || raw === "0") return;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new Error(`MAS_TEST_CPU_BURN="${raw}": give the number of cores to keep busy (e.g. 1)`);
+  const burners = Array.from({ length: n }, () => spawn(process.execPath, ["-e", "for(;;){}"], { stdio: "ignore" }));
+  const stop = () => {
+    for (const b of burners) b.kill("SIGKILL");
+  };
+  process.on("exit", stop);
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(sig, () => {
+      stop();
+      process.exit(1);
+    });
+  }
+  console.log(
+    `[test] MAS_TEST_CPU_BURN=${n}: ${n} CPU-burning process(es) running for the whole run (pids ${burners.map((b) => b.pid).join(", ")})`,
+  );
+}
 
 function run(label, cmd, args, env = {}) {
   const t0 = Date.now();
@@ -24,6 +50,7 @@ function run(label, cmd, args, env = {}) {
 }
 
 async function main() {
+  startCpuBurn();
   ensureNpmInstall();
   ensureSystemPackages();
   mkdirSync(".test-work", { recursive: true });

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { CASES_READY_CEILING_MS } from "./patience";
+import { CASES_READY_CEILING_MS, EVENT_CEILING_MS } from "./patience";
 
 export interface CaseRow {
   id: string;
@@ -15,7 +15,9 @@ export async function newReadyCases(
   viewer: APIRequestContext,
   counts: { adjudications: number; verifications?: number; fingerCodec?: "PNG" | "WSQ" },
 ): Promise<CaseRow[]> {
-  const list = async () => ((await (await viewer.get("/api/cases?scope=all&limit=500")).json()).cases as CaseRow[]) ?? [];
+  // A slow answer on a loaded machine is waited for (one step's ceiling, not Playwright's 30 s request default).
+  const list = async () =>
+    ((await (await viewer.get("/api/cases?scope=all&limit=500", { timeout: EVENT_CEILING_MS })).json()).cases as CaseRow[]) ?? [];
   const before = new Set((await list()).map((c) => c.id));
   const res = await api.post("/api/simulator/requests", {
     data: { adjudications: counts.adjudications, verifications: counts.verifications ?? 0, fingerCodec: counts.fingerCodec ?? "PNG" },

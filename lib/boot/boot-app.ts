@@ -13,7 +13,7 @@ import { startAssigner } from "@/lib/cases/run-assigner";
 import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startKnownAnswerFeeder } from "@/lib/known-answers/feed-known-answers";
 import { runtimeSynthesis } from "@/lib/known-answers/known-answer-synthesis";
-import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
+import { prepareEmbeddedPacketsOnce, startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 import { processSlot } from "@/lib/process/process-slot";
 import { requireRuntimeKeyRing } from "@/lib/crypto/runtime-key-ring";
 import { logFor, toLog, type Log } from "@/lib/log/logger";
@@ -26,6 +26,11 @@ async function boot(log: Log): Promise<Database> {
   ensureAuthSecret(env);
   // Real applicants' datashares are encrypted for the MAS partner: refuse to start without its keys.
   requireRuntimeKeyRing(env);
+  const roles = new Set(env.roles);
+  // The built-in simulator lives in this process (PGlite allows one process anyway): it runs whole.
+  const embedded = !env.mosip.queueUrl && (roles.has("intake") || roles.has("worker") || roles.has("publisher"));
+  // Its synthesis workers need no database: they start building the first packets while the database migrates.
+  if (embedded) void prepareEmbeddedPacketsOnce(env, log);
   const db = await getDatabase();
   const applied = await applyMigrations(db.sql, readMigrations());
   if (applied.length) log(`[mas] applied migrations: ${applied.join(", ")}`);
@@ -39,7 +44,6 @@ async function boot(log: Log): Promise<Database> {
   }
   // What this process runs: docs/configuration.md, "Process roles". The API and pages are served by every
   // process (probes and metrics need them); without the web role the API refuses everything else.
-  const roles = new Set(env.roles);
   if (env.mosip.queueUrl) {
     if (roles.has("intake")) {
       const bridge = startMosipBridgeOnce(db.prisma, env.mosip, log, { runDownloads: roles.has("worker") });
@@ -52,10 +56,9 @@ async function boot(log: Log): Promise<Database> {
     // Answers go out on their own connection; decisions queue them in the outbox (lib/outbox). Stale SENDING
     // rows are recovered by an atomic UPDATE, safe with any number of publishers.
     if (roles.has("publisher")) startResponsePublisherOnce(db.prisma, env.mosip, log);
-  } else if (roles.has("intake") || roles.has("worker") || roles.has("publisher")) {
-    // The built-in simulator lives in this process (PGlite allows one process anyway): it runs whole.
-    const embedded = startEmbeddedMosipOnce(db.prisma, env, log);
-    startInProcessResponsePublisherOnce(db.prisma, (queue, body) => void embedded.deliverResponse(queue, body), log);
+  } else if (embedded) {
+    const mosip = startEmbeddedMosipOnce(db.prisma, env, log);
+    startInProcessResponsePublisherOnce(db.prisma, (queue, body) => void mosip.deliverResponse(queue, body), log);
     log("[mas] no MOSIP_QUEUE_URL: running against the built-in MOSIP simulator");
   }
   if (roles.has("worker")) {

@@ -4,6 +4,7 @@ import type { AppEnv } from "@/lib/env/env-schema";
 import { PrismaClient } from "./generated/client";
 import type { SqlExecutor } from "./sql-executor";
 import { logFor } from "@/lib/log/logger";
+import { FAST_BYTEA_OPTIONS, fastByteaClient } from "./pglite-bytea";
 
 // Prisma's own advisory-lock key for migrations, so this runner and `prisma migrate deploy` exclude each other.
 const MIGRATION_LOCK_KEY = 72707369;
@@ -87,7 +88,8 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
   mkdirSync(config.dir, { recursive: true });
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const lite = await PGlite.create(config.dir);
+  // Buffer's hex codec for bytea (lib/db/pglite-bytea.ts): datashare bodies are megabytes.
+  const lite = await PGlite.create(config.dir, FAST_BYTEA_OPTIONS);
   const sql: SqlExecutor = {
     query: async (t, p) => (await lite.query(t, p)).rows as never,
     exec: async (t) => void (await lite.exec(t)),
@@ -99,7 +101,7 @@ export async function openDatabase(config: AppEnv["database"]): Promise<Database
       return true;
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(fastByteaClient(lite)), transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: "pglite",
     prisma,

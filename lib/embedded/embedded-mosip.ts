@@ -21,7 +21,8 @@ import { SynthesisPool } from "@/lib/simulator/synthesis-pool";
 //
 // Packets (a request and its subjects' encrypted datashares) are synthesised in worker threads and kept in a small
 // stock prepared ahead (lib/simulator/packet-stock.ts); a request is sent to the intake once its packet is ready,
-// as MOSIP sends it once the packet exists, so no download waits on synthesis.
+// as MOSIP sends it once the packet exists, so no download waits on synthesis. That part needs no database, so boot
+// starts it first (prepareEmbeddedPackets) and the workers build while the database opens and migrates.
 
 export interface SimulatorCounts {
   adjudications: number;
@@ -43,56 +44,76 @@ export interface EmbeddedMosip {
 // without it every body ever served (a few MB each) would stay in memory.
 const SERVED_SHARE_TTL_MS = 10 * 60_000;
 
-export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: Log): EmbeddedMosip {
-  // The simulator's own datashare server is allowed implicitly, once it listens (its port is chosen then).
-  const allowedOrigins = [...env.mosip.datashare.allowedOrigins];
-  const downloads = startDownloadWorker(prisma, { ...env.mosip.datashare, allowedOrigins, log });
+/** The simulator's side that needs no database: synthesis workers, its datashare server and the packet stock. */
+export interface EmbeddedPackets {
+  pool: SynthesisPool;
+  datashare: DatashareServer;
+  stock: PacketStock;
+  /** Bodies the datashare server serves, by share key; filled as requests are sent. */
+  served: Map<string, Buffer>;
+}
+
+/** Starts the synthesis workers, the datashare server and the stock at once; no database needed. */
+export async function prepareEmbeddedPackets(env: AppEnv, log: Log): Promise<EmbeddedPackets> {
   // The simulator encrypts for the MAS partner certificate: the configured one, or the generated demo key.
   const configured = process.env.MAS_PARTNER_CERTIFICATE_FILE ? loadKeyRingFromEnv(process.env) : null;
   const certificate = configured ? configured.keys[0]?.certificate : ensureDemoPartnerKey(env).certificatePem;
   const pool = new SynthesisPool({ size: env.simulator.threads });
   const served = new Map<string, Buffer>();
   const expiring = new Set<string>();
+  const datashare: DatashareServer = await startDatashareServer({
+    host: "127.0.0.1",
+    port: 0,
+    resolve: (key) => {
+      const body = served.get(key) ?? null;
+      if (body && !expiring.has(key)) {
+        expiring.add(key);
+        setTimeout(() => {
+          served.delete(key);
+          expiring.delete(key);
+        }, SERVED_SHARE_TTL_MS).unref();
+      }
+      return Promise.resolve(body);
+    },
+  });
+  const stock = new PacketStock({
+    pool,
+    publicUrl: datashare.url,
+    encryption: certificate ? "VER_R2" : "none",
+    certificatePem: certificatePemOf(certificate),
+    size: env.simulator.stock,
+    log,
+  });
+  stock.start();
+  log(
+    `[simulator] datashares at ${datashare.url}; packets built in ${pool.inThreads ? `${pool.size} worker thread(s)` : "the server thread"}, ${env.simulator.stock} kept ready`,
+  );
+  return { pool, datashare, stock, served };
+}
+
+export function startEmbeddedMosip(
+  prisma: PrismaClient,
+  env: AppEnv,
+  log: Log,
+  prepared: Promise<EmbeddedPackets> = prepareEmbeddedPackets(env, log),
+): EmbeddedMosip {
+  // The simulator's own datashare server is allowed implicitly, once it listens (its port is chosen then).
+  const allowedOrigins = [...env.mosip.datashare.allowedOrigins];
+  const downloads = startDownloadWorker(prisma, { ...env.mosip.datashare, allowedOrigins, log });
   const checkers = new Map<string, ResponseChecker>();
   let lastChecker: ResponseChecker | null = null;
   let batches = 0;
   let requests = 0;
   let feeding: Promise<void> = Promise.resolve();
 
-  const started = (async () => {
-    const datashare: DatashareServer = await startDatashareServer({
-      host: "127.0.0.1",
-      port: 0,
-      resolve: (key) => {
-        const body = served.get(key) ?? null;
-        if (body && !expiring.has(key)) {
-          expiring.add(key);
-          setTimeout(() => {
-            served.delete(key);
-            expiring.delete(key);
-          }, SERVED_SHARE_TTL_MS).unref();
-        }
-        return Promise.resolve(body);
-      },
-    });
-    const own = originOf(datashare.url);
+  const started = prepared.then((packets) => {
+    const own = originOf(packets.datashare.url);
     if (own) allowedOrigins.push(own);
-    const stock = new PacketStock({
-      pool,
-      publicUrl: datashare.url,
-      encryption: certificate ? "VER_R2" : "none",
-      certificatePem: certificatePemOf(certificate),
-      size: env.simulator.stock,
-      log,
-    });
-    stock.start();
-    log(
-      `[simulator] datashares at ${datashare.url}; packets built in ${pool.inThreads ? `${pool.size} worker thread(s)` : "the server thread"}, ${env.simulator.stock} kept ready`,
-    );
-    return { datashare, stock };
-  })();
+    return packets;
+  });
 
   async function feed(packet: PreparedPacket): Promise<void> {
+    const { served } = await started;
     for (const [key, body] of packet.bodies) served.set(key, body);
     const checker = scenarioChecker(packet.scenario, DEFAULT_QUEUES);
     lastChecker = checker;
@@ -162,7 +183,7 @@ export function startEmbeddedMosip(prisma: PrismaClient, env: AppEnv, log: Log):
     },
     async stop() {
       await downloads.stop();
-      const { datashare, stock } = await started;
+      const { datashare, stock, pool } = await started;
       stock.stop();
       await pool.close();
       await datashare.close();

@@ -2,11 +2,19 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { buildPacketWorker } from "./build-packet-worker.mjs";
 import { PacketStock } from "./packet-stock";
-import { SynthesisPool } from "./synthesis-pool";
+import { SynthesisPool, type JobPriority } from "./synthesis-pool";
 
 await buildPacketWorker();
 const pool = new SynthesisPool({ size: 2 });
-const stock = new PacketStock({ pool, publicUrl: "http://127.0.0.1:9", encryption: "none", certificatePem: null, size: 1 });
+/** Every build the stock asks the pool for, by priority, in order. */
+const builds: JobPriority[] = [];
+const recording: Pick<SynthesisPool, "run"> = {
+  run: (job, priority = "now") => {
+    builds.push(priority);
+    return pool.run(job, priority);
+  },
+};
+const stock = new PacketStock({ pool: recording, publicUrl: "http://127.0.0.1:9", encryption: "none", certificatePem: null, size: 1 });
 after(async () => {
   stock.stop();
   await pool.close();
@@ -22,12 +30,20 @@ async function until(probe: () => boolean, what: string): Promise<void> {
 }
 
 describe("packet stock", () => {
-  it("prepares packets ahead, hands one out at once and refills", async () => {
+  it("takes a packet still being built for the stock instead of building another", async () => {
     stock.start();
-    await until(() => stock.count("ADJUDICATION") === 1 && stock.count("VERIFICATION") === 1, "the stock to fill");
-    const t0 = Date.now();
+    assert.deepEqual(builds, ["ahead"], "the stock refills one packet at a time");
     const packet = await stock.take("ADJUDICATION");
-    assert.ok(Date.now() - t0 < 50, "a stocked packet is handed out without building");
+    assert.deepEqual(builds, ["ahead"], "the request took the stock's build under way; nothing was built for it");
+    assert.equal(packet.scenario.requests[0].kind, "ADJUDICATION");
+    assert.equal(stock.count("ADJUDICATION"), 0, "a packet taken while being built is not stocked as well");
+  });
+
+  it("prepares packets ahead, hands one out at once and refills", async () => {
+    await until(() => stock.count("ADJUDICATION") === 1 && stock.count("VERIFICATION") === 1, "the stock to fill");
+    const before = builds.length;
+    const packet = await stock.take("ADJUDICATION");
+    assert.deepEqual(builds.slice(before), ["ahead"], "a stocked packet is handed out without building; the refill starts");
     assert.equal(stock.count("ADJUDICATION"), 0);
     const [request] = packet.scenario.requests;
     assert.equal(request.kind, "ADJUDICATION");

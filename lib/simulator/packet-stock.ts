@@ -2,6 +2,11 @@
 // its subjects each), refilled in the background by the synthesis workers, so that a request for N cases is
 // answered from the stock at once while the stock refills. Only the default kind is stocked (PNG fingers); other
 // codecs are built when asked for. Memory is bounded by the stock size: a subject's body is a few MB.
+//
+// A request takes a packet still being built for the stock rather than starting another (at start-up the stock's
+// first builds are under way when the first batch is asked for), and the stock refills one packet at a time:
+// a refill never holds more than one synthesis worker, so a batch someone waits for gets the others and the
+// pages keep a core (decision 0019).
 
 import { randomInt } from "node:crypto";
 import type { DatashareEncryption } from "./build-datashare";
@@ -20,7 +25,7 @@ export interface PreparedPacket {
 }
 
 export interface PacketStockOptions {
-  pool: SynthesisPool;
+  pool: Pick<SynthesisPool, "run">;
   /** Base URL of the datashare server that will serve the bodies, as the MAS reaches it. */
   publicUrl: string;
   encryption: DatashareEncryption;
@@ -34,7 +39,10 @@ const STOCKED_CODEC: FingerCompression = "PNG";
 
 export class PacketStock {
   private readonly ready: Record<PacketKind, PreparedPacket[]> = { ADJUDICATION: [], VERIFICATION: [] };
-  private readonly building: Record<PacketKind, number> = { ADJUDICATION: 0, VERIFICATION: 0 };
+  /** Builds for the stock not yet taken, oldest first. */
+  private readonly building: Record<PacketKind, Promise<PreparedPacket>[]> = { ADJUDICATION: [], VERIFICATION: [] };
+  /** Refill builds in flight, taken or not: at most one. */
+  private refilling = 0;
   private stopped = false;
 
   constructor(private readonly opts: PacketStockOptions) {}
@@ -53,11 +61,16 @@ export class PacketStock {
     return this.ready[kind].length;
   }
 
-  /** A packet of this kind: from the stock when one is ready, else built now, ahead of any refill. */
+  /**
+   * A packet of this kind: from the stock when one is ready, else one being built for the stock, else built now,
+   * ahead of any refill.
+   */
   take(kind: PacketKind, fingerCodec: FingerCompression = STOCKED_CODEC): Promise<PreparedPacket> {
     const stocked = fingerCodec === STOCKED_CODEC ? this.ready[kind].shift() : undefined;
+    const underway = fingerCodec === STOCKED_CODEC && !stocked ? this.building[kind].shift() : undefined;
     this.refill();
-    return stocked ? Promise.resolve(stocked) : this.build(kind, fingerCodec, "now");
+    if (stocked) return Promise.resolve(stocked);
+    return underway ?? this.build(kind, fingerCodec, "now");
   }
 
   private target(kind: PacketKind): number {
@@ -66,19 +79,32 @@ export class PacketStock {
   }
 
   private refill(): void {
-    for (const kind of ["ADJUDICATION", "VERIFICATION"] as const) {
-      while (!this.stopped && this.ready[kind].length + this.building[kind] < this.target(kind)) {
-        this.building[kind]++;
-        this.build(kind, STOCKED_CODEC, "ahead")
-          .then((packet) => {
-            if (!this.stopped) this.ready[kind].push(packet);
-          })
-          .catch((e) => this.opts.log?.(`[simulator] could not prepare a packet: ${(e as Error).message}`))
-          .finally(() => {
-            this.building[kind]--;
-          });
-      }
-    }
+    if (this.stopped || this.refilling > 0) return;
+    const kind = (["ADJUDICATION", "VERIFICATION"] as const).find((k) => this.ready[k].length + this.building[k].length < this.target(k));
+    if (!kind) return;
+    this.refilling++;
+    const packet = this.build(kind, STOCKED_CODEC, "ahead");
+    this.building[kind].push(packet);
+    // Stocked only if no request took it while it was being built (take() removes it from building).
+    const untaken = () => {
+      const at = this.building[kind].indexOf(packet);
+      if (at !== -1) this.building[kind].splice(at, 1);
+      return at !== -1;
+    };
+    packet
+      .then(
+        (p) => {
+          if (untaken() && !this.stopped) this.ready[kind].push(p);
+        },
+        (e) => {
+          untaken();
+          this.opts.log?.(`[simulator] could not prepare a packet: ${(e as Error).message}`);
+        },
+      )
+      .finally(() => {
+        this.refilling--;
+        this.refill();
+      });
   }
 
   private async build(kind: PacketKind, fingerCodec: FingerCompression, priority: "now" | "ahead"): Promise<PreparedPacket> {

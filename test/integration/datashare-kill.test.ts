@@ -70,16 +70,12 @@ test("kill -9 during a GET: a live GET keeps its lease; after the kill the other
   );
   assert.equal(r.outcome, "created");
   const caseId = (r as { caseId: string }).caseId;
-  await waitFor("the child's GET to reach the datashare", async () => gets.length === 1, 30_000);
+  await waitFor("the child's GET to reach the datashare", async () => gets.length === 1);
   const claimedLease = (await download()).leaseUntil!;
 
   // The surviving instance runs alongside while the child is alive and its GET hangs.
   survivor = startDownloadWorker(db.prisma, { ...parseEnv({ MOSIP_DATASHARE_ALLOWED_ORIGINS: base }).mosip.datashare, pollMs: 200 });
-  await waitFor(
-    "the child to renew its lease",
-    async () => ((await download()).leaseUntil?.getTime() ?? 0) > claimedLease.getTime(),
-    15_000,
-  );
+  await waitFor("the child to renew its lease", async () => ((await download()).leaseUntil?.getTime() ?? 0) > claimedLease.getTime());
   // Longer than a whole lease: only renewal can keep the row from being taken over meanwhile.
   await new Promise((r) => setTimeout(r, DEFAULT_LEASE_MS + 2_000));
   assert.equal(gets.length, 1, "a slow but live GET is not taken over");
@@ -87,20 +83,16 @@ test("kill -9 during a GET: a live GET keeps its lease; after the kill the other
 
   const killedAt = Date.now();
   child.kill("SIGKILL");
-  await waitFor("the survivor to GET the share again", async () => gets.length >= 2, 60_000);
+  await waitFor("the survivor to GET the share again", async () => gets.length >= 2);
   const takeoverMs = gets[1].at - killedAt;
   console.log(`[datashare-kill] takeover ${takeoverMs} ms after SIGKILL (lease ${DEFAULT_LEASE_MS} ms)`);
   // At most one lease after the child's last renewal, plus the survivor's poll and a loaded machine's slack.
   assert.ok(takeoverMs <= DEFAULT_LEASE_MS + 5_000, `taken over after ${takeoverMs} ms`);
 
-  const c = await waitFor(
-    "the case to become READY",
-    async () => {
-      const x = await db.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { downloads: true } });
-      return x.state === "READY" ? x : null;
-    },
-    30_000,
-  );
+  const c = await waitFor("the case to become READY", async () => {
+    const x = await db.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { downloads: true } });
+    return x.state === "READY" ? x : null;
+  });
   assert.equal(c.downloads[0].attempts, 2, "the dead instance's GET counts as an attempt");
   assert.equal(Buffer.from(c.downloads[0].body!).toString(), "the share");
   assert.equal(gets.length, 2, "the share was read twice in all: MOSIP's default policy allows two reads");

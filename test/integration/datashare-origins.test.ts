@@ -121,7 +121,11 @@ async function settledCase(requestId: string) {
       const c = await db.prisma.case.findUnique({ where: { requestId }, include: { downloads: true } });
       return c && c.state !== "FETCHING" ? c : null;
     },
-    30_000,
+    undefined,
+    async () => {
+      const c = await db.prisma.case.findUnique({ where: { requestId }, include: { downloads: { select: { state: true } } } });
+      return c ? `case ${c.state}, downloads ${c.downloads.map((d) => d.state).join(", ")}` : "no case";
+    },
   );
 }
 

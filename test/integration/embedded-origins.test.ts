@@ -32,7 +32,13 @@ test("the simulator's own datashare origin is allowed without configuration: its
   assert.deepEqual(env.mosip.datashare.allowedOrigins, [], "nothing configured");
   mosip = startEmbeddedMosip(db.prisma, env, () => {});
   assert.equal(await mosip.addRequests({ adjudications: 0, verifications: 1 }), 1);
-  const c = await waitFor("the simulated case READY", () => db.prisma.case.findFirst({ where: { state: { not: "FETCHING" } } }), 240_000);
+  const c = await waitFor(
+    "the simulated case READY",
+    () => db.prisma.case.findFirst({ where: { state: { not: "FETCHING" } } }),
+    240_000,
+    async () =>
+      `case states: ${(await db.prisma.case.findMany({ select: { state: true } })).map((x) => x.state).join(", ") || "no case yet"}`,
+  );
   assert.equal(c.state, "READY");
   assert.equal(await db.prisma.inboxMessage.count({ where: { outcome: "REJECTED" } }), 0);
 });

@@ -141,7 +141,7 @@ test("SIGTERM stops an instance within its grace period with nothing half done; 
   );
 
   const first = await startInstance("first");
-  await waitFor("downloads in flight and answers going out", async () => gets >= 2 && ((await outboxStates()).SENT ?? 0) >= 1, 60_000);
+  await waitFor("downloads in flight and answers going out", async () => gets >= 2 && ((await outboxStates()).SENT ?? 0) >= 1);
   const { code, afterMs } = await stopped(first.child, 60_000);
   console.log(`[graceful-stop] exited ${code} after ${afterMs} ms; outbox ${JSON.stringify(await outboxStates())}`);
   assert.equal(code, 0, `exit code 0 after a graceful stop; output:\n${first.output().slice(-3000)}`);

@@ -169,7 +169,6 @@ test("broker killed and restarted in the middle of a burst: at most one message 
         (await db.prisma.outboxMessage.count({
           where: { caseId: { in: cases.map((c) => c.id) }, state: { in: ["PENDING", "SENDING"] } },
         })) === 0,
-      30_000,
     );
   } finally {
     await publisher.stop();
