@@ -97,6 +97,6 @@ export function chooseUiLanguage(sources: LanguageSources, offered: readonly UiL
   const requested = requestedTags(sources.acceptLanguage);
   if (requested.length === 0) return fallback;
   const byTag = new Map(offered.map((c) => [tagOf(c) ?? c, c]));
-  const best = match(requested, [...byTag.keys()], "und", { algorithm: "best fit" });
+  const best = match(requested, [...byTag.keys()], "und", { algorithm: "lookup" });
   return byTag.get(best) ?? fallback;
 }
