@@ -12,3 +12,10 @@ export function useDuration(): (minutes: number) => string {
     return sign + t("days", { d: Math.floor(m / 1440), h: Math.floor((m % 1440) / 60) });
   };
 }
+
+/** A duration in seconds: "45 s" under two minutes, else as useDuration; "—" for none. */
+export function useSeconds(): (s: number | null) => string {
+  const t = useTranslations("duration");
+  const duration = useDuration();
+  return (s) => (s === null ? "—" : s < 120 ? t("seconds", { s: Math.round(s) }) : duration(Math.round(s / 60)));
+}

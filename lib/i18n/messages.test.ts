@@ -27,7 +27,11 @@ export function loadCatalogs(dir = DIR): Map<string, Map<string, string>> {
   return new Map(files.map((f) => [f.slice(0, -".json".length), flatten(JSON.parse(readFileSync(join(dir, f), "utf8")) as Tree)]));
 }
 
-/** The arguments and rich-text tags of a message, with their kinds: "count:plural", "time:argument", "<permission>". */
+/**
+ * The arguments and rich-text tags of a message, with what they take: "n:value" (shown as is, as a number or to
+ * choose a plural form: a language may need plural forms where English needs none), "kind:select", "at:date",
+ * "<permission>".
+ */
 export function signature(message: string): string[] {
   const found = new Set<string>();
   const walk = (els: MessageFormatElement[]) => {
@@ -36,10 +40,12 @@ export function signature(message: string): string[] {
         found.add(`<${el.value}>`);
         walk(el.children);
       } else if (el.type === TYPE.select || el.type === TYPE.plural) {
-        found.add(`${el.value}:${el.type === TYPE.select ? "select" : "plural"}`);
+        found.add(`${el.value}:${el.type === TYPE.select ? "select" : "value"}`);
         for (const o of Object.values(el.options)) walk(o.value);
-      } else if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) {
-        found.add(`${el.value}:${TYPE[el.type]}`);
+      } else if (el.type === TYPE.argument || el.type === TYPE.number) {
+        found.add(`${el.value}:value`);
+      } else if (el.type === TYPE.date || el.type === TYPE.time) {
+        found.add(`${el.value}:date`);
       }
     }
   };
@@ -97,22 +103,25 @@ test("the check finds a missing key, an extra key and a changed argument", () =>
       "eng",
       new Map([
         ["a", "Candidate {n}"],
-        ["b", "{count, plural, one {# case} other {# cases}}"],
+        ["b", "{count} unassigned"],
         ["c", "x"],
+        ["e", "<b>{kind, select, A {a} other {b}}</b>"],
       ]),
     ],
     [
       "fra",
       new Map([
         ["a", "Candidat {m}"],
-        ["b", "{count, plural, one {# dossier} other {# dossiers}}"],
+        ["b", "{count, plural, one {# non attribué} other {# non attribués}}"],
         ["d", "y"],
+        ["e", "{kind}"],
       ]),
     ],
   ]);
   assert.deepEqual(compareCatalogs(catalogs), [
     "fra: missing c",
     "fra: d is not in eng",
-    "fra: a takes {m:argument} but eng takes {n:argument}",
+    "fra: a takes {m:value} but eng takes {n:value}",
+    "fra: e takes {kind:value} but eng takes {<b>, kind:select}",
   ]);
 });
