@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -21,7 +20,6 @@ export function LanguageMenu({
 }) {
   const t = useTranslations("header");
   const errorText = useErrorText();
-  const router = useRouter();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -33,7 +31,8 @@ export function LanguageMenu({
       if (signedIn) await apiFetch("/api/account/language", { method: "PUT", json: { language: code } });
       // biome-ignore lint/suspicious/noDocumentCookie: one fixed name and a code from the offered list; the Cookie Store API is not in every browser officers use
       else document.cookie = `${UI_LANGUAGE_COOKIE}=${code}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`;
-      router.refresh();
+      // A full reload: <html lang dir>, the server's pages and every client message change together.
+      window.location.reload();
     } catch (e) {
       setError(errorText(e));
     } finally {
