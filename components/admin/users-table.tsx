@@ -11,35 +11,35 @@ function useColumns(): Column<UserRow>[] {
   const t = useTranslations("users");
   const format = useFormatter();
   return [
-  {
-    header: t("columns.username"),
-    cell: (u) => (
-      <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline">
-        {u.username}
-      </Link>
-    ),
-  },
-  { header: t("columns.name"), cell: (u) => u.displayName },
-  { header: t("columns.roles"), cell: (u) => u.roles.map((r) => t(`roleNames.${r}`)).join(t("listSeparator")) },
-  {
-    header: t("columns.reviewsAs"),
-    cell: (u) => [u.canPrimary && t("primary"), u.canSecondary && t("secondary")].filter(Boolean).join(t("listSeparator")) || "—",
-  },
-  {
-    header: t("columns.status"),
-    cell: (u) =>
-      !u.active ? (
-        <span className="text-red-700">{t("status.deactivated")}</span>
-      ) : u.lockedUntil ? (
-        <span className="text-amber-700">{t("status.locked")}</span>
-      ) : (
-        t("status.active")
+    {
+      header: t("columns.username"),
+      cell: (u) => (
+        <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline">
+          {u.username}
+        </Link>
       ),
-  },
-  {
-    header: t("columns.lastSignIn"),
-    cell: (u) => (u.lastLoginAt ? format.dateTime(new Date(u.lastLoginAt), { dateStyle: "short", timeStyle: "medium" }) : t("never")),
-  },
+    },
+    { header: t("columns.name"), cell: (u) => u.displayName },
+    { header: t("columns.roles"), cell: (u) => u.roles.map((r) => t(`roleNames.${r}`)).join(t("listSeparator")) },
+    {
+      header: t("columns.reviewsAs"),
+      cell: (u) => [u.canPrimary && t("primary"), u.canSecondary && t("secondary")].filter(Boolean).join(t("listSeparator")) || "—",
+    },
+    {
+      header: t("columns.status"),
+      cell: (u) =>
+        !u.active ? (
+          <span className="text-red-700">{t("status.deactivated")}</span>
+        ) : u.lockedUntil ? (
+          <span className="text-amber-700">{t("status.locked")}</span>
+        ) : (
+          t("status.active")
+        ),
+    },
+    {
+      header: t("columns.lastSignIn"),
+      cell: (u) => (u.lastLoginAt ? format.dateTime(new Date(u.lastLoginAt), { dateStyle: "short", timeStyle: "medium" }) : t("never")),
+    },
   ];
 }
 

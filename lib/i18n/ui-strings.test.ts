@@ -11,28 +11,13 @@ import ts from "typescript";
 const ROOTS = ["app", "components"];
 
 /** Files not converted yet. Keep it short and say so in the report; empty when everything speaks through messages. */
-const NOT_YET_CONVERTED: string[] = [
-  "app/admin/audit/page.tsx",
-  "app/admin/integration/page.tsx",
-  "app/admin/page.tsx",
-  "app/admin/roles/page.tsx",
-  "app/admin/simulator/page.tsx",
-  "components/admin/audit-log.tsx",
-  "components/admin/create-user-form.tsx",
-  "components/admin/edit-user-form.tsx",
-  "components/admin/eligibility-checkboxes.tsx",
-  "components/admin/role-checkboxes.tsx",
-  "components/admin/role-permissions-editor.tsx",
-  "components/admin/users-table.tsx",
-  "components/integration/confirm-action.tsx",
-  "components/integration/datashare-failures.tsx",
-  "components/integration/inbox-table.tsx",
-  "components/integration/intake-errors.tsx",
-  "components/integration/integration-console.tsx",
-  "components/integration/outbox-table.tsx",
-  "components/integration/status-panel.tsx",
-  "components/simulator-panel.tsx",
-];
+const NOT_YET_CONVERTED: string[] = [];
+
+/** Literals that are data, not language, each with why. */
+const NOT_LANGUAGE = new Set([
+  // The audit log filter's example: the start of an action name as stored ("user.create").
+  "user.",
+]);
 
 const VISIBLE_ATTRIBUTES = new Set([
   "title",
@@ -107,7 +92,7 @@ export function findUiStrings(fileName: string, source: string): string[] {
       if (isLanguage(node.text)) report(node, node.text);
     } else {
       const text = literalText(node);
-      if (text !== null && isLanguage(text) && isShown(node)) report(node, text);
+      if (text !== null && isLanguage(text) && !NOT_LANGUAGE.has(text) && isShown(node)) report(node, text);
     }
     ts.forEachChild(node, visit);
   };
