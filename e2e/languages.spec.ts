@@ -145,7 +145,18 @@ for (const lang of LANGUAGES) {
     await page.getByRole("button", { name: lang.words.next }).click();
     await expect(page).toHaveURL(new RegExp(`/cases/${c.id}`));
     await expect(page.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
-    await expect(page.locator("[data-testid=biometric-grid] img").first()).toBeVisible({ timeout: EVENT_CEILING_MS });
+    // Every thumbnail of applicant and first candidate painted before the screenshot.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              [...document.querySelectorAll("[data-testid=biometric-grid] img")].filter((i) => (i as HTMLImageElement).naturalWidth > 0)
+                .length,
+          ),
+        { timeout: EVENT_CEILING_MS },
+      )
+      .toBeGreaterThanOrEqual(20);
     await shoot(page, lang, "case");
 
     // Compare: the right thumb stays the right thumb in every language.

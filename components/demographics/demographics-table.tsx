@@ -54,7 +54,8 @@ export function DemographicsTable({ applicant, candidates }: { applicant: Demogr
               : results.some((r) => r.status === "missingOnOneSide")
                 ? "missingOnOneSide"
                 : "same";
-            const label = fieldOf(applicant.view, key)?.label ?? results[0]?.label ?? key;
+            // MOSIP's default identity fields are named in the officer's language; others keep the schema's label.
+            const label = t.has(`fields.${key}`) ? t(`fields.${key}`) : (fieldOf(applicant.view, key)?.label ?? results[0]?.label ?? key);
             return (
               <tr key={key} data-field={key} data-status={worst} className={["align-top", ROW_TONE[worst]].filter(Boolean).join(" ")}>
                 <th scope="row" className="border-b px-2 py-1.5 text-start font-normal text-slate-700">

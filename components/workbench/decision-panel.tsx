@@ -58,8 +58,8 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
                 {tl(`slots.${eye}_IRIS`)} <kbd className="text-xs text-slate-400">{eye[0]}</kbd>
               </label>
             ))}
-            {/* Anatomical order whatever the reading direction: the right thumb is key 1 and stays first. */}
-            <div className="grid grid-cols-5 gap-x-3 gap-y-1" dir="ltr">
+            {/* One column per hand, right hand first, whatever the reading direction: the right thumb is key 1. */}
+            <div className="grid grid-flow-col grid-cols-2 grid-rows-5 gap-x-3 gap-y-1" dir="ltr">
               {FINGER_POSITIONS.map((f, i) => (
                 <label key={f} className="inline-flex items-center gap-1">
                   <input type="checkbox" checked={c.fingers.includes(f)} onChange={() => dispatch({ type: "toggleFinger", finger: f })} />{" "}
