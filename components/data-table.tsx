@@ -9,7 +9,7 @@ export interface Column<T> {
   /** Header content; none gives an empty header cell. */
   header?: ReactNode;
   cell: (row: T, index: number) => ReactNode;
-  align?: "left" | "center" | "right";
+  align?: "start" | "center" | "end";
   /** Extra classes for the body cells, fixed or per row. */
   className?: string | ((row: T) => string | undefined);
   headerClassName?: string;
@@ -38,11 +38,12 @@ export interface DataTableProps<T> {
 }
 
 const VARIANTS = {
-  page: { table: "w-full border-collapse bg-white text-sm", head: "border-b text-left text-slate-500", cell: "p-2", row: "border-b" },
-  panel: { table: "w-full text-sm", head: "text-left text-slate-500", cell: "p-1", row: "border-t" },
+  page: { table: "w-full border-collapse bg-white text-sm", head: "border-b text-start text-slate-500", cell: "p-2", row: "border-b" },
+  panel: { table: "w-full text-sm", head: "text-start text-slate-500", cell: "p-1", row: "border-t" },
 } as const;
 
-const ALIGN = { left: "text-left", center: "text-center", right: "text-right" } as const;
+// Logical sides: a right-to-left language mirrors the tables.
+const ALIGN = { start: "text-start", center: "text-center", end: "text-end" } as const;
 
 const cx = (...c: (string | false | null | undefined)[]) => c.filter(Boolean).join(" ");
 

@@ -2,6 +2,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
+import { useDuration } from "@/components/use-duration";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { DataTable } from "@/components/data-table";
 
@@ -16,12 +19,11 @@ interface CaseSummary {
   myLevel: "PRIMARY" | "SECONDARY" | null;
 }
 
-function age(iso: string, now: number): string {
-  const m = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
-}
+const minutesSince = (iso: string, now: number) => Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
 
 function NextCaseButton() {
+  const t = useTranslations("queue");
+  const errorText = useErrorText();
   const router = useRouter();
   const next = useMutation({
     mutationFn: () => apiFetch<{ caseId: string | null; message?: string }>("/api/cases/next", { method: "POST" }),
@@ -36,16 +38,16 @@ function NextCaseButton() {
         className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
         data-testid="next-case"
       >
-        Next case
+        {t("next")}
       </button>
       {next.data && !next.data.caseId && (
         <span role="status" className="text-sm text-slate-600">
-          No case is waiting for you.
+          {t("noneWaiting")}
         </span>
       )}
       {next.error && (
         <span role="alert" className="text-sm text-red-700">
-          {next.error.message}
+          {errorText(next.error)}
         </span>
       )}
     </div>
@@ -62,22 +64,26 @@ export function MyQueue({ canReview }: { canReview: boolean }) {
 }
 
 function QueueTable() {
+  const t = useTranslations("queue");
+  const tl = useTranslations("labels");
+  const errorText = useErrorText();
+  const duration = useDuration();
   const { data, error, isPending, dataUpdatedAt } = useQuery({
     queryKey: ["cases", "mine"],
     queryFn: () => apiFetch<{ cases: CaseSummary[] }>("/api/cases?scope=mine"),
     refetchInterval: 10_000,
   });
-  if (isPending) return <p className="text-slate-500">Loading your queue…</p>;
+  if (isPending) return <p className="text-slate-500">{t("loading")}</p>;
   if (error)
     return (
       <p role="alert" className="text-red-700">
-        Could not load your queue: {error.message}
+        {t("loadError", { error: errorText(error) })}
       </p>
     );
   if (data.cases.length === 0)
     return (
       <p data-testid="queue-empty" className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        No cases are assigned to you right now. New cases appear here by themselves.
+        {t("empty")}
       </p>
     );
   const now = dataUpdatedAt;
@@ -88,17 +94,20 @@ function QueueTable() {
       rowKey={(c) => c.id}
       columns={[
         {
-          header: "Kind",
+          header: t("columns.kind"),
           cell: (c) => (
             <Link href={`/cases/${c.id}`} className="text-blue-700 underline">
-              {c.kind === "ADJUDICATION" ? "Adjudication" : "Verification"}
+              {tl(`kinds.${c.kind}`)}
             </Link>
           ),
         },
-        { header: "Level", cell: (c) => c.myLevel?.toLowerCase() },
-        { header: "Candidates", cell: (c) => c.candidateCount },
-        { header: "Age", cell: (c) => age(c.receivedAt, now) },
-        { header: "Time left", cell: (c) => (c.deadlineAt ? age(new Date(now).toISOString(), Date.parse(c.deadlineAt)) : "—") },
+        { header: t("columns.level"), cell: (c) => c.myLevel && tl(`levels.${c.myLevel}`) },
+        { header: t("columns.candidates"), cell: (c) => c.candidateCount },
+        { header: t("columns.age"), cell: (c) => duration(minutesSince(c.receivedAt, now)) },
+        {
+          header: t("columns.timeLeft"),
+          cell: (c) => (c.deadlineAt ? duration(minutesSince(new Date(now).toISOString(), Date.parse(c.deadlineAt))) : "—"),
+        },
       ]}
     />
   );

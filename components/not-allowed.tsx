@@ -1,11 +1,20 @@
-export function NotAllowed({ needs }: { needs: string }) {
+import { getTranslations } from "next-intl/server";
+
+/** `needs`: a permission name, or "assignment" for a case the user is not assigned to. */
+export async function NotAllowed({ needs }: { needs: string }) {
+  const t = await getTranslations("notAllowed");
+  const code = (
+    <code key="needs" className="rounded bg-slate-200 px-1">
+      {needs}
+    </code>
+  );
   return (
     <main className="mx-auto max-w-xl p-8" data-testid="not-allowed">
-      <h1 className="text-2xl font-semibold text-red-800">Not allowed</h1>
+      <h1 className="text-2xl font-semibold text-red-800">{t("title")}</h1>
       <p className="mt-3 text-slate-700">
-        Your account does not have access to this page. It needs the permission <code className="rounded bg-slate-200 px-1">{needs}</code>.
+        {needs === "assignment" ? t("needsAssignment") : t.rich("needsPermission", { permission: () => code })}
       </p>
-      <p className="mt-2 text-slate-700">If you need it for your work, ask an administrator.</p>
+      <p className="mt-2 text-slate-700">{t("askAdmin")}</p>
     </main>
   );
 }

@@ -1,20 +1,16 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { safeCallbackPath } from "@/lib/client/safe-callback-path";
 
-const MESSAGES: Record<string, string> = {
-  invalid: "Wrong username or password.",
-  locked: "This account is locked after repeated failed sign-ins. Try again later or ask an administrator to unlock it.",
-  inactive: "This account is deactivated. Ask an administrator.",
-  throttled: "Too many failed sign-ins from your network. Wait a few minutes and try again.",
-  CredentialsSignin: "Wrong username or password.",
-  AccessDenied: "Your single sign-on account is not allowed here.",
-  norole: "Your single sign-on account holds no MAS role. Ask your identity administrator to grant one.",
-};
+/** The reasons next-auth and lib/auth give for a refused sign-in, each with its message in "signin.errors". */
+const REASONS = new Set(["invalid", "locked", "inactive", "throttled", "AccessDenied", "norole"]);
+const reasonKey = (error: string) => (error === "CredentialsSignin" ? "invalid" : REASONS.has(error) ? error : "failed");
 
 export function SignInForm({ oidcName }: { oidcName: string | null }) {
+  const t = useTranslations("signin");
   const router = useRouter();
   const params = useSearchParams();
   // Resolved when used, in the browser: the page is also rendered on the server, where there is no window.
@@ -37,10 +33,10 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
+      <form onSubmit={onSubmit} className="space-y-4" aria-label={t("title")}>
         <div>
           <label htmlFor="username" className="block text-sm font-medium">
-            Username
+            {t("username")}
           </label>
           <input
             id="username"
@@ -55,7 +51,7 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium">
-            Password
+            {t("password")}
           </label>
           <input
             id="password"
@@ -69,7 +65,7 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
         </div>
         {error && (
           <p role="alert" data-testid="signin-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-            {MESSAGES[error] ?? "Sign-in failed."}
+            {t(`errors.${reasonKey(error)}`)}
           </p>
         )}
         <button
@@ -77,7 +73,7 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
           disabled={busy}
           className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
         >
-          Sign in
+          {t("submit")}
         </button>
       </form>
       {oidcName && (
@@ -86,7 +82,7 @@ export function SignInForm({ oidcName }: { oidcName: string | null }) {
           onClick={() => signIn("oidc", { callbackUrl: callbackUrl() })}
           className="w-full rounded border border-slate-300 px-4 py-2 hover:bg-slate-100"
         >
-          Sign in with {oidcName}
+          {t("withOidc", { name: oidcName })}
         </button>
       )}
     </div>

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -14,6 +16,8 @@ interface Summary {
 
 /** The built-in MOSIP: feed more synthetic requests and see how the answers held up against the contract. */
 export function SimulatorPanel() {
+  const t = useTranslations("simulator");
+  const errorText = useErrorText();
   const qc = useQueryClient();
   const [adj, setAdj] = useState(3);
   const [ver, setVer] = useState(1);
@@ -27,19 +31,18 @@ export function SimulatorPanel() {
       apiFetch<{ created: number }>("/api/simulator/requests", { method: "POST", json: { adjudications: adj, verifications: ver } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["simulator"] }),
   });
-  if (data && !data.running)
-    return <p className="text-slate-600">This installation is connected to a real MOSIP broker; the simulator is off.</p>;
+  if (data && !data.running) return <p className="text-slate-600">{t("off")}</p>;
   return (
     <div className="space-y-4">
       {data && (
         <dl className="grid grid-cols-5 gap-3 text-center" data-testid="simulator-summary">
           {(
             [
-              ["Requests sent", data.requests],
-              ["Responses received", data.responses],
-              ["Breaking the contract", data.broken],
-              ["Waiting for an answer", data.unanswered],
-              ["Batches", data.batches],
+              [t("requests"), data.requests],
+              [t("responses"), data.responses],
+              [t("broken"), data.broken],
+              [t("unanswered"), data.unanswered],
+              [t("batches"), data.batches],
             ] as const
           ).map(([k, v]) => (
             <div key={k} className="rounded bg-white p-3 shadow-sm">
@@ -57,7 +60,7 @@ export function SimulatorPanel() {
         }}
       >
         <label className="text-sm">
-          Adjudication requests
+          {t("adjudications")}
           <input
             type="number"
             min={0}
@@ -68,7 +71,7 @@ export function SimulatorPanel() {
           />
         </label>
         <label className="text-sm">
-          Verification requests
+          {t("verifications")}
           <input
             type="number"
             min={0}
@@ -79,16 +82,16 @@ export function SimulatorPanel() {
           />
         </label>
         <button type="submit" disabled={add.isPending} className="rounded bg-slate-800 px-4 py-1.5 text-white disabled:opacity-60">
-          Send from MOSIP
+          {t("send")}
         </button>
         {add.data && (
           <span role="status" className="text-sm text-green-800">
-            {add.data.created} requests sent by MOSIP; their cases appear as their packets are ready.
+            {t("sent", { count: add.data.created })}
           </span>
         )}
         {add.error && (
           <span role="alert" className="text-sm text-red-700">
-            {add.error.message}
+            {errorText(add.error)}
           </span>
         )}
       </form>

@@ -22,7 +22,7 @@ test("an admin creates operators through the API and the UI, and each operator s
   await form.getByLabel("Initial password").fill(viaUi.password);
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByText(`User ${viaUi.username} created.`)).toBeVisible();
-  await expect(page.getByTestId(`user-row-${viaUi.username}`)).toContainText("OPERATOR");
+  await expect(page.getByTestId(`user-row-${viaUi.username}`)).toContainText("Operator");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 

@@ -81,7 +81,7 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
   await pa.keyboard.press("c");
   await pa.keyboard.type("thumb and face match");
   await pa.keyboard.press("Escape");
-  await confirmWithKeyboard(pa, [/Duplicate of 1 candidate/, /DUPLICATE \(matched: face; right thumb; left iris\)/]);
+  await confirmWithKeyboard(pa, [/Duplicate of 1 candidate/, /DUPLICATE \(matched: Face; Right thumb; Left iris\)/]);
 
   // While the secondary reviews blind, a supervisor sees the case but not the primary's verdict or comment.
   const supView = await (await t.sup.get(`/api/cases/${c.id}`)).json();
@@ -108,8 +108,8 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
   await expect(pb.getByRole("region", { name: "Earlier decisions" })).toHaveCount(0);
   await pb.getByRole("radio", { name: /^Duplicate/ }).click();
   await pb.getByRole("checkbox", { name: /^Face/ }).check();
-  await pb.getByRole("checkbox", { name: /^right thumb/ }).check();
-  await pb.getByRole("checkbox", { name: /^left iris/ }).check();
+  await pb.getByRole("checkbox", { name: /^Right thumb/ }).check();
+  await pb.getByRole("checkbox", { name: /^Left iris/ }).check();
   for (let i = 1; i < rids.length; i++) {
     await pb.getByRole("tab").nth(i).click();
     await pb.getByRole("radio", { name: /^Not a duplicate/ }).click();

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { NotAllowed } from "@/components/not-allowed";
 import { SupervisionDashboard } from "@/components/supervision/supervision-dashboard";
 import { SupervisionNav } from "@/components/supervision/supervision-nav";
@@ -6,22 +7,23 @@ import { pageAccess } from "@/lib/session/page-access";
 export default async function SupervisionPage() {
   const access = await pageAccess("cases.viewAll", "/supervision");
   if (!access.allowed) return <NotAllowed needs={access.needs} />;
+  const t = await getTranslations("supervision");
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">Supervision</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <SupervisionNav current="dashboard" />
       </div>
       <SupervisionDashboard />
       {access.user.permissions.includes("analytics.export") && (
         <p className="text-sm text-slate-600">
-          Anonymous profiles for Kibana:{" "}
+          {t("profiles")}{" "}
           <a className="text-blue-700 underline" href="/api/supervision/profiles.ndjson">
-            NDJSON
+            {t("ndjson")}
           </a>{" "}
           ·{" "}
           <a className="text-blue-700 underline" href="/api/supervision/profiles.ndjson?format=bulk">
-            Elasticsearch bulk
+            {t("bulk")}
           </a>
         </p>
       )}

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -8,6 +10,8 @@ const PASSWORD_MIN = 12;
 
 /** Changes the signed-in user's own password (POST /api/account/password); forced after an admin set it. */
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
+  const t = useTranslations("account");
+  const errorText = useErrorText();
   const router = useRouter();
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
@@ -34,23 +38,23 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
 
   const field = "mt-1 w-80 rounded border border-slate-300 px-2 py-1 font-normal";
   return (
-    <form onSubmit={onSubmit} aria-label="Change password" className="space-y-3 rounded bg-white p-4 shadow-sm">
+    <form onSubmit={onSubmit} aria-label={t("formLabel")} className="space-y-3 rounded bg-white p-4 shadow-sm">
       {(mismatch || change.error) && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {mismatch ? "The new passwords differ." : change.error?.message}
+          {mismatch ? t("mismatch") : errorText(change.error)}
         </p>
       )}
       {done && (
         <p role="status" className="rounded bg-green-50 p-2 text-sm text-green-800">
-          Password changed. Your other sessions are signed out.
+          {t("changed")}
         </p>
       )}
       <label className="block text-sm font-medium">
-        Current password
+        {t("current")}
         <input name="currentPassword" type="password" required autoComplete="current-password" maxLength={256} className={field} />
       </label>
       <label className="block text-sm font-medium">
-        New password
+        {t("new")}
         <input
           name="newPassword"
           type="password"
@@ -62,7 +66,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
         />
       </label>
       <label className="block text-sm font-medium">
-        Repeat the new password
+        {t("repeat")}
         <input
           name="repeatPassword"
           type="password"
@@ -74,7 +78,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
         />
       </label>
       <button type="submit" disabled={change.isPending} className="rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700">
-        Change password
+        {t("submit")}
       </button>
     </form>
   );

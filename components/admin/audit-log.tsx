@@ -1,4 +1,6 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -14,15 +16,26 @@ interface AuditEvent {
   details: unknown;
 }
 
-const COLUMNS: Column<AuditEvent>[] = [
-  { header: "When", className: "whitespace-nowrap", cell: (e) => new Date(e.at).toLocaleString() },
-  { header: "Who", cell: (e) => e.actorUsername ?? "system" },
-  { header: "Action", className: "font-mono", cell: (e) => e.action },
-  { header: "Target", className: "font-mono text-xs", cell: (e) => (e.targetType ? `${e.targetType} ${e.targetId}` : "") },
-  { header: "Details", className: "font-mono text-xs", cell: (e) => (e.details ? JSON.stringify(e.details) : "") },
-];
+function useColumns(): Column<AuditEvent>[] {
+  const t = useTranslations("audit");
+  const format = useFormatter();
+  return [
+    {
+      header: t("columns.when"),
+      className: "whitespace-nowrap",
+      cell: (e) => format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" }),
+    },
+    { header: t("columns.who"), cell: (e) => e.actorUsername ?? t("system") },
+    { header: t("columns.action"), className: "font-mono", cell: (e) => e.action },
+    { header: t("columns.target"), className: "font-mono text-xs", cell: (e) => (e.targetType ? `${e.targetType} ${e.targetId}` : "") },
+    { header: t("columns.details"), className: "font-mono text-xs", cell: (e) => (e.details ? JSON.stringify(e.details) : "") },
+  ];
+}
 
 export function AuditLog() {
+  const t = useTranslations("audit");
+  const errorText = useErrorText();
+  const columns = useColumns();
   const [action, setAction] = useState("");
   const q = useInfiniteQuery({
     queryKey: ["audit", action],
@@ -39,7 +52,7 @@ export function AuditLog() {
   return (
     <div className="space-y-3">
       <label className="text-sm">
-        Action starts with{" "}
+        {t("filter")}{" "}
         <input
           value={action}
           onChange={(e) => setAction(e.target.value)}
@@ -49,13 +62,13 @@ export function AuditLog() {
       </label>
       {q.error && (
         <p role="alert" className="text-red-700">
-          {q.error.message}
+          {errorText(q.error)}
         </p>
       )}
-      <DataTable data-testid="audit-table" columns={COLUMNS} rows={events} rowKey={(e) => e.id} rowClassName="align-top" />
+      <DataTable data-testid="audit-table" columns={columns} rows={events} rowKey={(e) => e.id} rowClassName="align-top" />
       {q.hasNextPage && (
         <button type="button" onClick={() => q.fetchNextPage()} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
-          Older
+          {t("older")}
         </button>
       )}
     </div>

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -7,6 +9,8 @@ import { EligibilityCheckboxes } from "./eligibility-checkboxes";
 import type { RoleName, UserRow } from "./types";
 
 export function CreateUserForm() {
+  const t = useTranslations("users");
+  const errorText = useErrorText();
   const qc = useQueryClient();
   const [roles, setRoles] = useState<RoleName[]>(["OPERATOR"]);
   const [elig, setElig] = useState({ primary: true, secondary: true });
@@ -38,19 +42,19 @@ export function CreateUserForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Create user" className="space-y-3 rounded bg-white p-4 shadow-sm">
-      <h2 className="text-lg font-semibold">Create a user</h2>
+    <form onSubmit={onSubmit} aria-label={t("create.label")} className="space-y-3 rounded bg-white p-4 shadow-sm">
+      <h2 className="text-lg font-semibold">{t("create.title")}</h2>
       <div className="grid grid-cols-3 gap-3">
         <label className="text-sm font-medium">
-          New username
+          {t("create.username")}
           <input name="username" required maxLength={64} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-normal" />
         </label>
         <label className="text-sm font-medium">
-          Display name
+          {t("create.displayName")}
           <input name="displayName" maxLength={128} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-normal" />
         </label>
         <label className="text-sm font-medium">
-          Initial password
+          {t("create.password")}
           <input
             name="password"
             type="password"
@@ -67,12 +71,12 @@ export function CreateUserForm() {
       </div>
       {create.error && (
         <p role="alert" className="text-sm text-red-700">
-          {create.error.message}
+          {errorText(create.error)}
         </p>
       )}
       {created && (
         <p role="status" className="text-sm text-green-800">
-          User {created} created.
+          {t("create.created", { username: created })}
         </p>
       )}
       <button
@@ -80,7 +84,7 @@ export function CreateUserForm() {
         disabled={create.isPending}
         className="rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700 disabled:opacity-60"
       >
-        Create user
+        {t("create.submit")}
       </button>
     </form>
   );

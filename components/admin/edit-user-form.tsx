@@ -1,4 +1,6 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -8,6 +10,10 @@ import type { RoleName, UserRow } from "./types";
 
 /** `selfId`: the signed-in admin, whose own roles are not offered (the API refuses that change anyway). */
 export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
+  const t = useTranslations("editUser");
+  const tu = useTranslations("users");
+  const format = useFormatter();
+  const errorText = useErrorText();
   const qc = useQueryClient();
   const {
     data: user,
@@ -30,22 +36,22 @@ export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
     onSuccess: (u) => {
       qc.setQueryData(["users", id], u);
       void qc.invalidateQueries({ queryKey: ["users"] });
-      setNotice("Saved.");
+      setNotice(t("saved"));
     },
   });
   const reset = useMutation({
     mutationFn: (password: string) => apiFetch(`/api/admin/users/${id}/password`, { method: "POST", json: { password } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["users"] });
-      setNotice("Password reset.");
+      setNotice(t("passwordReset"));
     },
   });
 
-  if (isPending) return <p className="text-slate-500">Loading…</p>;
+  if (isPending) return <p className="text-slate-500">{t("loading")}</p>;
   if (error)
     return (
       <p role="alert" className="text-red-700">
-        {error.message}
+        {errorText(error)}
       </p>
     );
 
@@ -68,19 +74,20 @@ export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
     reset.mutate(String(new FormData(form).get("newPassword") ?? ""), { onSuccess: () => form.reset() });
   }
   const failure = patch.error ?? reset.error;
+  const roleList = user.roles.map((r) => tu(`roleNames.${r}`)).join(tu("listSeparator")) || t("noRoles");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">
         {user.username}{" "}
         <span className="text-base font-normal text-slate-500">
-          {user.active ? "active" : "deactivated"}
-          {user.lockedUntil && ` · locked until ${new Date(user.lockedUntil).toLocaleTimeString()}`} ·{" "}
-          {user.authSource === "OIDC" ? "single sign-on" : "password"}
+          {user.active ? tu("status.active") : tu("status.deactivated")}
+          {user.lockedUntil && ` · ${t("lockedUntil", { time: format.dateTime(new Date(user.lockedUntil), { timeStyle: "medium" }) })}`} ·{" "}
+          {user.authSource === "OIDC" ? t("oidc") : t("local")}
         </span>
       </h1>
       {failure && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {failure.message}
+          {errorText(failure)}
         </p>
       )}
       {notice && (
@@ -88,9 +95,9 @@ export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
           {notice}
         </p>
       )}
-      <form onSubmit={save} aria-label="Edit user" className="space-y-3 rounded bg-white p-4 shadow-sm">
+      <form onSubmit={save} aria-label={t("label")} className="space-y-3 rounded bg-white p-4 shadow-sm">
         <label className="block text-sm font-medium">
-          Display name
+          {t("displayName")}
           <input
             value={displayName}
             onChange={(e) => setDisplayName(e.target.value)}
@@ -100,19 +107,18 @@ export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
         </label>
         {id === selfId ? (
           <p className="text-sm text-slate-600" data-testid="roles-readonly">
-            Roles: {user.roles.join(", ") || "none"}. Your own roles are changed by another admin.
+            {t("ownRoles", { roles: roleList })}
           </p>
         ) : user.authSource === "OIDC" ? (
           <p className="text-sm text-slate-600" data-testid="roles-readonly">
-            Roles: {user.roles.join(", ") || "none"}. They come from the identity provider and are replaced at each sign-in; change them
-            there.
+            {t("oidcRoles", { roles: roleList })}
           </p>
         ) : (
           <RoleCheckboxes value={roles} onChange={setRoles} idPrefix="edit-role" />
         )}
         <EligibilityCheckboxes primary={elig.primary} secondary={elig.secondary} onChange={setElig} idPrefix="edit-elig" />
         <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700">
-          Save changes
+          {t("save")}
         </button>
       </form>
       <div className="flex gap-3">
@@ -122,7 +128,7 @@ export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
             onClick={() => patch.mutate({ active: false })}
             className="rounded border border-red-300 px-3 py-1.5 text-red-800 hover:bg-red-50"
           >
-            Deactivate
+            {t("deactivate")}
           </button>
         ) : (
           <button
@@ -130,7 +136,7 @@ export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
             onClick={() => patch.mutate({ active: true })}
             className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
           >
-            Reactivate
+            {t("reactivate")}
           </button>
         )}
         {user.lockedUntil && (
@@ -139,14 +145,14 @@ export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
             onClick={() => patch.mutate({ unlock: true })}
             className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
           >
-            Unlock
+            {t("unlock")}
           </button>
         )}
       </div>
       {user.authSource === "LOCAL" && (
-        <form onSubmit={onReset} aria-label="Reset password" className="space-y-2 rounded bg-white p-4 shadow-sm">
+        <form onSubmit={onReset} aria-label={t("reset")} className="space-y-2 rounded bg-white p-4 shadow-sm">
           <label className="block text-sm font-medium">
-            New password
+            {t("newPassword")}
             <input
               name="newPassword"
               type="password"
@@ -157,7 +163,7 @@ export function EditUserForm({ id, selfId }: { id: string; selfId: string }) {
             />
           </label>
           <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
-            Reset password
+            {t("reset")}
           </button>
         </form>
       )}

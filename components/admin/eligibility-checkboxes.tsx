@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 
 export function EligibilityCheckboxes(props: {
   primary: boolean;
@@ -7,9 +8,10 @@ export function EligibilityCheckboxes(props: {
   idPrefix: string;
 }) {
   const { primary, secondary, onChange, idPrefix } = props;
+  const t = useTranslations("users");
   return (
     <fieldset className="flex gap-4">
-      <legend className="mb-1 text-sm font-medium">May review as</legend>
+      <legend className="mb-1 text-sm font-medium">{t("mayReviewAs")}</legend>
       <label className="flex items-center gap-1 text-sm" htmlFor={`${idPrefix}-primary`}>
         <input
           id={`${idPrefix}-primary`}
@@ -17,7 +19,7 @@ export function EligibilityCheckboxes(props: {
           checked={primary}
           onChange={(e) => onChange({ primary: e.target.checked, secondary })}
         />
-        Primary
+        {t("eligibility.primary")}
       </label>
       <label className="flex items-center gap-1 text-sm" htmlFor={`${idPrefix}-secondary`}>
         <input
@@ -26,7 +28,7 @@ export function EligibilityCheckboxes(props: {
           checked={secondary}
           onChange={(e) => onChange({ primary, secondary: e.target.checked })}
         />
-        Secondary
+        {t("eligibility.secondary")}
       </label>
     </fieldset>
   );

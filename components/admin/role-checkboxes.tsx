@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { ROLES, type RoleName } from "./types";
 
 export function RoleCheckboxes({ value, onChange, idPrefix }: { value: RoleName[]; onChange: (r: RoleName[]) => void; idPrefix: string }) {
+  const t = useTranslations("users");
   return (
     <fieldset className="flex gap-4">
-      <legend className="mb-1 text-sm font-medium">Roles</legend>
+      <legend className="mb-1 text-sm font-medium">{t("columns.roles")}</legend>
       {ROLES.map((r) => (
         <label key={r} className="flex items-center gap-1 text-sm" htmlFor={`${idPrefix}-${r}`}>
           <input
@@ -13,7 +15,7 @@ export function RoleCheckboxes({ value, onChange, idPrefix }: { value: RoleName[
             checked={value.includes(r)}
             onChange={(e) => onChange(e.target.checked ? [...value, r] : value.filter((x) => x !== r))}
           />
-          {r.charAt(0) + r.slice(1).toLowerCase()}
+          {t(`roleNames.${r}`)}
         </label>
       ))}
     </fieldset>

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -11,6 +13,9 @@ interface RolesData {
 }
 
 export function RolePermissionsEditor() {
+  const t = useTranslations("roles");
+  const tu = useTranslations("users");
+  const errorText = useErrorText();
   const qc = useQueryClient();
   const { data, error, isPending } = useQuery({ queryKey: ["roles"], queryFn: () => apiFetch<RolesData>("/api/admin/roles") });
   // Ticks the admin has set whose save has not come back yet: shown at once, over whatever the server last said,
@@ -24,11 +29,11 @@ export function RolePermissionsEditor() {
       setPending(({ [v.key]: _done, ...rest }) => rest);
     },
   });
-  if (isPending) return <p className="text-slate-500">Loading…</p>;
+  if (isPending) return <p className="text-slate-500">{t("loading")}</p>;
   if (error)
     return (
       <p role="alert" className="text-red-700">
-        {error.message}
+        {errorText(error)}
       </p>
     );
 
@@ -45,7 +50,7 @@ export function RolePermissionsEditor() {
     <div className="space-y-3">
       {save.error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {save.error.message}
+          {errorText(save.error)}
         </p>
       )}
       <DataTable
@@ -54,17 +59,17 @@ export function RolePermissionsEditor() {
         columns={[
           {
             key: "permission",
-            header: "Permission",
+            header: t("permission"),
             cell: (p) => (
               <>
                 <code>{p.name}</code>
-                <div className="text-slate-500">{p.description}</div>
+                <div className="text-slate-500">{t.has(`descriptions.${p.name}`) ? t(`descriptions.${p.name}`) : p.description}</div>
               </>
             ),
           },
           ...data.roles.map((r) => ({
             key: r.role,
-            header: r.role.charAt(0) + r.role.slice(1).toLowerCase(),
+            header: tu(`roleNames.${r.role}`),
             align: "center" as const,
             cell: (p: RolesData["permissions"][number]) => (
               <input

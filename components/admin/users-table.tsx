@@ -1,49 +1,64 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { type Column, DataTable } from "@/components/data-table";
 import type { UserRow } from "./types";
 
-const COLUMNS: Column<UserRow>[] = [
-  {
-    header: "Username",
-    cell: (u) => (
-      <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline">
-        {u.username}
-      </Link>
-    ),
-  },
-  { header: "Name", cell: (u) => u.displayName },
-  { header: "Roles", cell: (u) => u.roles.join(", ") },
-  { header: "Reviews as", cell: (u) => [u.canPrimary && "primary", u.canSecondary && "secondary"].filter(Boolean).join(", ") || "—" },
-  {
-    header: "Status",
-    cell: (u) =>
-      !u.active ? (
-        <span className="text-red-700">deactivated</span>
-      ) : u.lockedUntil ? (
-        <span className="text-amber-700">locked</span>
-      ) : (
-        "active"
+function useColumns(): Column<UserRow>[] {
+  const t = useTranslations("users");
+  const format = useFormatter();
+  return [
+    {
+      header: t("columns.username"),
+      cell: (u) => (
+        <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline">
+          {u.username}
+        </Link>
       ),
-  },
-  { header: "Last sign-in", cell: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "never") },
-];
+    },
+    { header: t("columns.name"), cell: (u) => u.displayName },
+    { header: t("columns.roles"), cell: (u) => u.roles.map((r) => t(`roleNames.${r}`)).join(t("listSeparator")) },
+    {
+      header: t("columns.reviewsAs"),
+      cell: (u) => [u.canPrimary && t("primary"), u.canSecondary && t("secondary")].filter(Boolean).join(t("listSeparator")) || "—",
+    },
+    {
+      header: t("columns.status"),
+      cell: (u) =>
+        !u.active ? (
+          <span className="text-red-700">{t("status.deactivated")}</span>
+        ) : u.lockedUntil ? (
+          <span className="text-amber-700">{t("status.locked")}</span>
+        ) : (
+          t("status.active")
+        ),
+    },
+    {
+      header: t("columns.lastSignIn"),
+      cell: (u) => (u.lastLoginAt ? format.dateTime(new Date(u.lastLoginAt), { dateStyle: "short", timeStyle: "medium" }) : t("never")),
+    },
+  ];
+}
 
 export function UsersTable() {
+  const t = useTranslations("users");
+  const errorText = useErrorText();
+  const columns = useColumns();
   const { data, error, isPending } = useQuery({ queryKey: ["users"], queryFn: () => apiFetch<{ users: UserRow[] }>("/api/admin/users") });
-  if (isPending) return <p className="text-slate-500">Loading users…</p>;
+  if (isPending) return <p className="text-slate-500">{t("loading")}</p>;
   if (error)
     return (
       <p role="alert" className="text-red-700">
-        {error.message}
+        {errorText(error)}
       </p>
     );
   return (
     <DataTable
       data-testid="users-table"
-      columns={COLUMNS}
+      columns={columns}
       rows={data.users}
       rowKey={(u) => u.id}
       rowProps={(u) => ({ "data-testid": `user-row-${u.username}` })}

@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import { alignGrids, type BiometricGrid as Grid, type GridCell, type GridSlot } from "@/lib/biometrics/grid";
 
 export interface BiometricSubject {
@@ -16,6 +18,8 @@ export interface BiometricSubject {
  * applicant and candidates sits on one line.
  */
 export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject[]; onOpen?: (slot: GridSlot) => void }) {
+  const t = useTranslations("grid");
+  const tl = useTranslations("labels");
   if (subjects.length === 0) return null;
   const rows = alignGrids(
     subjects[0].grid,
@@ -25,11 +29,11 @@ export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject
     <table className="w-full border-collapse text-sm" data-testid="biometric-grid">
       <thead>
         <tr>
-          <th scope="col" className="w-32 border-b px-2 py-1 text-left font-medium text-slate-600">
-            Biometric
+          <th scope="col" className="w-32 border-b px-2 py-1 text-start font-medium text-slate-600">
+            {t("biometric")}
           </th>
           {subjects.map((s, i) => (
-            <th key={i} scope="col" className="border-b px-2 py-1 text-left font-medium text-slate-600">
+            <th key={i} scope="col" className="border-b px-2 py-1 text-start font-medium text-slate-600">
               {s.title}
             </th>
           ))}
@@ -38,8 +42,8 @@ export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject
       <tbody>
         {rows.map((row) => (
           <tr key={row.slot} data-slot={row.slot} className="align-top">
-            <th scope="row" className="border-b px-2 py-2 text-left font-normal text-slate-700">
-              {row.label}
+            <th scope="row" className="border-b px-2 py-2 text-start font-normal text-slate-700">
+              {tl(`slots.${row.slot}`)}
             </th>
             {[row.applicant, ...row.candidates].map((cell, i) => (
               <td key={i} className="border-b px-2 py-2">
@@ -59,20 +63,27 @@ export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject
 }
 
 function Cell({ cell, thumb, full, onOpen }: { cell: GridCell; thumb?: string; full?: string; onOpen?: () => void }) {
+  const t = useTranslations("grid");
+  const tl = useTranslations("labels");
+  const position = tl(`slots.${cell.slot}`);
   const image =
     thumb && cell.birIndex !== null ? (
       // A plain <img>: thumbnails come from an authenticated no-store route, which next/image would proxy and cache.
       // Eager: an officer compares everything on the page, and the images are small and cached per case.
-      <img src={thumb} alt={cell.label} className="h-32 w-auto max-w-[10rem] rounded border border-slate-200 bg-slate-50 object-contain" />
+      <img
+        src={thumb}
+        alt={cell.qualityScore !== null ? t("imageAltQuality", { position, quality: Math.round(cell.qualityScore) }) : position}
+        className="h-32 w-auto max-w-[10rem] rounded border border-slate-200 bg-slate-50 object-contain"
+      />
     ) : null;
   return (
     <div className="flex flex-col items-start gap-1" data-state={cell.state}>
       {image && onOpen ? (
-        <button type="button" onClick={onOpen} title={`Compare ${cell.label.toLowerCase()} enlarged`} className="cursor-zoom-in">
+        <button type="button" onClick={onOpen} title={t("compareTitle", { position })} className="cursor-zoom-in">
           {image}
         </button>
       ) : image && full ? (
-        <a href={full} target="_blank" rel="noreferrer" title={`Open ${cell.label.toLowerCase()} at full size`}>
+        <a href={full} target="_blank" rel="noreferrer" title={t("openTitle", { position })}>
           {image}
         </a>
       ) : (
@@ -80,28 +91,29 @@ function Cell({ cell, thumb, full, onOpen }: { cell: GridCell; thumb?: string; f
       )}
       {cell.state === "absent" && !image && (
         <span className="flex h-32 w-24 items-center justify-center rounded border border-dashed border-slate-300 text-xs text-slate-400">
-          Not captured
+          {t("notCaptured")}
         </span>
       )}
       <div className="flex flex-wrap items-center gap-1">
         {cell.state === "exception" && (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title={cell.exceptionReason ?? undefined}>
-            Exception{cell.exceptionReason ? `: ${cell.exceptionReason}` : ""}
+            {cell.exceptionReason ? t("exceptionWith", { reason: cell.exceptionReason }) : t("exception")}
           </span>
         )}
         {cell.qualityScore !== null && <QualityBadge score={cell.qualityScore} />}
-        {cell.note && <span className="text-xs text-slate-500">{cell.note}</span>}
+        {cell.note && <span className="text-xs text-slate-500">{t("noImageData")}</span>}
       </div>
     </div>
   );
 }
 
 function QualityBadge({ score }: { score: number }) {
+  const t = useTranslations("grid");
   // Bands follow MOSIP's usual registration thresholds (fingers ~40-70); indicative only.
   const tone = score >= 70 ? "bg-emerald-100 text-emerald-800" : score >= 40 ? "bg-yellow-100 text-yellow-800" : "bg-red-100 text-red-800";
   return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${tone}`} title="Capture quality score (0-100)">
-      Q {Math.round(score)}
+    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${tone}`} title={t("qualityTitle")}>
+      {t("quality", { score: Math.round(score) })}
     </span>
   );
 }

@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import {
   compareDemographics,
   htmlLang,
@@ -18,17 +20,12 @@ const ROW_TONE: Record<MatchStatus, string> = {
   missingOnOneSide: "bg-slate-50",
 };
 
-const STATUS_TEXT: Record<MatchStatus, string> = {
-  same: "Same",
-  different: "Different",
-  missingOnOneSide: "Missing on one side",
-};
-
 /**
  * Applicant beside each candidate, field by field, every language shown
  * with its own direction. A row is highlighted when any candidate differs.
  */
 export function DemographicsTable({ applicant, candidates }: { applicant: DemographicsSubject; candidates: DemographicsSubject[] }) {
+  const t = useTranslations("demographics");
   const comparisons = candidates.map((c) => new Map(compareDemographics(applicant.view, c.view).map((r) => [r.key, r])));
   const keys = [...applicant.view.fields.map((f) => f.key)];
   for (const c of candidates) for (const f of c.view.fields) if (!keys.includes(f.key)) keys.push(f.key);
@@ -39,11 +36,11 @@ export function DemographicsTable({ applicant, candidates }: { applicant: Demogr
       <table className="w-full border-collapse text-sm" data-testid="demographics-table">
         <thead>
           <tr>
-            <th scope="col" className="w-48 border-b px-2 py-1 text-left font-medium text-slate-600">
-              Field
+            <th scope="col" className="w-48 border-b px-2 py-1 text-start font-medium text-slate-600">
+              {t("field")}
             </th>
             {[applicant, ...candidates].map((s, i) => (
-              <th key={i} scope="col" className="border-b px-2 py-1 text-left font-medium text-slate-600">
+              <th key={i} scope="col" className="border-b px-2 py-1 text-start font-medium text-slate-600">
                 {s.title}
               </th>
             ))}
@@ -57,10 +54,11 @@ export function DemographicsTable({ applicant, candidates }: { applicant: Demogr
               : results.some((r) => r.status === "missingOnOneSide")
                 ? "missingOnOneSide"
                 : "same";
-            const label = fieldOf(applicant.view, key)?.label ?? results[0]?.label ?? key;
+            // MOSIP's default identity fields are named in the officer's language; others keep the schema's label.
+            const label = t.has(`fields.${key}`) ? t(`fields.${key}`) : (fieldOf(applicant.view, key)?.label ?? results[0]?.label ?? key);
             return (
               <tr key={key} data-field={key} data-status={worst} className={["align-top", ROW_TONE[worst]].filter(Boolean).join(" ")}>
-                <th scope="row" className="border-b px-2 py-1.5 text-left font-normal text-slate-700">
+                <th scope="row" className="border-b px-2 py-1.5 text-start font-normal text-slate-700">
                   {label}
                 </th>
                 <td className="border-b px-2 py-1.5">
@@ -74,9 +72,9 @@ export function DemographicsTable({ applicant, candidates }: { applicant: Demogr
                         <Values field={fieldOf(c.view, key)} />
                         {status !== "same" && (
                           <span
-                            className={`ml-auto shrink-0 rounded px-1.5 py-0.5 text-xs ${status === "different" ? "bg-amber-200 text-amber-900" : "bg-slate-200 text-slate-700"}`}
+                            className={`ms-auto shrink-0 rounded px-1.5 py-0.5 text-xs ${status === "different" ? "bg-amber-200 text-amber-900" : "bg-slate-200 text-slate-700"}`}
                           >
-                            {STATUS_TEXT[status]}
+                            {t(`status.${status}`)}
                           </span>
                         )}
                       </div>
@@ -111,18 +109,19 @@ function Values({ field }: { field: DemographicField | undefined }) {
 }
 
 function References({ subjects }: { subjects: DemographicsSubject[] }) {
+  const t = useTranslations("demographics");
   if (subjects.every((s) => s.view.references.length === 0)) return null;
   return (
     <div className="grid gap-4 text-sm" style={{ gridTemplateColumns: `repeat(${subjects.length}, minmax(0, 1fr))` }}>
       {subjects.map((s, i) => (
         <div key={i}>
-          <h4 className="mb-1 font-medium text-slate-600">{s.title}: documents and biometrics</h4>
+          <h4 className="mb-1 font-medium text-slate-600">{t("references", { subject: s.title })}</h4>
           <ul className="flex flex-col gap-0.5">
             {s.view.references.map((r) => (
               <li key={r.key} data-reference={r.key} className="text-slate-700">
                 {r.label}
-                <span className="ml-1 text-xs text-slate-500">
-                  {[r.kind, r.type, r.format].filter(Boolean).join(" · ") || "not provided"}
+                <span className="ms-1 text-xs text-slate-500">
+                  {[r.kind, r.type, r.format].filter(Boolean).join(" · ") || t("notProvided")}
                 </span>
               </li>
             ))}

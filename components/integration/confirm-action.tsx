@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 
 /**
@@ -22,6 +23,7 @@ export function ConfirmAction({
   busy?: boolean;
   danger?: boolean;
 }) {
+  const t = useTranslations("integration");
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -55,7 +57,7 @@ export function ConfirmAction({
           {confirmLabel}
         </button>
         <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-2 py-0.5">
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </div>

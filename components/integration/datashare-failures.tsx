@@ -1,4 +1,6 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { DatashareFailureRow } from "@/lib/integration/list-integration";
@@ -11,6 +13,12 @@ import { ConfirmAction } from "./confirm-action";
  * often, so an outage is visible before it turns cases "data unavailable"; they need no action yet.
  */
 export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
+  const t = useTranslations("integration.datashare");
+  const tl = useTranslations("labels");
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const time = (iso: string) => format.dateTime(new Date(iso), { timeStyle: "medium" });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ["integration", "datashare-failures"],
@@ -28,14 +36,14 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
   if (q.error)
     return (
       <p role="alert" className="text-red-700">
-        {q.error.message}
+        {errorText(q.error)}
       </p>
     );
   return (
     <div className="space-y-2">
       {action.error && (
         <p role="alert" className="text-red-700">
-          {action.error.message}
+          {errorText(action.error)}
         </p>
       )}
       <DataTable
@@ -44,42 +52,47 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
         rowKey={(c) => c.caseId}
         rowClassName="align-top"
         rowProps={(c) => ({ "data-testid": `datashare-failure-${c.requestId}` })}
-        empty={q.data ? "No case is waiting for data." : undefined}
+        empty={q.data ? t("none") : undefined}
         columns={[
-          { header: "Received", className: "whitespace-nowrap", cell: (c) => new Date(c.receivedAt).toLocaleString() },
-          { header: "requestId", className: "font-mono text-xs", cell: (c) => c.requestId },
-          { header: "Kind", cell: (c) => c.kind.toLowerCase() },
+          { header: t("received"), className: "whitespace-nowrap", cell: (c) => when(c.receivedAt) },
+          { header: t("requestId"), className: "font-mono text-xs", cell: (c) => c.requestId },
+          { header: t("kind"), cell: (c) => tl(`kinds.${c.kind}`) },
           {
-            header: "Code",
+            header: t("code"),
             cell: (c) =>
               c.retrying ? (
-                <span data-testid="retrying">
-                  Retrying since {new Date(c.retrying.since).toLocaleTimeString()}, {c.retrying.attempts} attempt
-                  {c.retrying.attempts === 1 ? "" : "s"}
-                </span>
+                <span data-testid="retrying">{t("retrying", { since: time(c.retrying.since), count: c.retrying.attempts })}</span>
               ) : (
                 <span className="font-mono text-red-700">{c.dataErrorCode ?? "—"}</span>
               ),
           },
           {
-            header: "Failed downloads",
+            header: t("failed"),
             className: "text-xs",
             cell: (c) =>
               c.failures.map((f, i) => (
                 <div key={i}>
-                  {f.subject}: <span className="font-mono">{f.code ?? "?"}</span> after {f.attempts} attempt{f.attempts === 1 ? "" : "s"}
-                  {f.retrying && (f.nextAttemptAt ? `, next at ${new Date(f.nextAttemptAt).toLocaleTimeString()}` : ", trying now")}
+                  {t.rich("failure", {
+                    subject: f.subject,
+                    code: () => (
+                      <span key="code" className="font-mono">
+                        {f.code ?? "?"}
+                      </span>
+                    ),
+                    count: f.attempts,
+                  })}
+                  {f.retrying && (f.nextAttemptAt ? t("nextAt", { time: time(f.nextAttemptAt) }) : t("tryingNow"))}
                   {f.reason && <div className="text-gray-600">{f.reason}</div>}
                 </div>
               )),
           },
           {
-            header: "Deadline",
+            header: t("deadline"),
             className: "whitespace-nowrap",
-            cell: (c) => (c.deadlineAt ? new Date(c.deadlineAt).toLocaleString() : "—"),
+            cell: (c) => (c.deadlineAt ? when(c.deadlineAt) : "—"),
           },
           canOperate && {
-            header: "Actions",
+            header: t("actions"),
             className: "space-y-1",
             // While the worker still retries, neither action is needed, and a resend would drop a case that may recover.
             cell: (c) =>
@@ -91,23 +104,17 @@ export function DatashareFailures({ canOperate }: { canOperate: boolean }) {
                     onClick={() => action.mutate({ caseId: c.caseId, kind: "retry" })}
                     className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
                   >
-                    Retry downloads
+                    {t("retry")}
                   </button>
                   <ConfirmAction
-                    label="Answer MOSIP: resend…"
-                    title="Answer MOSIP with “resend” (returnValue 2)?"
-                    confirmLabel="Send the answer"
+                    label={t("resend.label")}
+                    title={t("resend.title")}
+                    confirmLabel={t("resend.confirm")}
                     busy={action.isPending}
                     onConfirm={() => action.mutate({ caseId: c.caseId, kind: "resend" })}
                   >
-                    <p>
-                      MOSIP puts the packet back and later sends a new request with a new requestId and fresh datashares. This case is then
-                      closed and can no longer be reviewed.
-                    </p>
-                    <p>
-                      Use it when the shares have expired or MOSIP refuses them; try “Retry downloads” first if the failure may be
-                      temporary.
-                    </p>
+                    <p>{t("resend.what")}</p>
+                    <p>{t("resend.when")}</p>
                   </ConfirmAction>
                 </>
               ),

@@ -1,4 +1,6 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { InboxRow } from "@/lib/integration/list-integration";
@@ -10,25 +12,36 @@ const OUTCOME_STYLE: Record<InboxRow["outcome"], string> = {
   REJECTED: "text-red-700",
 };
 
-const COLUMNS: Column<InboxRow>[] = [
-  { header: "Received", className: "whitespace-nowrap", cell: (m) => new Date(m.receivedAt).toLocaleString() },
-  { header: "Queue", className: "font-mono text-xs", cell: (m) => m.destination },
-  { header: "Type", cell: (m) => (m.format === "TEXT" ? "text" : "bytes") },
-  {
-    header: "Outcome",
-    className: (m) => OUTCOME_STYLE[m.outcome],
-    cell: (m) => (
-      <>
-        {m.outcome.toLowerCase()}
-        {m.redelivered && <span className="ml-1 text-xs text-slate-500">(redelivered)</span>}
-      </>
-    ),
-  },
-  { header: "requestId", className: "font-mono text-xs", cell: (m) => m.requestId ?? "—" },
-  { header: "Size", cell: (m) => <>{m.bodySize.toLocaleString()} B</> },
-];
+function useColumns(): Column<InboxRow>[] {
+  const t = useTranslations("integration.inbox");
+  const format = useFormatter();
+  return [
+    {
+      header: t("received"),
+      className: "whitespace-nowrap",
+      cell: (m) => format.dateTime(new Date(m.receivedAt), { dateStyle: "short", timeStyle: "medium" }),
+    },
+    { header: t("queue"), className: "font-mono text-xs", cell: (m) => m.destination },
+    { header: t("type"), cell: (m) => t("format", { format: m.format }) },
+    {
+      header: t("outcome"),
+      className: (m) => OUTCOME_STYLE[m.outcome],
+      cell: (m) => (
+        <>
+          {t(`outcomes.${m.outcome}`)}
+          {m.redelivered && <span className="ms-1 text-xs text-slate-500">{t("redelivered")}</span>}
+        </>
+      ),
+    },
+    { header: t("requestId"), className: "font-mono text-xs", cell: (m) => m.requestId ?? "—" },
+    { header: t("size"), cell: (m) => t("bytes", { size: m.bodySize }) },
+  ];
+}
 
 export function InboxTable() {
+  const t = useTranslations("integration.inbox");
+  const errorText = useErrorText();
+  const columns = useColumns();
   const q = useInfiniteQuery({
     queryKey: ["integration", "inbox"],
     initialPageParam: null as string | null,
@@ -41,22 +54,16 @@ export function InboxTable() {
   if (q.error)
     return (
       <p role="alert" className="text-red-700">
-        {q.error.message}
+        {errorText(q.error)}
       </p>
     );
   const rows = q.data?.pages.flatMap((p) => p.messages) ?? [];
   return (
     <div className="space-y-2">
-      <DataTable
-        data-testid="inbox-table"
-        columns={COLUMNS}
-        rows={rows}
-        rowKey={(m) => m.id}
-        empty={q.isSuccess ? "No message received yet." : undefined}
-      />
+      <DataTable data-testid="inbox-table" columns={columns} rows={rows} rowKey={(m) => m.id} empty={q.isSuccess ? t("none") : undefined} />
       {q.hasNextPage && (
         <button type="button" onClick={() => q.fetchNextPage()} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
-          Older
+          {t("older")}
         </button>
       )}
     </div>

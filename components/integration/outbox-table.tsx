@@ -1,4 +1,6 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -18,10 +20,12 @@ const STATE_STYLE: Record<OutboxRow["state"], string> = {
 
 /** The full response (candidate RIDs, comments), fetched on demand: each read is audited server-side. */
 function OutboxBody({ id }: { id: string }) {
+  const t = useTranslations("integration.outbox");
+  const errorText = useErrorText();
   const [body, setBody] = useState<string | null>(null);
   const show = useMutation({
     mutationFn: () => apiFetch<{ body: string | null }>(`/api/admin/integration/outbox/${id}/body`),
-    onSuccess: (r) => setBody(r.body ?? "purged by retention"),
+    onSuccess: (r) => setBody(r.body ?? t("purged")),
   });
   if (body !== null) {
     let pretty = body;
@@ -33,14 +37,18 @@ function OutboxBody({ id }: { id: string }) {
   return (
     <>
       <button type="button" disabled={show.isPending} onClick={() => show.mutate()} className="text-blue-700 underline">
-        Show body
+        {t("showBody")}
       </button>
-      {show.error && <span className="text-red-700"> {show.error.message}</span>}
+      {show.error && <span className="text-red-700"> {errorText(show.error)}</span>}
     </>
   );
 }
 
 export function OutboxTable({ canOperate, canViewBody }: { canOperate: boolean; canViewBody: boolean }) {
+  const t = useTranslations("integration.outbox");
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
   const [state, setState] = useState<(typeof STATES)[number]>("");
   const qc = useQueryClient();
   const q = useQuery({
@@ -61,7 +69,7 @@ export function OutboxTable({ canOperate, canViewBody }: { canOperate: boolean; 
   return (
     <div className="space-y-2">
       <label className="text-sm">
-        State{" "}
+        {t("state")}{" "}
         <select
           value={state}
           onChange={(e) => setState(e.target.value as typeof state)}
@@ -69,19 +77,23 @@ export function OutboxTable({ canOperate, canViewBody }: { canOperate: boolean; 
         >
           {STATES.map((s) => (
             <option key={s} value={s}>
-              {s ? `${s.toLowerCase()}${q.data ? ` (${q.data.counts[s.toLowerCase() as keyof OutboxBacklog]})` : ""}` : "all"}
+              {s
+                ? q.data
+                  ? t("stateCount", { state: t(`states.${s}`), count: String(q.data.counts[s.toLowerCase() as keyof OutboxBacklog]) })
+                  : t(`states.${s}`)
+                : t("all")}
             </option>
           ))}
         </select>
       </label>
       {q.error && (
         <p role="alert" className="text-red-700">
-          {q.error.message}
+          {errorText(q.error)}
         </p>
       )}
       {action.error && (
         <p role="alert" className="text-red-700">
-          {action.error.message}
+          {errorText(action.error)}
         </p>
       )}
       <DataTable
@@ -90,38 +102,36 @@ export function OutboxTable({ canOperate, canViewBody }: { canOperate: boolean; 
         rowKey={(m) => m.id}
         rowClassName="align-top"
         rowProps={(m) => ({ "data-testid": `outbox-row-${m.requestId}` })}
-        empty={q.data ? <>No responses{state ? ` in state ${state.toLowerCase()}` : ""}.</> : undefined}
+        empty={q.data ? (state ? t("noneInState", { state: t(`states.${state}`) }) : t("none")) : undefined}
         columns={[
-          { header: "Decided", className: "whitespace-nowrap", cell: (m) => new Date(m.createdAt).toLocaleString() },
-          { header: "requestId", className: "font-mono text-xs", cell: (m) => m.requestId },
+          { header: t("decided"), className: "whitespace-nowrap", cell: (m) => when(m.createdAt) },
+          { header: t("requestId"), className: "font-mono text-xs", cell: (m) => m.requestId },
           {
-            header: "Queue",
+            header: t("queue"),
             className: "font-mono text-xs",
-            cell: (m) => (
-              <>
-                {m.destination} ({m.format === "TEXT" ? "text" : "bytes"})
-              </>
-            ),
+            cell: (m) => t("queueFormat", { queue: m.destination, format: m.format }),
           },
           {
-            header: "State",
+            header: t("state"),
             className: (m) => STATE_STYLE[m.state],
             cellProps: { "data-testid": "outbox-state" },
-            cell: (m) => m.state.toLowerCase(),
+            cell: (m) => t(`states.${m.state}`),
           },
-          { header: "Attempts", cell: (m) => m.attempts },
+          { header: t("attempts"), cell: (m) => m.attempts },
           {
-            header: "Details",
+            header: t("details"),
             className: "space-y-1 text-xs",
             cell: (m) => (
               <>
-                {m.sentAt && <p>Sent {new Date(m.sentAt).toLocaleString()}</p>}
-                {m.state === "PENDING" && m.attempts > 0 && <p>Next attempt {new Date(m.nextAttemptAt).toLocaleString()}</p>}
+                {m.sentAt && <p>{t("sentAt", { when: when(m.sentAt) })}</p>}
+                {m.state === "PENDING" && m.attempts > 0 && <p>{t("nextAttempt", { when: when(m.nextAttemptAt) })}</p>}
                 {m.lastError && <p className="text-amber-800">{m.lastError}</p>}
                 <p data-testid="outbox-summary">
-                  returnValue {m.returnValue ?? "?"}
-                  {m.candidateCount !== null && `, ${m.candidateCount} candidate${m.candidateCount === 1 ? "" : "s"}`}
-                  {m.bodyPurged && " (body purged by retention)"}
+                  {t("summary", {
+                    returnValue: m.returnValue ?? "?",
+                    candidates: m.candidateCount ?? -1,
+                    purged: m.bodyPurged ? "yes" : "no",
+                  })}
                 </p>
                 {canViewBody && !m.bodyPurged && <OutboxBody id={m.id} />}
                 {canOperate && m.state === "FAILED" && (
@@ -131,42 +141,31 @@ export function OutboxTable({ canOperate, canViewBody }: { canOperate: boolean; 
                     onClick={() => action.mutate({ id: m.id, kind: "retry" })}
                     className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
                   >
-                    Retry
+                    {t("retry")}
                   </button>
                 )}
                 {canOperate && m.state === "UNCERTAIN" && (
                   <div className="flex flex-col gap-1">
                     <ConfirmAction
-                      label="Mark as sent…"
-                      title="Mark this response as sent?"
-                      confirmLabel="Yes, MOSIP has it"
+                      label={t("markSent.label")}
+                      title={t("markSent.title")}
+                      confirmLabel={t("markSent.confirm")}
                       busy={action.isPending}
                       onConfirm={() => action.mutate({ id: m.id, kind: "resolve", resolution: "markSent" })}
                     >
-                      <p>
-                        The MAS stopped after handing this response to the broker and before the broker confirmed it. It may have reached
-                        MOSIP.
-                      </p>
-                      <p>
-                        Choose this when MOSIP shows the packet as decided (or the message is on the {m.destination} queue). Nothing is
-                        sent. If MOSIP never got it, the packet waits until MOSIP re-sends the request.
-                      </p>
+                      <p>{t("markSent.why")}</p>
+                      <p>{t("markSent.when", { queue: m.destination })}</p>
                     </ConfirmAction>
                     <ConfirmAction
-                      label="Send now…"
-                      title="Send this response again?"
-                      confirmLabel="Send it"
+                      label={t("sendNow.label")}
+                      title={t("sendNow.title")}
+                      confirmLabel={t("sendNow.confirm")}
                       danger
                       busy={action.isPending}
                       onConfirm={() => action.mutate({ id: m.id, kind: "resolve", resolution: "sendNow" })}
                     >
-                      <p>
-                        Choose this only when you have checked that MOSIP did not receive the first attempt (the packet is still waiting for
-                        manual adjudication).
-                      </p>
-                      <p className="font-medium">
-                        If MOSIP did receive it, a second answer for the same requestId can move the packet to FAILED in MOSIP.
-                      </p>
+                      <p>{t("sendNow.when")}</p>
+                      <p className="font-medium">{t("sendNow.risk")}</p>
                     </ConfirmAction>
                   </div>
                 )}

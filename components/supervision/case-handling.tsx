@@ -2,13 +2,16 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
+import { useDuration } from "@/components/use-duration";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { ALL_STATES as STATES, reviewHolder } from "@/lib/cases/case-lifecycle";
 import { DataTable } from "@/components/data-table";
 import type { CaseSummary } from "@/lib/cases/list-cases";
 import type { OperatorWorkload } from "@/lib/supervision/load-dashboard";
 import type { BulkOutcome } from "@/lib/cases/bulk-reassign";
-import { duration, minutesBetween, STATE_LABELS } from "./format";
+import { minutesBetween } from "./format";
 
 interface Filters {
   state: string;
@@ -39,6 +42,11 @@ function minutesLeft(c: CaseSummary, now: number): number | null {
  * is audited as a look-up of a person.
  */
 export function CaseHandling({ canReassign }: { canReassign: boolean }) {
+  const t = useTranslations("cases");
+  const tl = useTranslations("labels");
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const duration = useDuration();
   const qc = useQueryClient();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
@@ -69,7 +77,11 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
         json: { caseIds: [...selected], userId: target, reason },
       }),
     onSuccess: (r) => {
-      setOutcomes(new Map(r.results.map((o) => [o.caseId, o.ok ? `reassigned (${o.level.toLowerCase()})` : `not moved: ${o.error}`])));
+      setOutcomes(
+        new Map(
+          r.results.map((o) => [o.caseId, o.ok ? t("reassigned", { level: tl(`levels.${o.level}`) }) : t("notMoved", { error: o.error })]),
+        ),
+      );
       setSelected(new Set());
       refresh();
     },
@@ -78,10 +90,10 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
     mutationFn: (caseId: string) =>
       apiFetch<{ level: string }>(`/api/supervision/cases/${caseId}/release`, { method: "POST", json: { reason } }),
     onSuccess: (r, caseId) => {
-      setOutcomes((m) => new Map(m).set(caseId, `released (${r.level.toLowerCase()})`));
+      setOutcomes((m) => new Map(m).set(caseId, t("released", { level: tl(`levels.${r.level}`) })));
       refresh();
     },
-    onError: (e, caseId) => setOutcomes((m) => new Map(m).set(caseId, `not released: ${e.message}`)),
+    onError: (e, caseId) => setOutcomes((m) => new Map(m).set(caseId, t("notReleased", { error: errorText(e) }))),
   });
 
   const rows = cases.data?.cases ?? [];
@@ -99,7 +111,7 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
       {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form names the landmark in every browser in use (<search> is newer) */}
       <form
         role="search"
-        aria-label="Find cases"
+        aria-label={t("find")}
         className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
         onSubmit={(e) => {
           e.preventDefault();
@@ -108,29 +120,28 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
         }}
       >
         <label className="text-sm">
-          <span className="block text-xs text-slate-600">State</span>
+          <span className="block text-xs text-slate-600">{t("state")}</span>
           <select className={input} value={draft.state} onChange={(e) => setDraft({ ...draft, state: e.target.value })}>
-            <option value="">any</option>
+            <option value="">{t("any")}</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
-                {STATE_LABELS[s]}
-                {s === "RECEIVED" || s === "FETCHING" ? ` (${s.toLowerCase()})` : ""}
+                {s === "RECEIVED" || s === "FETCHING" ? t(`waiting.${s}`) : tl(`states.${s}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="text-sm">
-          <span className="block text-xs text-slate-600">Kind</span>
+          <span className="block text-xs text-slate-600">{t("kind")}</span>
           <select className={input} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
-            <option value="">any</option>
-            <option value="ADJUDICATION">Adjudication</option>
-            <option value="VERIFICATION">Verification</option>
+            <option value="">{t("any")}</option>
+            <option value="ADJUDICATION">{tl("kinds.ADJUDICATION")}</option>
+            <option value="VERIFICATION">{tl("kinds.VERIFICATION")}</option>
           </select>
         </label>
         <label className="text-sm">
-          <span className="block text-xs text-slate-600">Operator</span>
+          <span className="block text-xs text-slate-600">{t("operator")}</span>
           <select className={input} value={draft.operator} onChange={(e) => setDraft({ ...draft, operator: e.target.value })}>
-            <option value="">anyone</option>
+            <option value="">{t("anyone")}</option>
             {operators.data?.operators.map((o) => (
               <option key={o.userId} value={o.userId}>
                 {o.username}
@@ -139,7 +150,7 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
           </select>
         </label>
         <label className="text-sm">
-          <span className="block text-xs text-slate-600">Older than (minutes)</span>
+          <span className="block text-xs text-slate-600">{t("olderThan")}</span>
           <input
             className={`${input} w-28`}
             inputMode="numeric"
@@ -149,7 +160,7 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
           />
         </label>
         <label className="text-sm">
-          <span className="block text-xs text-slate-600">RID (exact; the search is audited)</span>
+          <span className="block text-xs text-slate-600">{t("rid")}</span>
           <input
             className={`${input} w-64 font-mono`}
             value={draft.rid}
@@ -158,7 +169,7 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
           />
         </label>
         <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">
-          Search
+          {t("search")}
         </button>
         <button
           type="button"
@@ -168,26 +179,30 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
             setFilters(EMPTY);
           }}
         >
-          Clear
+          {t("clear")}
         </button>
       </form>
 
       {canReassign && (
-        <section aria-label="Act on cases" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+        <section aria-label={t("act")} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
           <label className="text-sm">
-            <span className="block text-xs text-slate-600">Reason (required, goes to the audit log)</span>
+            <span className="block text-xs text-slate-600">{t("reason")}</span>
             <input className={`${input} w-80`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
           </label>
           <label className="text-sm">
-            <span className="block text-xs text-slate-600">Reassign selected to</span>
+            <span className="block text-xs text-slate-600">{t("reassignTo")}</span>
             <select className={input} value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="">choose an operator</option>
+              <option value="">{t("chooseOperator")}</option>
               {operators.data?.operators
                 .filter((o) => o.active)
                 .map((o) => (
                   <option key={o.userId} value={o.userId}>
-                    {o.username} ({o.openPrimary + o.openSecondary}/{o.effectiveCap} open
-                    {!o.canPrimary ? ", secondary only" : !o.canSecondary ? ", primary only" : ""})
+                    {t("operatorOption", {
+                      username: o.username,
+                      open: o.openPrimary + o.openSecondary,
+                      cap: o.effectiveCap,
+                      only: !o.canPrimary ? "secondary" : !o.canSecondary ? "primary" : "none",
+                    })}
                   </option>
                 ))}
             </select>
@@ -198,16 +213,16 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
             onClick={() => bulk.mutate()}
             className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
           >
-            Reassign {selected.size || ""} selected
+            {t("reassign", { count: selected.size })}
           </button>
           {bulk.data && (
             <span role="status" className="text-sm">
-              {bulk.data.moved} moved, {bulk.data.failed} not moved.
+              {t("bulkResult", { moved: bulk.data.moved, failed: bulk.data.failed })}
             </span>
           )}
           {bulk.error && (
             <span role="alert" className="text-sm text-red-700">
-              {bulk.error.message}
+              {errorText(bulk.error)}
             </span>
           )}
         </section>
@@ -215,27 +230,27 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
 
       {outcomes.size > 0 && (
         // Kept apart from the table: after a move the case may no longer match the filter and leave the list.
-        <ul role="status" aria-label="Results" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="outcomes">
+        <ul role="status" aria-label={t("results")} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="outcomes">
           {[...outcomes].map(([id, text]) => (
             <li key={id}>
               <Link href={`/cases/${id}`} className="font-mono text-xs text-blue-700 underline">
                 {id.slice(0, 8)}
               </Link>
-              : {text}
+              {t("outcome", { text })}
             </li>
           ))}
         </ul>
       )}
 
       {cases.isPending ? (
-        <p className="text-slate-500">Loading cases…</p>
+        <p className="text-slate-500">{t("loading")}</p>
       ) : cases.error ? (
         <p role="alert" className="text-red-700">
-          Could not load cases: {cases.error.message}
+          {t("loadError", { error: errorText(cases.error) })}
         </p>
       ) : rows.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600" data-testid="no-cases">
-          No case matches.
+          {t("noMatch")}
         </p>
       ) : (
         <DataTable
@@ -249,7 +264,7 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
               header: (
                 <input
                   type="checkbox"
-                  aria-label="Select all"
+                  aria-label={t("selectAll")}
                   checked={selected.size > 0 && selected.size === rows.length}
                   onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((r) => r.id) : []))}
                 />
@@ -257,7 +272,7 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
               cell: (c) => (
                 <input
                   type="checkbox"
-                  aria-label={`Select case ${c.id.slice(0, 8)}`}
+                  aria-label={t("selectCase", { id: c.id.slice(0, 8) })}
                   checked={selected.has(c.id)}
                   onChange={() => toggle(c.id)}
                 />
@@ -265,7 +280,7 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
             },
             {
               key: "case",
-              header: "Case",
+              header: t("columns.case"),
               cell: (c) => (
                 <Link href={`/cases/${c.id}`} className="font-mono text-xs text-blue-700 underline">
                   {c.id.slice(0, 8)}
@@ -274,20 +289,26 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
             },
             {
               key: "kind",
-              header: "Kind",
-              cell: (c) => (c.kind === "ADJUDICATION" ? `Adjudication (${c.candidateCount})` : "Verification"),
+              header: t("columns.kind"),
+              cell: (c) =>
+                c.kind === "ADJUDICATION"
+                  ? t("adjudicationWithCount", { kind: tl("kinds.ADJUDICATION"), count: c.candidateCount })
+                  : tl("kinds.VERIFICATION"),
             },
             {
               key: "state",
-              header: "State",
+              header: t("columns.state"),
               cellProps: { "data-testid": "case-state" },
               cell: (c) => (
                 <>
-                  {STATE_LABELS[c.state] ?? c.state}
+                  {tl.has(`states.${c.state}`) ? tl(`states.${c.state}`) : c.state}
                   {c.dataRetry && (
                     <span className="block text-xs text-amber-700" data-testid="case-data-retry">
-                      retrying datashares since {new Date(c.dataRetry.since).toLocaleTimeString()}, {c.dataRetry.attempts} attempt
-                      {c.dataRetry.attempts === 1 ? "" : "s"} ({c.dataRetry.code ?? "?"})
+                      {t("retrying", {
+                        since: format.dateTime(new Date(c.dataRetry.since), { timeStyle: "medium" }),
+                        count: c.dataRetry.attempts,
+                        code: c.dataRetry.code ?? "?",
+                      })}
                     </span>
                   )}
                 </>
@@ -295,32 +316,32 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
             },
             {
               key: "primary",
-              header: "Primary",
+              header: t("columns.primary"),
               cellProps: { "data-testid": "case-primary" },
               cell: (c) => c.primaryAssignee?.username ?? "—",
             },
             {
               key: "secondary",
-              header: "Secondary",
+              header: t("columns.secondary"),
               cellProps: { "data-testid": "case-secondary" },
               cell: (c) => c.secondaryAssignee?.username ?? "—",
             },
-            { key: "age", header: "Age", cell: (c) => duration(minutesBetween(c.receivedAt, now)) },
+            { key: "age", header: t("columns.age"), cell: (c) => duration(minutesBetween(c.receivedAt, now)) },
             {
               key: "left",
-              header: "Time left",
+              header: t("columns.timeLeft"),
               className: (c) => {
                 const left = minutesLeft(c, now);
                 return left !== null && left < 0 ? "text-red-700" : undefined;
               },
               cell: (c) => {
                 const left = minutesLeft(c, now);
-                return left === null ? "—" : left < 0 ? `overdue ${duration(-left)}` : duration(left);
+                return left === null ? "—" : left < 0 ? t("overdue", { duration: duration(-left) }) : duration(left);
               },
             },
             {
               key: "actions",
-              className: "text-right",
+              className: "text-end",
               cell: (c) => {
                 const releasable = reviewHolder(c.state, c.primaryAssignee, c.secondaryAssignee) !== null;
                 return (
@@ -331,9 +352,9 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
                       disabled={!reason.trim() || release.isPending}
                       onClick={() => release.mutate(c.id)}
                       className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-50"
-                      title={reason.trim() ? "Give the case back to the pool" : "Enter a reason first"}
+                      title={reason.trim() ? t("releaseTitle") : t("reasonFirst")}
                     >
-                      Release
+                      {t("release")}
                     </button>
                   )
                 );

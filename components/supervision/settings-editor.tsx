@@ -1,6 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { AdjudicationSettings } from "@/lib/settings/adjudication-settings";
 import { DataTable } from "@/components/data-table";
@@ -22,6 +24,9 @@ const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 /** The adjudication settings form and the per-operator caps; every save is validated and audited on the server. */
 export function SettingsEditor() {
+  const t = useTranslations("settings");
+  const tf = useTranslations("errors.fields");
+  const errorText = useErrorText();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ["admin", "settings"], queryFn: () => apiFetch<SettingsResponse>("/api/admin/settings") });
   const [form, setForm] = useState<Record<keyof AdjudicationSettings, string> | null>(null);
@@ -50,11 +55,11 @@ export function SettingsEditor() {
       }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["admin", "settings"] }),
   });
-  if (q.isPending || !form) return <p className="text-slate-500">Loading settings…</p>;
+  if (q.isPending || !form) return <p className="text-slate-500">{t("loading")}</p>;
   if (q.error)
     return (
       <p role="alert" className="text-red-700">
-        Could not load the settings: {q.error.message}
+        {t("loadError", { error: errorText(q.error) })}
       </p>
     );
   const set = (k: keyof AdjudicationSettings) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -62,7 +67,7 @@ export function SettingsEditor() {
   return (
     <div className="space-y-6">
       <form
-        aria-label="Adjudication settings"
+        aria-label={t("title")}
         className="space-y-4 rounded border border-slate-200 bg-white p-4"
         onSubmit={(e) => {
           e.preventDefault();
@@ -70,7 +75,7 @@ export function SettingsEditor() {
         }}
       >
         <fieldset>
-          <legend className="text-sm font-medium">Secondary review</legend>
+          <legend className="text-sm font-medium">{tf("secondaryReview")}</legend>
           <label className="mt-1 flex items-center gap-2 text-sm">
             <input
               type="radio"
@@ -79,7 +84,7 @@ export function SettingsEditor() {
               checked={form.secondaryReview === "ALL"}
               onChange={set("secondaryReview")}
             />
-            Every case gets a second reviewer
+            {t("secondaryAll")}
           </label>
           <label className="flex items-center gap-2 text-sm">
             <input
@@ -89,19 +94,17 @@ export function SettingsEditor() {
               checked={form.secondaryReview === "DUPLICATES_ONLY"}
               onChange={set("secondaryReview")}
             />
-            Only cases where the primary found a duplicate
+            {t("secondaryDuplicates")}
           </label>
         </fieldset>
         <label className="block text-sm">
-          <span className="block font-medium">Default case cap</span>
-          <span className="block text-xs text-slate-600">
-            Most open cases an operator holds at once, unless their own cap (below) says otherwise.
-          </span>
+          <span className="block font-medium">{tf("defaultCaseCap")}</span>
+          <span className="block text-xs text-slate-600">{t("defaultCapHelp")}</span>
           <input className={`${input} mt-1 w-28`} value={form.defaultCaseCap} onChange={set("defaultCaseCap")} inputMode="numeric" />
         </label>
         <label className="block text-sm">
-          <span className="block font-medium">Deadline warning (minutes)</span>
-          <span className="block text-xs text-slate-600">Cases this close to MOSIP&apos;s deadline are highlighted on the dashboard.</span>
+          <span className="block font-medium">{tf("deadlineWarningMinutes")}</span>
+          <span className="block text-xs text-slate-600">{t("deadlineHelp")}</span>
           <input
             className={`${input} mt-1 w-28`}
             value={form.deadlineWarningMinutes}
@@ -110,10 +113,8 @@ export function SettingsEditor() {
           />
         </label>
         <label className="block text-sm">
-          <span className="block font-medium">Verification reject value</span>
-          <span className="block text-xs text-slate-600">
-            The returnValue a rejected verification sends MOSIP. Not 1 (that means approve) and not 2 (that means resend).
-          </span>
+          <span className="block font-medium">{tf("verificationRejectValue")}</span>
+          <span className="block text-xs text-slate-600">{t("rejectValueHelp")}</span>
           <input
             className={`${input} mt-1 w-28`}
             value={form.verificationRejectValue}
@@ -127,16 +128,18 @@ export function SettingsEditor() {
             disabled={save.isPending}
             className="rounded bg-slate-800 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60"
           >
-            Save settings
+            {t("save")}
           </button>
           {save.data && (
             <span role="status" className="text-sm text-green-800">
-              {save.data.changed.length ? `Saved: ${save.data.changed.join(", ")} changed.` : "Nothing changed."}
+              {save.data.changed.length
+                ? t("saved", { changed: save.data.changed.map((k) => (tf.has(k) ? tf(k) : k)).join(t("listSeparator")) })
+                : t("nothingChanged")}
             </span>
           )}
           {save.error && (
             <span role="alert" className="text-sm text-red-700">
-              {save.error.message}
+              {errorText(save.error)}
             </span>
           )}
         </div>
@@ -152,12 +155,11 @@ function toNumber(s: string): number | string {
 }
 
 function OperatorCaps({ operators, defaultCap }: { operators: OperatorCap[]; defaultCap: number }) {
+  const t = useTranslations("settings");
   return (
-    <section aria-label="Case cap per operator" className="rounded border border-slate-200 bg-white p-4">
-      <h2 className="mb-1 font-semibold">Case cap per operator</h2>
-      <p className="mb-3 text-xs text-slate-600">
-        Empty means the default ({defaultCap}). Changes are audited like any other change to a user.
-      </p>
+    <section aria-label={t("caps")} className="rounded border border-slate-200 bg-white p-4">
+      <h2 className="mb-1 font-semibold">{t("caps")}</h2>
+      <p className="mb-3 text-xs text-slate-600">{t("capsHelp", { cap: defaultCap })}</p>
       <DataTable
         variant="panel"
         rows={operators}
@@ -165,16 +167,16 @@ function OperatorCaps({ operators, defaultCap }: { operators: OperatorCap[]; def
         rowProps={(o) => ({ "data-testid": `cap-${o.username}` })}
         columns={[
           {
-            header: "Operator",
+            header: t("operator"),
             cell: (o) => (
               <>
                 {o.username}
                 {o.displayName && <span className="text-slate-500"> ({o.displayName})</span>}
-                {!o.active && <span className="ml-1 text-xs text-slate-500">inactive</span>}
+                {!o.active && <span className="ms-1 text-xs text-slate-500">{t("inactive")}</span>}
               </>
             ),
           },
-          { header: "Cap", cell: (o) => <CapForm op={o} /> },
+          { header: t("cap"), cell: (o) => <CapForm op={o} /> },
         ]}
       />
     </section>
@@ -183,6 +185,8 @@ function OperatorCaps({ operators, defaultCap }: { operators: OperatorCap[]; def
 
 /** The cap cell of one operator's row: its own input, save and result. */
 function CapForm({ op }: { op: OperatorCap }) {
+  const t = useTranslations("settings");
+  const errorText = useErrorText();
   const qc = useQueryClient();
   const [value, setValue] = useState(op.caseCap === null ? "" : String(op.caseCap));
   const save = useMutation({
@@ -199,24 +203,24 @@ function CapForm({ op }: { op: OperatorCap }) {
       }}
     >
       <input
-        aria-label={`Cap for ${op.username}`}
+        aria-label={t("capFor", { username: op.username })}
         className={`${input} w-20`}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         inputMode="numeric"
-        placeholder="default"
+        placeholder={t("default")}
       />
       <button type="submit" disabled={save.isPending} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
-        Save
+        {t("saveCap")}
       </button>
       {save.isSuccess && (
         <span role="status" className="text-xs text-green-800">
-          saved
+          {t("capSaved")}
         </span>
       )}
       {save.error && (
         <span role="alert" className="text-xs text-red-700">
-          {save.error.message}
+          {errorText(save.error)}
         </span>
       )}
     </form>

@@ -1,6 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
+import { useDuration, useSeconds } from "@/components/use-duration";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { CaseBrief, Dashboard } from "@/lib/supervision/load-dashboard";
 import { BarChart } from "@/components/charts/bar-chart";
@@ -8,7 +11,7 @@ import { StackedBar } from "@/components/charts/stacked-bar";
 import { DonutChart } from "@/components/charts/donut-chart";
 import { DataTable } from "@/components/data-table";
 import { reviewHolder } from "@/lib/cases/case-lifecycle";
-import { duration, minutesBetween, seconds, STATE_LABELS } from "./format";
+import { minutesBetween } from "./format";
 
 const REFRESH_MS = 15_000;
 
@@ -56,16 +59,22 @@ function CaseLink({ c }: { c: CaseBrief }) {
 
 /** The supervisor's overview, refreshed every 15 s. Holds no personal data: ids, states, times, usernames of staff. */
 export function SupervisionDashboard() {
+  const t = useTranslations("dashboard");
+  const tl = useTranslations("labels");
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const duration = useDuration();
+  const seconds = useSeconds();
   const { data, error, isPending, dataUpdatedAt } = useQuery({
     queryKey: ["supervision", "dashboard"],
     queryFn: () => apiFetch<Dashboard>("/api/supervision/dashboard"),
     refetchInterval: REFRESH_MS,
   });
-  if (isPending) return <p className="text-slate-500">Loading the dashboard…</p>;
+  if (isPending) return <p className="text-slate-500">{t("loading")}</p>;
   if (error)
     return (
       <p role="alert" className="text-red-700">
-        Could not load the dashboard: {error.message}
+        {t("loadError", { error: errorText(error) })}
       </p>
     );
   const s = data.states;
@@ -74,56 +83,63 @@ export function SupervisionDashboard() {
   return (
     <div className="space-y-4" data-testid="supervision-dashboard">
       <p className="text-xs text-slate-500">
-        Updated {new Date(dataUpdatedAt).toLocaleTimeString()} · refreshes every {REFRESH_MS / 1000} s
+        {t("updated", { time: format.dateTime(new Date(dataUpdatedAt), { timeStyle: "medium" }), seconds: REFRESH_MS / 1000 })}
       </p>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
-        <Tile label="Waiting for data" value={s.waitingForData} testId="count-waiting" />
+        <Tile label={tl("states.FETCHING")} value={s.waitingForData} testId="count-waiting" />
         <Tile
-          label="Data unavailable"
+          label={tl("states.DATA_UNAVAILABLE")}
           value={s.dataUnavailable}
           testId="count-data-unavailable"
           tone={s.dataUnavailable ? "amber" : "slate"}
         />
-        <Tile label="Ready" value={s.ready} testId="count-ready" />
-        <Tile label="In primary review" value={s.inPrimary} testId="count-in-primary" />
+        <Tile label={tl("states.READY")} value={s.ready} testId="count-ready" />
+        <Tile label={tl("states.IN_PRIMARY")} value={s.inPrimary} testId="count-in-primary" />
         <Tile
-          label={`In secondary review${s.awaitingSecondaryAssignee ? ` (${s.awaitingSecondaryAssignee} unassigned)` : ""}`}
+          label={
+            s.awaitingSecondaryAssignee
+              ? t("inSecondaryUnassigned", { state: tl("states.IN_SECONDARY"), count: s.awaitingSecondaryAssignee })
+              : tl("states.IN_SECONDARY")
+          }
           value={s.inSecondary}
           testId="count-in-secondary"
         />
-        <Tile label="In conflict" value={s.conflict} testId="count-conflict" tone={s.conflict ? "amber" : "slate"} />
-        <Tile label="Answered" value={s.answered} testId="count-answered" />
-        <Tile label="Failed responses" value={s.failed} testId="count-failed" tone={s.failed ? "red" : "slate"} />
+        <Tile label={tl("states.CONFLICT")} value={s.conflict} testId="count-conflict" tone={s.conflict ? "amber" : "slate"} />
+        <Tile label={tl("states.ANSWERED")} value={s.answered} testId="count-answered" />
+        <Tile label={t("failed")} value={s.failed} testId="count-failed" tone={s.failed ? "red" : "slate"} />
       </div>
-      <Panel title="Open cases by state">
+      <Panel title={t("byState")}>
         <StackedBar
-          label="Open cases by state"
+          label={t("byState")}
           testId="states-chart"
           segments={[
-            { label: "Waiting for data", value: s.waitingForData, color: "#94a3b8" },
-            { label: "Data unavailable", value: s.dataUnavailable, color: "#f59e0b" },
-            { label: "Ready", value: s.ready, color: "#38bdf8" },
-            { label: "In primary", value: s.inPrimary, color: "#2563eb" },
-            { label: "In secondary", value: s.inSecondary, color: "#7c3aed" },
-            { label: "In conflict", value: s.conflict, color: "#dc2626" },
-            { label: "Decided, sending", value: s.decided, color: "#16a34a" },
+            { label: tl("states.FETCHING"), value: s.waitingForData, color: "#94a3b8" },
+            { label: tl("states.DATA_UNAVAILABLE"), value: s.dataUnavailable, color: "#f59e0b" },
+            { label: tl("states.READY"), value: s.ready, color: "#38bdf8" },
+            { label: tl("states.IN_PRIMARY"), value: s.inPrimary, color: "#2563eb" },
+            { label: tl("states.IN_SECONDARY"), value: s.inSecondary, color: "#7c3aed" },
+            { label: tl("states.CONFLICT"), value: s.conflict, color: "#dc2626" },
+            { label: tl("states.DECIDED"), value: s.decided, color: "#16a34a" },
           ]}
         />
       </Panel>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Panel title="Deadlines" testId="deadlines">
+        <Panel title={t("deadlines")} testId="deadlines">
           {data.oldestOpen ? (
             <p className="mb-3 text-sm" data-testid="oldest-open">
-              Oldest open case: <CaseLink c={data.oldestOpen} /> ({STATE_LABELS[data.oldestOpen.state]}), waiting{" "}
-              {duration(minutesBetween(data.oldestOpen.receivedAt, now))}.
+              {t.rich("oldest", {
+                case: () => <CaseLink key="case" c={data.oldestOpen!} />,
+                state: tl(`states.${data.oldestOpen.state}`),
+                waited: duration(minutesBetween(data.oldestOpen.receivedAt, now)),
+              })}
             </p>
           ) : (
-            <p className="mb-3 text-sm text-slate-600">No open cases.</p>
+            <p className="mb-3 text-sm text-slate-600">{t("noOpen")}</p>
           )}
-          <h3 className="mb-1 text-sm font-medium">Within {data.deadlineWarningMinutes} min of MOSIP&apos;s deadline, or past it</h3>
+          <h3 className="mb-1 text-sm font-medium">{t("nearDeadline", { minutes: data.deadlineWarningMinutes })}</h3>
           {data.nearDeadline.length === 0 ? (
-            <p className="text-sm text-slate-600">None.</p>
+            <p className="text-sm text-slate-600">{t("none")}</p>
           ) : (
             <DataTable
               variant="panel"
@@ -133,27 +149,27 @@ export function SupervisionDashboard() {
               rowBorders={false}
               rowClassName={(c) => (-minutesBetween(c.deadlineAt!, now) < 0 ? "bg-red-50 text-red-900" : "bg-amber-50")}
               columns={[
-                { header: "Case", cell: (c) => <CaseLink c={c} /> },
-                { header: "State", cell: (c) => STATE_LABELS[c.state] },
+                { header: t("columns.case"), cell: (c) => <CaseLink c={c} /> },
+                { header: t("columns.state"), cell: (c) => tl(`states.${c.state}`) },
                 {
-                  header: "Held by",
+                  header: t("columns.heldBy"),
                   cell: (c) => reviewHolder(c.state, c.primaryAssignee, c.secondaryAssignee) ?? "—",
                 },
                 {
-                  header: "Time left",
+                  header: t("columns.timeLeft"),
                   className: "font-medium",
                   cell: (c) => {
                     const left = -minutesBetween(c.deadlineAt!, now);
-                    return left < 0 ? `overdue ${duration(-left)}` : duration(left);
+                    return left < 0 ? t("overdue", { duration: duration(-left) }) : duration(left);
                   },
                 },
               ]}
             />
           )}
         </Panel>
-        <Panel title="Conflicts queue" testId="conflicts">
+        <Panel title={t("conflicts")} testId="conflicts">
           {data.conflicts.length === 0 ? (
-            <p className="text-sm text-slate-600">No disagreements are waiting.</p>
+            <p className="text-sm text-slate-600">{t("noConflicts")}</p>
           ) : (
             <DataTable
               variant="panel"
@@ -161,15 +177,15 @@ export function SupervisionDashboard() {
               rowKey={(c) => c.id}
               rowProps={() => ({ "data-testid": "conflict-row" })}
               columns={[
-                { header: "Case", cell: (c) => <CaseLink c={c} /> },
-                { header: "Kind", cell: (c) => (c.kind === "ADJUDICATION" ? "Adjudication" : "Verification") },
-                { header: "Primary", cell: (c) => c.primaryAssignee },
-                { header: "Secondary", cell: (c) => c.secondaryAssignee },
-                { header: "Age", cell: (c) => duration(minutesBetween(c.receivedAt, now)) },
+                { header: t("columns.case"), cell: (c) => <CaseLink c={c} /> },
+                { header: t("columns.kind"), cell: (c) => tl(`kinds.${c.kind}`) },
+                { header: t("columns.primary"), cell: (c) => c.primaryAssignee },
+                { header: t("columns.secondary"), cell: (c) => c.secondaryAssignee },
+                { header: t("columns.age"), cell: (c) => duration(minutesBetween(c.receivedAt, now)) },
                 {
                   cell: (c) => (
                     <Link href={`/cases/${c.id}`} className="rounded bg-slate-800 px-2 py-0.5 text-xs text-white">
-                      Resolve
+                      {t("resolve")}
                     </Link>
                   ),
                 },
@@ -180,22 +196,22 @@ export function SupervisionDashboard() {
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Panel title="Decided per hour (last 24 h)">
+        <Panel title={t("perHour")}>
           <BarChart
             testId="per-hour-chart"
-            label="Cases decided per hour"
+            label={t("perHourLabel")}
             every={3}
             data={data.decidedPerHour.map((b) => ({
-              label: new Date(b.start).getHours().toString().padStart(2, "0"),
-              title: new Date(b.start).toLocaleString(),
+              label: format.dateTime(new Date(b.start), { hour: "2-digit", hourCycle: "h23" }),
+              title: format.dateTime(new Date(b.start), { dateStyle: "medium", timeStyle: "short" }),
               value: b.count,
             }))}
           />
         </Panel>
-        <Panel title="Decided per day (last 14 days, from anonymous profiles)">
+        <Panel title={t("perDay")}>
           <BarChart
             testId="per-day-chart"
-            label="Cases decided per day"
+            label={t("perDayLabel")}
             every={2}
             color="#2563eb"
             data={data.decidedPerDay.map((b) => ({ label: b.start.slice(5), title: b.start, value: b.count }))}
@@ -203,38 +219,36 @@ export function SupervisionDashboard() {
         </Panel>
       </div>
 
-      <Panel title="Last 7 days (from anonymous profiles)" testId="outcomes">
+      <Panel title={t("last7")} testId="outcomes">
         <div className="grid gap-4 sm:grid-cols-3">
           <div>
             <div className="text-2xl font-semibold" data-testid="median-time">
               {seconds(data.last7Days.medianSecondsToDecide)}
             </div>
-            <div className="text-xs text-slate-600">median time from receipt to decision, over {data.last7Days.profiles} case(s)</div>
+            <div className="text-xs text-slate-600">{t("medianTime", { count: data.last7Days.profiles })}</div>
           </div>
           <div>
             <div className="text-2xl font-semibold" data-testid="agreement-rate">
-              {agreement.rate === null ? "—" : `${Math.round(agreement.rate * 100)} %`}
+              {agreement.rate === null ? "—" : format.number(agreement.rate, { style: "percent" })}
             </div>
-            <div className="text-xs text-slate-600">
-              primary and secondary agreed in {agreement.agreed} of {agreement.reviewed} case(s) reviewed twice
-            </div>
+            <div className="text-xs text-slate-600">{t("agreement", { agreed: agreement.agreed, count: agreement.reviewed })}</div>
           </div>
           <DonutChart
-            label="Decisions"
+            label={t("decisions")}
             size={110}
             testId="decisions-chart"
             segments={[
-              { label: "Not duplicate", value: data.last7Days.decisions.NOT_DUPLICATE ?? 0, color: "#16a34a" },
-              { label: "Duplicate", value: data.last7Days.decisions.DUPLICATE ?? 0, color: "#dc2626" },
-              { label: "Approved", value: data.last7Days.decisions.APPROVE ?? 0, color: "#0ea5e9" },
-              { label: "Rejected", value: data.last7Days.decisions.REJECT ?? 0, color: "#f97316" },
-              { label: "Resend", value: data.last7Days.decisions.RESEND ?? 0, color: "#94a3b8" },
+              { label: t("outcomes.NOT_DUPLICATE"), value: data.last7Days.decisions.NOT_DUPLICATE ?? 0, color: "#16a34a" },
+              { label: t("outcomes.DUPLICATE"), value: data.last7Days.decisions.DUPLICATE ?? 0, color: "#dc2626" },
+              { label: t("outcomes.APPROVE"), value: data.last7Days.decisions.APPROVE ?? 0, color: "#0ea5e9" },
+              { label: t("outcomes.REJECT"), value: data.last7Days.decisions.REJECT ?? 0, color: "#f97316" },
+              { label: t("outcomes.RESEND"), value: data.last7Days.decisions.RESEND ?? 0, color: "#94a3b8" },
             ]}
           />
         </div>
       </Panel>
 
-      <Panel title="Workload per operator" testId="workload">
+      <Panel title={t("workload")} testId="workload">
         <DataTable
           variant="panel"
           rows={data.workload}
@@ -242,16 +256,16 @@ export function SupervisionDashboard() {
           rowProps={(o) => ({ "data-testid": `workload-${o.username}` })}
           columns={[
             {
-              header: "Operator",
+              header: t("columns.operator"),
               cell: (o) => (
                 <>
                   {o.username}
-                  {!o.active && <span className="ml-1 text-xs text-slate-500">(inactive)</span>}
+                  {!o.active && <span className="ms-1 text-xs text-slate-500">{t("inactive")}</span>}
                 </>
               ),
             },
             {
-              header: "Open (primary / secondary)",
+              header: t("columns.open"),
               cell: (o) => {
                 const open = o.openPrimary + o.openSecondary;
                 return (
@@ -259,7 +273,7 @@ export function SupervisionDashboard() {
                     <span className="tabular-nums">
                       {o.openPrimary} / {o.openSecondary}
                     </span>
-                    <span aria-hidden className="ml-2 inline-block h-2 w-20 rounded bg-slate-100 align-middle">
+                    <span aria-hidden className="ms-2 inline-block h-2 w-20 rounded bg-slate-100 align-middle">
                       <span
                         className={`block h-2 rounded ${open >= o.effectiveCap ? "bg-red-500" : "bg-slate-600"}`}
                         style={{ width: `${Math.min(100, (open / o.effectiveCap) * 100)}%` }}
@@ -270,16 +284,16 @@ export function SupervisionDashboard() {
               },
             },
             {
-              header: "Cap",
+              header: t("columns.cap"),
               cell: (o) => (
                 <>
                   {o.effectiveCap}
-                  {o.caseCap === null && <span className="text-xs text-slate-500"> (default)</span>}
+                  {o.caseCap === null && <span className="text-xs text-slate-500"> {t("defaultCap")}</span>}
                 </>
               ),
             },
             {
-              header: "Decisions 24 h (P / S / Sup)",
+              header: t("columns.decisions24h"),
               className: "tabular-nums",
               cell: (o) => (
                 <>
@@ -288,7 +302,7 @@ export function SupervisionDashboard() {
               ),
             },
             {
-              header: "Decisions 7 days (P / S / Sup)",
+              header: t("columns.decisions7d"),
               className: "tabular-nums",
               cell: (o) => (
                 <>

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export function SupervisionNav({ current }: { current: "dashboard" | "cases" }) {
+export async function SupervisionNav({ current }: { current: "dashboard" | "cases" }) {
+  const t = await getTranslations("supervision");
   const item = (key: typeof current, href: string, label: string) => (
     <Link
       href={href}
@@ -11,9 +13,9 @@ export function SupervisionNav({ current }: { current: "dashboard" | "cases" }) 
     </Link>
   );
   return (
-    <nav aria-label="Supervision" className="flex gap-1">
-      {item("dashboard", "/supervision", "Dashboard")}
-      {item("cases", "/supervision/cases", "Cases")}
+    <nav aria-label={t("title")} className="flex gap-1">
+      {item("dashboard", "/supervision", t("nav.dashboard"))}
+      {item("cases", "/supervision/cases", t("nav.cases"))}
     </nav>
   );
 }

@@ -1,12 +1,15 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { CaseView, SubjectView } from "@/lib/cases/get-case-view";
 import { MosipClockNotice } from "./mosip-clock-notice";
 import type { GridSlot } from "@/lib/biometrics/grid";
-import { checkDraft, newDraft, reduceDraft, summariseDecision } from "@/lib/cases/decision-draft";
+import { checkDraft, newDraft, reduceDraft, type DraftCheck } from "@/lib/cases/decision-draft";
+import { useErrorText } from "@/components/use-error-text";
+import { useDecisionSummary } from "./use-decision-summary";
 import { BiometricGrid, type BiometricSubject } from "@/components/biometrics/biometric-grid";
 import { DemographicsTable } from "@/components/demographics/demographics-table";
 import { DecisionPanel } from "./decision-panel";
@@ -21,26 +24,52 @@ function imageUrl(caseId: string, subject: SubjectView, slot: GridSlot, variant:
     : undefined;
 }
 
-function gridSubject(caseId: string, s: SubjectView): BiometricSubject | null {
+function gridSubject(caseId: string, s: SubjectView, title: string): BiometricSubject | null {
   if (!s.biometrics) return null;
   const thumbnails: Partial<Record<GridSlot, string>> = {};
   for (const c of s.biometrics.cells) {
     const u = imageUrl(caseId, s, c.slot, "thumb");
     if (u) thumbnails[c.slot] = u;
   }
-  return { title: s.label, grid: s.biometrics, thumbnails };
+  return { title, grid: s.biometrics, thumbnails };
 }
 
-function Unavailable({ s }: { s: SubjectView }) {
-  return s.unavailableReason ? (
+/** "Applicant", "Candidate 2": the subject's name in the officer's language (the server's label is English). */
+function useSubjectLabel(view: CaseView): (s: SubjectView) => string {
+  const t = useTranslations("workbench");
+  return (s) => {
+    const i = view.candidates.findIndex((c) => c.key === s.key);
+    return i < 0 ? t("applicant") : t("candidate", { n: i + 1 });
+  };
+}
+
+function Unavailable({ s, label }: { s: SubjectView; label: string }) {
+  const t = useTranslations("workbench.unavailable");
+  if (!s.unavailableReason) return null;
+  const reason =
+    s.dataStatus === "UNAVAILABLE"
+      ? "none"
+      : s.dataStatus === "FAILED"
+        ? "failed"
+        : s.dataStatus !== "AVAILABLE"
+          ? "pending"
+          : "unreadable";
+  return (
     <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="data-unavailable">
-      {s.label}: data unavailable — {s.unavailableReason}
+      {t("line", { subject: label, reason: t(reason) })}
     </p>
-  ) : null;
+  );
+}
+
+function problemText(t: ReturnType<typeof useTranslations<"decision">>, check: DraftCheck): string | null {
+  if (check.ready) return null;
+  return check.missing.kind === "verdict" ? t("missing.verdict", { n: check.missing.candidate }) : t(`missing.${check.missing.kind}`);
 }
 
 /** The comparison screen: applicant beside one candidate at a time, and the officer's decision. */
 export function CaseWorkbench({ caseId }: { caseId: string }) {
+  const t = useTranslations("workbench");
+  const errorText = useErrorText();
   const router = useRouter();
   const qc = useQueryClient();
   const {
@@ -53,11 +82,11 @@ export function CaseWorkbench({ caseId }: { caseId: string }) {
     staleTime: Infinity,
     retry: false,
   });
-  if (isPending) return <p className="p-6 text-slate-500">Opening the case…</p>;
+  if (isPending) return <p className="p-6 text-slate-500">{t("opening")}</p>;
   if (error)
     return (
       <p role="alert" className="p-6 text-red-700" data-testid="case-error">
-        {error.message}
+        {errorText(error)}
       </p>
     );
   // After a decision the officer goes straight to their next case, or back to the queue when there is none.
@@ -70,6 +99,13 @@ export function CaseWorkbench({ caseId }: { caseId: string }) {
 }
 
 function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> }) {
+  const t = useTranslations("workbench");
+  const td = useTranslations("decision");
+  const ts = useTranslations("shortcuts");
+  const tl = useTranslations("labels");
+  const errorText = useErrorText();
+  const summarise = useDecisionSummary();
+  const subjectLabel = useSubjectLabel(view);
   const ids = useMemo(() => view.candidates.map((c) => c.referenceId), [view]);
   const [draft, dispatch] = useReducer(reduceDraft, undefined, () => newDraft(view.kind, ids));
   const [confirming, setConfirming] = useState(false);
@@ -86,9 +122,10 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
       apiFetch<{ outcome: string }>(`/api/cases/${view.id}/decision`, { method: "POST", json: (check as { decision: unknown }).decision }),
     onSuccess: () => onDone(),
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: td is stable for the page's language
   const review = useCallback(() => {
     const c = checkDraft(draft);
-    if (!c.ready) return setProblem(c.missing);
+    if (!c.ready) return setProblem(problemText(td, c));
     setProblem(null);
     setConfirming(true);
   }, [draft]);
@@ -105,16 +142,16 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
   useWorkbenchKeys(handlers);
 
   const shown = [view.applicant, ...(candidate ? [candidate] : [])];
-  const grids = shown.map((s) => gridSubject(view.id, s));
+  const grids = shown.map((s) => gridSubject(view.id, s, subjectLabel(s)));
 
   return (
     <main className="mx-auto max-w-[96rem] space-y-4 p-4" data-testid="workbench">
       <header className="flex flex-wrap items-baseline gap-4">
-        <h1 className="text-xl font-semibold">{view.kind === "ADJUDICATION" ? "Adjudication" : "Verification"} case</h1>
-        <span className="text-sm text-slate-600">You review as {view.role.toLowerCase()}</span>
+        <h1 className="text-xl font-semibold">{t("title", { kind: view.kind })}</h1>
+        <span className="text-sm text-slate-600">{t("reviewAs", { role: view.role })}</span>
         <MosipClockNotice clock={view.clock} supersedes={view.supersedes} />
-        <button type="button" onClick={() => setHelp((h) => !h)} className="ml-auto text-sm text-blue-700 underline">
-          Keyboard shortcuts (?)
+        <button type="button" onClick={() => setHelp((h) => !h)} className="ms-auto text-sm text-blue-700 underline">
+          {t("shortcuts")}
         </button>
       </header>
       {help && (
@@ -122,15 +159,15 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
           {SHORTCUTS.map(([k, what]) => (
             <div key={k} className="flex gap-2">
               <dt>
-                <kbd className="rounded bg-slate-100 px-1">{k}</kbd>
+                <kbd className="rounded bg-slate-100 px-1">{k === "Enter" ? tl("enter") : k}</kbd>
               </dt>
-              <dd>{what}</dd>
+              <dd>{ts(what)}</dd>
             </div>
           ))}
         </dl>
       )}
       {view.kind === "ADJUDICATION" && (
-        <div role="tablist" aria-label="Candidates" className="flex flex-wrap gap-1">
+        <div role="tablist" aria-label={t("candidates")} className="flex flex-wrap gap-1">
           {view.candidates.map((c, i) => {
             const verdict = draft.candidates[i]?.duplicate;
             return (
@@ -142,11 +179,11 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
                 onClick={() => dispatch({ type: "select", index: i })}
                 className={`rounded-t border px-3 py-1.5 text-sm ${i === draft.current ? "border-b-white bg-white font-semibold" : "bg-slate-100"}`}
               >
-                {c.label} <span className="text-slate-500">{c.referenceId}</span>{" "}
+                {t("candidate", { n: i + 1 })} <span className="text-slate-500">{c.referenceId}</span>{" "}
                 {verdict === true ? (
-                  <span className="text-red-700">· duplicate</span>
+                  <span className="text-red-700">{t("markedDuplicate")}</span>
                 ) : verdict === false ? (
-                  <span className="text-green-700">· not duplicate</span>
+                  <span className="text-green-700">{t("markedNotDuplicate")}</span>
                 ) : null}
               </button>
             );
@@ -156,26 +193,36 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
       <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           {shown.map((s) => (
-            <Unavailable key={s.key} s={s} />
+            <Unavailable key={s.key} s={s} label={subjectLabel(s)} />
           ))}
           {view.applicant.demographics && (
-            <section className="rounded bg-white p-3 shadow-sm" aria-label="Demographics">
+            <section className="rounded bg-white p-3 shadow-sm" aria-label={t("demographics")}>
               <DemographicsTable
-                applicant={{ title: `Applicant ${view.applicant.referenceId}`, view: view.applicant.demographics }}
+                applicant={{
+                  title: t("subjectWithId", { subject: t("applicant"), id: view.applicant.referenceId }),
+                  view: view.applicant.demographics,
+                }}
                 candidates={
-                  candidate?.demographics ? [{ title: `${candidate.label} ${candidate.referenceId}`, view: candidate.demographics }] : []
+                  candidate?.demographics
+                    ? [
+                        {
+                          title: t("subjectWithId", { subject: subjectLabel(candidate), id: candidate.referenceId }),
+                          view: candidate.demographics,
+                        },
+                      ]
+                    : []
                 }
               />
             </section>
           )}
           {grids[0] && (
-            <section className="rounded bg-white p-3 shadow-sm" aria-label="Biometrics">
+            <section className="rounded bg-white p-3 shadow-sm" aria-label={t("biometrics")}>
               <BiometricGrid subjects={grids.filter((g): g is BiometricSubject => g !== null)} onOpen={setEnlarged} />
             </section>
           )}
           {view.kind === "VERIFICATION" && view.applicant.documents.length > 0 && (
-            <section className="space-y-2 rounded bg-white p-3 shadow-sm" aria-label="Documents">
-              <h2 className="font-semibold">Documents</h2>
+            <section className="space-y-2 rounded bg-white p-3 shadow-sm" aria-label={t("documents")}>
+              <h2 className="font-semibold">{t("documents")}</h2>
               {view.applicant.documents.map((d) => (
                 <iframe
                   key={d.name}
@@ -190,17 +237,15 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
         </div>
         <aside className="sticky top-4 space-y-3 self-start">
           {view.decisions.length > 0 && (
-            <section className="rounded bg-white p-3 text-sm shadow-sm" aria-label="Earlier decisions">
-              <h2 className="font-semibold">Earlier decisions</h2>
+            <section className="rounded bg-white p-3 text-sm shadow-sm" aria-label={t("earlierDecisions")}>
+              <h2 className="font-semibold">{t("earlierDecisions")}</h2>
               {view.decisions.map((d) => (
                 <div key={d.level} className="mt-2">
-                  <div className="font-medium">
-                    {d.level.toLowerCase()}: {d.username}
-                  </div>
-                  <ul className="list-disc pl-5">
-                    {summariseDecision(
+                  <div className="font-medium">{t("decisionBy", { level: d.level, username: d.username })}</div>
+                  <ul className="list-disc ps-5">
+                    {summarise(
                       d.body as never,
-                      view.candidates.map((c) => c.label),
+                      view.candidates.map((_, i) => t("candidate", { n: i + 1 })),
                     ).map((l, i) => (
                       <li key={i}>{l}</li>
                     ))}
@@ -211,34 +256,34 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
           )}
           {view.decisionsHidden && (
             <p role="note" className="rounded bg-amber-50 p-3 text-sm text-amber-900 shadow-sm">
-              The primary&apos;s verdict is hidden until the secondary review is done, so that review stays blind.
+              {t("blindNote")}
             </p>
           )}
           {canDecide ? (
             <DecisionPanel ref={commentRef} draft={draft} dispatch={dispatch} onReview={review} problem={problem} />
           ) : (
             <p className="rounded bg-white p-3 text-sm text-slate-600 shadow-sm">
-              You are viewing this case as a supervisor. It is {view.state.toLowerCase().replace("_", " ")}.
+              {t("supervisorView", { state: tl(`states.${view.state}` as never) })}
             </p>
           )}
         </aside>
       </div>
       {confirming && check.ready && (
         <ConfirmDialog
-          lines={summariseDecision(
+          lines={summarise(
             check.decision,
-            view.candidates.map((c) => `${c.label} (${c.referenceId})`),
+            view.candidates.map((c, i) => t("subjectWithRef", { subject: t("candidate", { n: i + 1 }), id: c.referenceId })),
           )}
           busy={send.isPending}
-          error={send.error?.message ?? null}
+          error={send.error ? errorText(send.error) : null}
           onConfirm={() => send.mutate()}
           onCancel={() => setConfirming(false)}
         />
       )}
       {enlarged && (
         <CompareViewer
-          label={view.applicant.biometrics?.cells.find((c) => c.slot === enlarged)?.label ?? enlarged}
-          panes={shown.map((s) => ({ title: s.label, src: imageUrl(view.id, s, enlarged, "full") ?? null }))}
+          label={tl(`slots.${enlarged}`)}
+          panes={shown.map((s) => ({ title: subjectLabel(s), src: imageUrl(view.id, s, enlarged, "full") ?? null }))}
           onClose={() => setEnlarged(null)}
         />
       )}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type WheelEvent } from "react";
 
 export interface ComparePane {
@@ -19,6 +20,7 @@ const START: View = { zoom: 1, x: 0, y: 0 };
  * move together and the examiner compares the same region; brightness, contrast and invert apply to both.
  */
 export function CompareViewer({ label, panes, onClose }: { label: string; panes: ComparePane[]; onClose: () => void }) {
+  const t = useTranslations("compare");
   const [view, setView] = useState<View>(START);
   const [brightness, setBrightness] = useState(100);
   const [contrast, setContrast] = useState(100);
@@ -68,35 +70,37 @@ export function CompareViewer({ label, panes, onClose }: { label: string; panes:
     <div
       role="dialog"
       aria-modal="true"
-      aria-label={`Compare ${label}`}
+      aria-label={t("label", { position: label })}
       className="fixed inset-0 z-40 flex flex-col bg-slate-900 text-white"
     >
       <div className="flex flex-wrap items-center gap-4 px-4 py-2 text-sm">
         <h2 className="font-semibold">{label}</h2>
-        <button type="button" onClick={() => zoomBy(0.8)} className="rounded bg-slate-700 px-2">
+        <button type="button" onClick={() => zoomBy(0.8)} className="rounded bg-slate-700 px-2" aria-label={t("zoomOut")}>
           −
         </button>
-        <span data-testid="zoom-level">{Math.round(view.zoom * 100)}%</span>
-        <button type="button" onClick={() => zoomBy(1.25)} className="rounded bg-slate-700 px-2">
+        <span data-testid="zoom-level">{t("zoom", { zoom: view.zoom })}</span>
+        <button type="button" onClick={() => zoomBy(1.25)} className="rounded bg-slate-700 px-2" aria-label={t("zoomIn")}>
           +
         </button>
         <button type="button" onClick={() => setView(START)} className="rounded bg-slate-700 px-2">
-          Reset
+          {t("reset")}
         </button>
         <label className="flex items-center gap-1">
-          Brightness <input type="range" min={30} max={250} value={brightness} onChange={(e) => setBrightness(Number(e.target.value))} />
+          {t("brightness")}{" "}
+          <input type="range" min={30} max={250} value={brightness} onChange={(e) => setBrightness(Number(e.target.value))} />
         </label>
         <label className="flex items-center gap-1">
-          Contrast <input type="range" min={30} max={300} value={contrast} onChange={(e) => setContrast(Number(e.target.value))} />
+          {t("contrast")} <input type="range" min={30} max={300} value={contrast} onChange={(e) => setContrast(Number(e.target.value))} />
         </label>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={invert} onChange={(e) => setInvert(e.target.checked)} /> Invert
+          <input type="checkbox" checked={invert} onChange={(e) => setInvert(e.target.checked)} /> {t("invert")}
         </label>
-        <span className="text-slate-400">wheel or +/− zoom · drag or arrows pan · 0 reset · i invert · Esc close</span>
-        <button ref={closeRef} type="button" onClick={onClose} className="ml-auto rounded bg-slate-700 px-3 py-1">
-          Close
+        <span className="text-slate-400">{t("help")}</span>
+        <button ref={closeRef} type="button" onClick={onClose} className="ms-auto rounded bg-slate-700 px-3 py-1">
+          {t("close")}
         </button>
       </div>
+      {/* Applicant first, on the reading side; the images themselves are never mirrored. */}
       <div className="grid flex-1 gap-2 p-2" style={{ gridTemplateColumns: `repeat(${panes.length}, minmax(0, 1fr))` }}>
         {panes.map((p, i) => (
           <figure key={i} className="flex min-h-0 flex-col">
@@ -111,14 +115,14 @@ export function CompareViewer({ label, panes, onClose }: { label: string; panes:
               {p.src ? (
                 <img
                   src={p.src}
-                  alt={`${p.title}: ${label}`}
+                  alt={t("imageAlt", { subject: p.title, position: label })}
                   draggable={false}
                   className="absolute inset-0 m-auto max-h-full max-w-full select-none object-contain"
                   style={{ transform: `scale(${view.zoom}) translate(${view.x}px, ${view.y}px)`, filter }}
                   data-testid="compare-image"
                 />
               ) : (
-                <p className="p-4 text-slate-400">Not captured</p>
+                <p className="p-4 text-slate-400">{t("notCaptured")}</p>
               )}
             </div>
           </figure>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 /** The last step before a decision is recorded: the summary of exactly what will be sent. Enter sends, Escape goes back. */
@@ -15,19 +16,21 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("confirm");
+  const tl = useTranslations("labels");
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), []);
   return (
     <div
       role="dialog"
       aria-modal="true"
-      aria-label="Confirm decision"
+      aria-label={t("label")}
       className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/50"
       onKeyDown={(e) => e.key === "Escape" && onCancel()}
     >
       <div className="w-full max-w-lg space-y-4 rounded-lg bg-white p-6 shadow-xl">
-        <h2 className="text-lg font-semibold">Send this decision?</h2>
-        <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="decision-summary">
+        <h2 className="text-lg font-semibold">{t("title")}</h2>
+        <ul className="list-disc space-y-1 ps-5 text-sm" data-testid="decision-summary">
           {lines.map((l, i) => (
             <li key={i}>{l}</li>
           ))}
@@ -39,7 +42,7 @@ export function ConfirmDialog({
         )}
         <div className="flex justify-end gap-2">
           <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1.5">
-            Back <kbd className="text-xs opacity-70">Esc</kbd>
+            {t("back")} <kbd className="text-xs opacity-70">{tl("esc")}</kbd>
           </button>
           <button
             ref={confirmRef}
@@ -48,7 +51,7 @@ export function ConfirmDialog({
             onClick={onConfirm}
             className="rounded bg-slate-800 px-4 py-1.5 font-medium text-white disabled:opacity-60"
           >
-            Confirm and send <kbd className="text-xs opacity-70">Enter</kbd>
+            {t("send")} <kbd className="text-xs opacity-70">{tl("enter")}</kbd>
           </button>
         </div>
       </div>

@@ -1,9 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { forwardRef } from "react";
 import { FINGER_POSITIONS } from "@/lib/biometrics/positions";
 import type { DecisionDraft, DraftAction } from "@/lib/cases/decision-draft";
-
-const label = (f: string) => f.toLowerCase().replace("_", " ");
 
 interface Props {
   draft: DecisionDraft;
@@ -17,15 +16,15 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
   { draft, dispatch, onReview, problem },
   commentRef,
 ) {
+  const t = useTranslations("decision");
+  const tl = useTranslations("labels");
   const c = draft.candidates[draft.current];
   return (
-    <section aria-label="Decision" className="space-y-3 rounded bg-white p-4 shadow-sm">
+    <section aria-label={t("label")} className="space-y-3 rounded bg-white p-4 shadow-sm">
       {draft.kind === "ADJUDICATION" && c && (
         <>
-          <h2 className="font-semibold">
-            Candidate {draft.current + 1} of {draft.candidates.length}
-          </h2>
-          <div className="flex gap-2" role="radiogroup" aria-label="Verdict">
+          <h2 className="font-semibold">{t("candidateOf", { n: draft.current + 1, total: draft.candidates.length })}</h2>
+          <div className="flex gap-2" role="radiogroup" aria-label={t("verdict")}>
             {/* biome-ignore lint/a11y/useSemanticElements: a pressed-state button group keeps one-key shortcuts and large targets; role=radio with aria-checked tells assistive technology which verdict is chosen */}
             <button
               type="button"
@@ -34,7 +33,7 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
               onClick={() => dispatch({ type: "verdict", duplicate: true })}
               className={`rounded border px-3 py-1.5 ${c.duplicate === true ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}
             >
-              Duplicate <kbd className="ml-1 text-xs opacity-70">D</kbd>
+              {t("duplicate")} <kbd className="ms-1 text-xs opacity-70">D</kbd>
             </button>
             {/* biome-ignore lint/a11y/useSemanticElements: a pressed-state button group keeps one-key shortcuts and large targets; role=radio with aria-checked tells assistive technology which verdict is chosen */}
             <button
@@ -44,26 +43,27 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
               onClick={() => dispatch({ type: "verdict", duplicate: false })}
               className={`rounded border px-3 py-1.5 ${c.duplicate === false ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}
             >
-              Not a duplicate <kbd className="ml-1 text-xs opacity-70">N</kbd>
+              {t("notDuplicate")} <kbd className="ms-1 text-xs opacity-70">N</kbd>
             </button>
           </div>
           <fieldset className="space-y-1 text-sm">
-            <legend className="font-medium">Matched modalities</legend>
-            <label className="mr-4 inline-flex items-center gap-1">
-              <input type="checkbox" checked={c.face} onChange={() => dispatch({ type: "toggleFace" })} /> Face{" "}
+            <legend className="font-medium">{t("matched")}</legend>
+            <label className="me-4 inline-flex items-center gap-1">
+              <input type="checkbox" checked={c.face} onChange={() => dispatch({ type: "toggleFace" })} /> {tl("slots.FACE")}{" "}
               <kbd className="text-xs text-slate-400">F</kbd>
             </label>
             {(["RIGHT", "LEFT"] as const).map((eye) => (
-              <label key={eye} className="mr-4 inline-flex items-center gap-1">
+              <label key={eye} className="me-4 inline-flex items-center gap-1">
                 <input type="checkbox" checked={c.irises.includes(eye)} onChange={() => dispatch({ type: "toggleIris", eye })} />{" "}
-                {eye.toLowerCase()} iris <kbd className="text-xs text-slate-400">{eye[0]}</kbd>
+                {tl(`slots.${eye}_IRIS`)} <kbd className="text-xs text-slate-400">{eye[0]}</kbd>
               </label>
             ))}
-            <div className="grid grid-cols-5 gap-x-3 gap-y-1">
+            {/* One column per hand, right hand first, whatever the reading direction: the right thumb is key 1. */}
+            <div className="grid grid-flow-col grid-cols-2 grid-rows-5 gap-x-3 gap-y-1" dir="ltr">
               {FINGER_POSITIONS.map((f, i) => (
                 <label key={f} className="inline-flex items-center gap-1">
                   <input type="checkbox" checked={c.fingers.includes(f)} onChange={() => dispatch({ type: "toggleFinger", finger: f })} />{" "}
-                  {label(f)} <kbd className="text-xs text-slate-400">{(i + 1) % 10}</kbd>
+                  <span dir="auto">{tl(`slots.${f}`)}</span> <kbd className="text-xs text-slate-400">{(i + 1) % 10}</kbd>
                 </label>
               ))}
             </div>
@@ -71,7 +71,7 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
         </>
       )}
       {draft.kind === "VERIFICATION" && (
-        <div className="flex gap-2" role="radiogroup" aria-label="Verification">
+        <div className="flex gap-2" role="radiogroup" aria-label={t("verification")}>
           {/* biome-ignore lint/a11y/useSemanticElements: a pressed-state button group keeps one-key shortcuts and large targets; role=radio with aria-checked tells assistive technology which verdict is chosen */}
           <button
             type="button"
@@ -80,7 +80,7 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
             onClick={() => dispatch({ type: "approve", approve: true })}
             className={`rounded border px-3 py-1.5 ${draft.approve === true ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}
           >
-            Approve <kbd className="ml-1 text-xs opacity-70">A</kbd>
+            {t("approve")} <kbd className="ms-1 text-xs opacity-70">A</kbd>
           </button>
           {/* biome-ignore lint/a11y/useSemanticElements: a pressed-state button group keeps one-key shortcuts and large targets; role=radio with aria-checked tells assistive technology which verdict is chosen */}
           <button
@@ -90,12 +90,12 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
             onClick={() => dispatch({ type: "approve", approve: false })}
             className={`rounded border px-3 py-1.5 ${draft.approve === false ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}
           >
-            Reject <kbd className="ml-1 text-xs opacity-70">X</kbd>
+            {t("reject")} <kbd className="ms-1 text-xs opacity-70">X</kbd>
           </button>
         </div>
       )}
       <label className="block text-sm font-medium">
-        Comment <kbd className="text-xs text-slate-400">C</kbd>
+        {t("comment")} <kbd className="text-xs text-slate-400">C</kbd>
         <textarea
           ref={commentRef}
           value={draft.comment}
@@ -112,7 +112,7 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
           checked={draft.cannotAdjudicate}
           onChange={(e) => dispatch({ type: "cannotAdjudicate", on: e.target.checked })}
         />{" "}
-        Cannot adjudicate (MOSIP will resend; say why in the comment)
+        {t("cannotAdjudicate")}
       </label>
       {problem && (
         <p role="alert" className="text-sm text-red-700">
@@ -120,7 +120,7 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
         </p>
       )}
       <button type="button" onClick={onReview} className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700">
-        Review and send <kbd className="ml-1 text-xs opacity-70">Enter</kbd>
+        {t("review")} <kbd className="ms-1 text-xs opacity-70">{tl("enter")}</kbd>
       </button>
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
-import { CLOCK_EVENT, type MosipClock, soonestClock } from "@/lib/cases/mosip-clock";
+import { useFormatter, useTranslations } from "next-intl";
+import { type MosipClock, soonestClock } from "@/lib/cases/mosip-clock";
 
 const minutesUntil = (iso: string, now: number) => Math.round((Date.parse(iso) - now) / 60_000);
 
@@ -22,12 +23,15 @@ export function MosipClockNotice({
   urgentMinutes?: number;
   now?: number;
 }) {
+  const t = useTranslations("clock");
+  const format = useFormatter();
+  const time = (iso: string) => format.dateTime(new Date(iso), { timeStyle: "medium" });
   const first = soonestClock(clock);
   const left = minutesUntil(first.at, now);
   const all = [
-    clock.sharesExpireAt && `datashares expire ${new Date(clock.sharesExpireAt).toLocaleTimeString()}`,
-    `MOSIP re-sends ${new Date(clock.resendAt).toLocaleTimeString()}`,
-    clock.messageExpiresAt && `request expires ${new Date(clock.messageExpiresAt).toLocaleTimeString()}`,
+    clock.sharesExpireAt && t("sharesExpire", { time: time(clock.sharesExpireAt) }),
+    t("resends", { time: time(clock.resendAt) }),
+    clock.messageExpiresAt && t("requestExpires", { time: time(clock.messageExpiresAt) }),
   ].filter(Boolean);
   return (
     <>
@@ -37,15 +41,21 @@ export function MosipClockNotice({
         data-testid="mosip-clock"
         data-clock={first.kind}
       >
-        {left >= 0 ? `${left} min before ${CLOCK_EVENT[first.kind]}` : `Past the moment ${CLOCK_EVENT[first.kind]}`}
+        {left >= 0 ? t("before", { minutes: left, event: t(`events.${first.kind}`) }) : t("past", { event: t(`events.${first.kind}`) })}
       </span>
       {supersedes.length > 0 && (
         <p className="basis-full rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="resent-notice">
-          MOSIP re-sent this request. It replaces{" "}
-          {supersedes
-            .map((s) => `request ${s.requestId}, received ${new Date(s.receivedAt).toLocaleString()}, which waited ${s.waitedMinutes} min`)
-            .join("; ")}
-          . Only this request will be answered.
+          {t("resent", {
+            replaced: supersedes
+              .map((s) =>
+                t("replaced", {
+                  requestId: s.requestId,
+                  received: format.dateTime(new Date(s.receivedAt), { dateStyle: "short", timeStyle: "medium" }),
+                  minutes: s.waitedMinutes,
+                }),
+              )
+              .join(t("separator")),
+          })}
         </p>
       )}
     </>

@@ -16,18 +16,22 @@ const DIGIT_FINGER: Record<string, (typeof FINGER_POSITIONS)[number]> = Object.f
   FINGER_POSITIONS.map((f, i) => [`Digit${(i + 1) % 10}`, f]),
 );
 
-export const SHORTCUTS: [string, string][] = [
-  ["J / →", "next candidate"],
-  ["K / ←", "previous candidate"],
+/** Each key with what it does: a message of the "shortcuts" namespace. */
+export const SHORTCUTS: [
+  string,
+  "next" | "previous" | "duplicate" | "notDuplicate" | "face" | "fingers" | "irises" | "verification" | "comment" | "review" | "help",
+][] = [
+  ["J / →", "next"],
+  ["K / ←", "previous"],
   ["D", "duplicate"],
-  ["N", "not a duplicate"],
-  ["F", "face matches"],
-  ["1 … 0", "finger matches (1 right thumb … 5 right little, 6 left thumb … 0 left little)"],
-  ["L / R", "left / right iris matches"],
-  ["A / X", "approve / reject (verification)"],
-  ["C", "write a comment"],
-  ["Enter", "review and send"],
-  ["?", "show or hide these keys"],
+  ["N", "notDuplicate"],
+  ["F", "face"],
+  ["1 … 0", "fingers"],
+  ["L / R", "irises"],
+  ["A / X", "verification"],
+  ["C", "comment"],
+  ["Enter", "review"],
+  ["?", "help"],
 ];
 
 /** Every decision step has a key. Keys are ignored while typing in a field or when a dialog is open. */

@@ -13,6 +13,8 @@ export interface SessionUser {
   /** An admin chose the password: until the user picks their own, the API answers 403 password_change_required. */
   mustChangePassword: boolean;
   authSource: "LOCAL" | "OIDC";
+  /** The language chosen for the screens (ISO 639-3), or null to follow the browser. */
+  uiLanguage: string | null;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function loadUser(prisma: PrismaClient, id: string): Promise<Sessio
     canSecondary: user.canSecondary,
     mustChangePassword: user.mustChangePassword,
     authSource: user.authSource,
+    uiLanguage: user.uiLanguage,
   };
 }
 

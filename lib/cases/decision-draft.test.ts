@@ -8,7 +8,7 @@ const run = (kind: "ADJUDICATION" | "VERIFICATION", ids: string[], actions: Draf
 
 test("a verdict is needed for every candidate before the decision can be sent", () => {
   const d = run("ADJUDICATION", ["R1", "R2"], [{ type: "verdict", duplicate: false }]);
-  assert.deepEqual(checkDraft(d), { ready: false, missing: "Give a verdict for candidate 2." });
+  assert.deepEqual(checkDraft(d), { ready: false, missing: { kind: "verdict", candidate: 2 } });
 });
 
 test("marking modalities marks the candidate a duplicate; the body matches the API schema", () => {
@@ -35,11 +35,11 @@ test("marking modalities marks the candidate a duplicate; the body matches the A
     comment: "prints match",
   });
   assert.equal(decisionBody.safeParse(c.decision).success, true);
-  assert.deepEqual(summariseDecision(c.decision, ["Candidate 1", "Candidate 2"]), [
-    "Duplicate of 1 candidate: MOSIP will reject the registration.",
-    "Candidate 1: DUPLICATE (matched: face; right thumb, left index)",
-    "Candidate 2: not a duplicate",
-    "Comment: prints match",
+  assert.deepEqual(summariseDecision(c.decision), [
+    { kind: "duplicates", count: 1 },
+    { kind: "candidate", index: 0, duplicate: true, face: true, fingers: ["RIGHT_THUMB", "LEFT_INDEX"], irises: [] },
+    { kind: "candidate", index: 1, duplicate: false },
+    { kind: "comment", comment: "prints match" },
   ]);
 });
 
@@ -61,6 +61,6 @@ test("cannot adjudicate needs a reason; verification needs approve or reject", (
   const b = reduceDraft(a, { type: "comment", text: "face image missing" });
   assert.deepEqual(checkDraft(b), { ready: true, decision: { cannotAdjudicate: true, comment: "face image missing" } });
   const v = run("VERIFICATION", [], []);
-  assert.deepEqual(checkDraft(v), { ready: false, missing: "Choose approve or reject." });
+  assert.deepEqual(checkDraft(v), { ready: false, missing: { kind: "approve" } });
   assert.deepEqual(checkDraft(reduceDraft(v, { type: "approve", approve: false })), { ready: true, decision: { approve: false } });
 });

@@ -88,22 +88,22 @@ export function reduceDraft(d: DecisionDraft, a: DraftAction): DecisionDraft {
   }
 }
 
-export type DraftCheck = { ready: true; decision: DecisionInput } | { ready: false; missing: string };
+/** What is still missing, as a kind the page words in the officer's language. */
+export type MissingPart = { kind: "comment" } | { kind: "approve" } | { kind: "verdict"; candidate: number };
+export type DraftCheck = { ready: true; decision: DecisionInput } | { ready: false; missing: MissingPart };
 
 /** Whether the draft can be sent, and what body it becomes. */
 export function checkDraft(d: DecisionDraft): DraftCheck {
   const comment = d.comment.trim();
   if (d.cannotAdjudicate) {
-    return comment
-      ? { ready: true, decision: { cannotAdjudicate: true, comment } }
-      : { ready: false, missing: "Say why the case cannot be adjudicated." };
+    return comment ? { ready: true, decision: { cannotAdjudicate: true, comment } } : { ready: false, missing: { kind: "comment" } };
   }
   if (d.kind === "VERIFICATION") {
-    if (d.approve === null) return { ready: false, missing: "Choose approve or reject." };
+    if (d.approve === null) return { ready: false, missing: { kind: "approve" } };
     return { ready: true, decision: { approve: d.approve, ...(comment ? { comment } : {}) } };
   }
   const open = d.candidates.findIndex((c) => c.duplicate === null);
-  if (open >= 0) return { ready: false, missing: `Give a verdict for candidate ${open + 1}.` };
+  if (open >= 0) return { ready: false, missing: { kind: "verdict", candidate: open + 1 } };
   return {
     ready: true,
     decision: {
@@ -117,35 +117,44 @@ export function checkDraft(d: DecisionDraft): DraftCheck {
   };
 }
 
-const HUMAN_FINGER = (f: SingleFingerPosition) => f.toLowerCase().replace("_", " ");
+/**
+ * The lines of the confirmation step, exactly what MOSIP will be told, as parts the page words in the officer's
+ * language (components/workbench/use-decision-summary.ts).
+ */
+export type SummaryLine =
+  | { kind: "cannotAdjudicate" }
+  | { kind: "reason"; comment: string }
+  | { kind: "approve" | "reject" }
+  | { kind: "duplicates"; count: number }
+  | { kind: "noDuplicate" }
+  | { kind: "candidate"; index: number; duplicate: false }
+  | { kind: "candidate"; index: number; duplicate: true; face: boolean; fingers: SingleFingerPosition[]; irises: ("LEFT" | "RIGHT")[] }
+  | { kind: "comment"; comment: string };
 
-/** Plain-language lines for the confirmation step: exactly what MOSIP will be told. */
-export function summariseDecision(decision: DecisionInput, candidateLabels: readonly string[] = []): string[] {
-  if ("cannotAdjudicate" in decision)
-    return ["Cannot adjudicate: MOSIP will be asked to send the case again.", `Reason: ${decision.comment}`];
+export function summariseDecision(decision: DecisionInput): SummaryLine[] {
+  if ("cannotAdjudicate" in decision) return [{ kind: "cannotAdjudicate" }, { kind: "reason", comment: decision.comment }];
   if ("approve" in decision)
     return [
-      decision.approve ? "Approve: the documents verify the applicant." : "Reject: the verification fails.",
-      ...(decision.comment ? [`Comment: ${decision.comment}`] : []),
+      { kind: decision.approve ? "approve" : "reject" },
+      ...(decision.comment ? [{ kind: "comment" as const, comment: decision.comment }] : []),
     ];
-  const dups = decision.candidates.filter((c) => c.duplicate);
-  const lines = dups.length
-    ? [`Duplicate of ${dups.length} candidate${dups.length > 1 ? "s" : ""}: MOSIP will reject the registration.`]
-    : ["Not a duplicate of any candidate: MOSIP will approve the registration."];
-  for (const [i, c] of decision.candidates.entries()) {
-    const label = candidateLabels[i] ?? `Candidate ${i + 1}`;
-    if (!c.duplicate) {
-      lines.push(`${label}: not a duplicate`);
-      continue;
-    }
+  const dups = decision.candidates.filter((c) => c.duplicate).length;
+  const lines: SummaryLine[] = [dups ? { kind: "duplicates", count: dups } : { kind: "noDuplicate" }];
+  for (const [index, c] of decision.candidates.entries()) {
     const m = c.modalities ?? {};
-    const parts = [
-      m.face ? "face" : null,
-      m.fingers?.length ? m.fingers.map(HUMAN_FINGER).join(", ") : null,
-      m.irises?.length ? m.irises.map((e) => `${e.toLowerCase()} iris`).join(", ") : null,
-    ].filter(Boolean);
-    lines.push(`${label}: DUPLICATE${parts.length ? ` (matched: ${parts.join("; ")})` : ""}`);
+    lines.push(
+      c.duplicate
+        ? {
+            kind: "candidate",
+            index,
+            duplicate: true,
+            face: m.face === true,
+            fingers: [...(m.fingers ?? [])],
+            irises: [...(m.irises ?? [])],
+          }
+        : { kind: "candidate", index, duplicate: false },
+    );
   }
-  if (decision.comment) lines.push(`Comment: ${decision.comment}`);
+  if (decision.comment) lines.push({ kind: "comment", comment: decision.comment });
   return lines;
 }

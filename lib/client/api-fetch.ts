@@ -1,6 +1,20 @@
+/** An API error answer: the status, the server's English sentence, and the code and field the client translates. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly code?: string,
+    /** The input field the error is about: `field`, else the first of `fields` (a failed schema check). */
+    public readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
- * Browser-side JSON fetch that turns an API error body into an Error with its message. Every request that
- * changes state is sent as JSON, even without a body: the API refuses anything else (lib/http/api-route.ts).
+ * Browser-side JSON fetch that turns an API error body into an ApiError. Every request that changes state is sent
+ * as JSON, even without a body: the API refuses anything else (lib/http/api-route.ts).
  */
 export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const changes = (init?.method ?? "GET").toUpperCase() !== "GET";
@@ -10,7 +24,13 @@ export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unk
     body: init?.json !== undefined ? JSON.stringify(init.json) : init?.body,
   });
   const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error(data?.error ?? `${res.status} ${res.statusText}`);
+  let data: { error?: string; code?: string; field?: string; fields?: { field?: string }[] } | null = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page: the status says enough.
+  }
+  if (!res.ok)
+    throw new ApiError(res.status, data?.error ?? `${res.status} ${res.statusText}`, data?.code, data?.field ?? data?.fields?.[0]?.field);
   return data as T;
 }

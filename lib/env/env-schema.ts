@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseAllowedOrigins } from "./datashare-origins";
 import { LOG_LEVELS } from "@/lib/log/log-levels";
 import { PROCESS_ROLES, type ProcessRole } from "@/lib/process/process-roles";
+import { DEFAULT_UI_LANGUAGES, parseUiLanguages, type UiLanguage } from "@/lib/i18n/ui-languages";
 
 // Every environment variable the app reads. docs/configuration.md documents each one; keep them in step.
 const optionalString = z
@@ -271,6 +272,19 @@ export const envSchema = z
     }),
     // Serve /api/metrics without a token, for a cluster whose NetworkPolicy admits only the scraper.
     MAS_METRICS_OPEN: z.enum(["true", "false"]).default("false"),
+    // The languages of the screens, ISO 639-3 as MOSIP's mosip.supported-languages; the first is the default.
+    MAS_UI_LANGUAGES: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        const r = parseUiLanguages(v || DEFAULT_UI_LANGUAGES);
+        if ("problem" in r) {
+          ctx.addIssue({ code: "custom", message: r.problem });
+          return z.NEVER;
+        }
+        return r.languages;
+      }),
   })
   .superRefine((env, ctx) => {
     const production = isProduction(env);
@@ -437,6 +451,8 @@ export interface AppEnv {
   metrics: { token: string | undefined; open: boolean };
   /** How long a graceful stop (SIGTERM) may take before the process exits anyway. */
   stopGraceSeconds: number;
+  /** MAS_UI_LANGUAGES: the languages an officer may choose for the screens, the first one the default. */
+  uiLanguages: UiLanguage[];
 }
 
 export interface RetentionPeriods {
@@ -577,5 +593,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     roles: e.MAS_PROCESS_ROLES,
     logLevel: e.MAS_LOG_LEVEL,
     metrics: { token: e.MAS_METRICS_TOKEN, open: e.MAS_METRICS_OPEN === "true" },
+    uiLanguages: e.MAS_UI_LANGUAGES,
   };
 }

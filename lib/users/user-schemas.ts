@@ -71,3 +71,8 @@ export const userView = z.object({
   createdAt: z.string(),
 });
 export type UserView = z.output<typeof userView>;
+
+/** One's own language of the screens: an ISO 639-3 code, which must be among MAS_UI_LANGUAGES (checked by the handler). */
+export const setUiLanguageBody = z.strictObject({
+  language: z.string().regex(/^[a-z]{3}$/, "must be an ISO 639-3 code such as eng, fra or ara"),
+});

@@ -9,6 +9,8 @@ const SOURCES = [
   "app",
   "components",
   "lib",
+  "i18n",
+  "messages",
   "public",
   "prisma/schema.prisma",
   "next.config.ts",

@@ -105,6 +105,7 @@ const supervisor: SessionUser = {
   canSecondary: false,
   mustChangePassword: false,
   authSource: "LOCAL",
+  uiLanguage: null,
 };
 
 const states = async (ids: string[]) =>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { NotAllowed } from "@/components/not-allowed";
 import { SettingsEditor } from "@/components/supervision/settings-editor";
 import { pageAccess } from "@/lib/session/page-access";
@@ -7,7 +8,7 @@ export default async function AdminSettingsPage() {
   if (!access.allowed) return <NotAllowed needs={access.needs} />;
   return (
     <main className="mx-auto max-w-3xl space-y-4 p-6">
-      <h1 className="text-2xl font-semibold">Adjudication settings</h1>
+      <h1 className="text-2xl font-semibold">{(await getTranslations("settings"))("title")}</h1>
       <SettingsEditor />
     </main>
   );

@@ -16,7 +16,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   if (!row || !caseRole(user, row)) {
     // A refusal of an existing case is audited like one from the API; an unknown id is not a case to record.
     if (row) await refuseCaseAccess(prisma, user, id, "case");
-    return <NotAllowed needs="an assignment to this case (or cases.viewAll)" />;
+    return <NotAllowed needs="assignment" />;
   }
   return <CaseWorkbench caseId={id} />;
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { NotAllowed } from "@/components/not-allowed";
 import { CaseHandling } from "@/components/supervision/case-handling";
 import { SupervisionNav } from "@/components/supervision/supervision-nav";
@@ -9,7 +10,7 @@ export default async function SupervisionCasesPage() {
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">Cases</h1>
+        <h1 className="text-2xl font-semibold">{(await getTranslations("supervision"))("casesTitle")}</h1>
         <SupervisionNav current="cases" />
       </div>
       <CaseHandling canReassign={access.user.permissions.includes("cases.reassign")} />
