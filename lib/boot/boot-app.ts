@@ -14,6 +14,7 @@ import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 import { processSlot } from "@/lib/process/process-slot";
 import { requireRuntimeKeyRing } from "@/lib/crypto/runtime-key-ring";
+import { getSubjectOpener } from "@/lib/cases/subject-opener";
 import { logFor, toLog, type Log } from "@/lib/log/logger";
 
 const bootSlot = processSlot<Promise<Database>>("boot");
@@ -23,6 +24,9 @@ async function boot(log: Log): Promise<Database> {
   ensureAuthSecret(env);
   // Real applicants' datashares are encrypted for the MAS partner: refuse to start without its keys.
   requireRuntimeKeyRing(env);
+  // Datashares are decrypted and parsed in worker threads with these keys; in production a missing worker bundle
+  // stops the start here rather than at the first case opened.
+  getSubjectOpener(env);
   const db = await getDatabase();
   const applied = await applyMigrations(db.sql, readMigrations());
   if (applied.length) log(`[mas] applied migrations: ${applied.join(", ")}`);

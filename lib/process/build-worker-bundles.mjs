@@ -17,6 +17,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const WORKER_BUNDLES = [
   { entry: "lib/biometrics/wsq/decode-wsq.ts", bundle: "lib/biometrics/image/wsq-decoder.generated.mjs" },
   { entry: "lib/simulator/packet-worker-entry.ts", bundle: "lib/simulator/packet-worker.generated.mjs" },
+  { entry: "lib/cases/subject-worker-entry.ts", bundle: "lib/cases/subject-worker.generated.mjs" },
 ];
 
 // Native: loaded from node_modules at run time, as the app itself does (next.config.ts serverExternalPackages).
