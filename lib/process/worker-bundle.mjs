@@ -10,10 +10,13 @@ import { join } from "node:path";
 const HASH_PREFIX = "// sources-sha256: ";
 const LIST_PREFIX = "// sources: ";
 
-/** Hash of the listed project files, or null when none of them is deployed. */
+/**
+ * Hash of the listed project files, or null when the TypeScript among them is not deployed (the production
+ * artifact ships plain-JavaScript modules a bundle may also have read, such as serve-worker-jobs.mjs, but no .ts).
+ */
 export function sourcesHash(root, files) {
-  const present = files.filter((f) => existsSync(/* turbopackIgnore: true */ join(root, f)));
-  if (present.length === 0) return null;
+  const deployed = files.some((f) => /\.tsx?$/.test(f) && existsSync(/* turbopackIgnore: true */ join(root, f)));
+  if (!deployed) return null;
   const hash = createHash("sha256");
   for (const f of files) {
     const p = join(root, f);
