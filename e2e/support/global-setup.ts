@@ -5,7 +5,7 @@ import pg from "pg";
 import { changeOwnPasswordViaApi } from "./session";
 import { freePort } from "../../scripts/lib/postgres.mjs";
 import { EMBEDDED_PORT, EMBEDDED_URL, PG_PORT, PG_URL } from "./ports";
-import { identityRecordFile, SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from "./servers";
+import { EMBEDDED_DATA_DIR, identityRecordFile, SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from "./servers";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
@@ -104,7 +104,7 @@ export default async function globalSetup() {
 
   const admin = { username: "chief", password: randomBytes(12).toString("base64url") };
   const pgDir = ".test-work/e2e-pg-data";
-  const embeddedDir = ".test-work/e2e-embedded-data";
+  const embeddedDir = EMBEDDED_DATA_DIR;
   rmSync(pgDir, { recursive: true, force: true });
   rmSync(embeddedDir, { recursive: true, force: true });
   const secret = randomBytes(32).toString("base64url");

@@ -11,6 +11,11 @@ function alive(pid: number): boolean {
   }
 }
 
+async function waitForExit(pids: number[], ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (pids.some(alive) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+}
+
 export default async function globalTeardown() {
   if (!existsSync(SERVERS_FILE)) return;
   const all = servers();
@@ -23,7 +28,13 @@ export default async function globalTeardown() {
     }
   }
   // The logs are complete only once the servers have exited.
-  const end = Date.now() + 15_000;
-  while (pids.some(alive) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-  assertNoPlaintextPii(all.postgresql);
+  await waitForExit(pids, 15_000);
+  // The embedded server's PGlite database can be read only once that server has let go of it.
+  const embedded = all.embedded.pid;
+  await waitForExit([embedded], 45_000);
+  if (alive(embedded)) {
+    process.kill(-embedded, "SIGKILL");
+    await waitForExit([embedded], 5_000);
+  }
+  await assertNoPlaintextPii(all.postgresql);
 }

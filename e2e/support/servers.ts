@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 
 export const SERVERS_FILE = ".test-work/e2e-servers.json";
+/** MAS_DATA_DIR of the embedded server: its PGlite database is in pglite/ under it. */
+export const EMBEDDED_DATA_DIR = ".test-work/e2e-embedded-data";
 
 /** Where a server's simulator records the identities it invents (MAS_SIMULATOR_RECORD_FILE). */
 export function identityRecordFile(server: string): string {

@@ -16,6 +16,7 @@ import { runtimeSynthesis } from "@/lib/known-answers/known-answer-synthesis";
 import { prepareEmbeddedPacketsOnce, startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 import { processSlot } from "@/lib/process/process-slot";
 import { requireRuntimeKeyRing } from "@/lib/crypto/runtime-key-ring";
+import { getSubjectOpener } from "@/lib/cases/subject-opener";
 import { logFor, toLog, type Log } from "@/lib/log/logger";
 
 const bootSlot = processSlot<Promise<Database>>("boot");
@@ -26,6 +27,9 @@ async function boot(log: Log): Promise<Database> {
   ensureAuthSecret(env);
   // Real applicants' datashares are encrypted for the MAS partner: refuse to start without its keys.
   requireRuntimeKeyRing(env);
+  // Datashares are decrypted and parsed in worker threads with these keys; in production a missing worker bundle
+  // stops the start here rather than at the first case opened.
+  getSubjectOpener(env);
   const roles = new Set(env.roles);
   // The built-in simulator lives in this process (PGlite allows one process anyway): it runs whole.
   const embedded = !env.mosip.queueUrl && (roles.has("intake") || roles.has("worker") || roles.has("publisher"));

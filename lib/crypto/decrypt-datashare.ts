@@ -19,7 +19,7 @@ import {
   VERSION_R2,
   type EncryptedDatashareFormat,
 } from "./datashare-format";
-import type { KeyRing, PartnerKey } from "./key-ring";
+import type { DecryptionKey, DecryptionKeys } from "./key-ring";
 
 export type DatashareDecryptErrorCode = "UNKNOWN_THUMBPRINT" | "BAD_TAG" | "TRUNCATED" | "NOT_DATASHARE" | "RSA_FAILED";
 
@@ -43,7 +43,7 @@ export interface DecryptedDatashare {
 
 const BASE64_ANY = /^[A-Za-z0-9_\-+/]+={0,2}$/;
 
-export function decryptDatashare(body: Uint8Array | string, keyRing: KeyRing | null): DecryptedDatashare {
+export function decryptDatashare(body: Uint8Array | string, keyRing: DecryptionKeys | null): DecryptedDatashare {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const text = bytes.toString("utf8").trim();
 
@@ -130,7 +130,7 @@ export function decryptDatashare(body: Uint8Array | string, keyRing: KeyRing | n
   return { format, plaintext, thumbprintHex, keyLabel: key.label };
 }
 
-function unwrapKey(wrapped: Buffer, key: PartnerKey): Buffer {
+function unwrapKey(wrapped: Buffer, key: DecryptionKey): Buffer {
   if (wrapped.length !== key.modulusBytes) {
     throw new DatashareDecryptError(
       "RSA_FAILED",

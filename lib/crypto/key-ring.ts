@@ -35,10 +35,34 @@ export interface PartnerKey {
   label: string;
 }
 
-export interface KeyRing {
+export interface KeyRing extends DecryptionKeys {
   readonly keys: readonly PartnerKey[];
   find(thumbprint: Uint8Array): PartnerKey | undefined;
+}
+
+/**
+ * What decrypting a datashare needs of a partner key. It crosses to a worker thread (structured clone keeps a
+ * KeyObject a KeyObject, its key material never entering JavaScript); a certificate does not.
+ */
+export type DecryptionKey = Pick<PartnerKey, "thumbprintHex" | "privateKey" | "modulusBytes" | "label">;
+
+/** Keys found by certificate thumbprint: a KeyRing, or decryptionKeys() in a worker thread. */
+export interface DecryptionKeys {
+  find(thumbprint: Uint8Array): DecryptionKey | undefined;
   thumbprintsHex(): string[];
+}
+
+export function decryptionKeys(keys: readonly DecryptionKey[]): DecryptionKeys {
+  const byThumb = new Map(keys.map((k) => [k.thumbprintHex, k]));
+  return {
+    find: (t) => byThumb.get(Buffer.from(t.buffer, t.byteOffset, t.byteLength).toString("hex")),
+    thumbprintsHex: () => keys.map((k) => k.thumbprintHex),
+  };
+}
+
+/** A ring's keys in the form that crosses to a worker thread. */
+export function portableKeys(ring: KeyRing): DecryptionKey[] {
+  return ring.keys.map(({ thumbprintHex, privateKey, modulusBytes, label }) => ({ thumbprintHex, privateKey, modulusBytes, label }));
 }
 
 /** SHA-256 over the certificate DER. */

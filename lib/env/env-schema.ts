@@ -232,6 +232,8 @@ export const envSchema = z
     MAS_IMAGE_CACHE_MB: positiveInt(256),
     // Read by lib/biometrics/image/decode-pool.ts (JavaScript heap of each image decode worker); validated here.
     MAS_DECODE_WORKER_MEMORY_MB: positiveInt(256),
+    // Worker threads that decrypt and parse stored datashares (lib/cases/subject-opener.ts); unset = min(2, CPUs).
+    MAS_PARSE_WORKERS: integer(0, 1),
     // Tests only (read by lib/simulator/record-identities.ts): where the simulator writes the identities it invents.
     MAS_SIMULATOR_RECORD_FILE: optionalString,
     // Read by lib/log/logger.ts when the logger is first made; validated here so a typo stops start-up.
@@ -442,6 +444,8 @@ export interface AppEnv {
   simulator: { adjudications: number; verifications: number; stock: number; threads: number | undefined };
   /** Smallest group of profiles sharing day, year of birth, gender and location that the export includes. */
   profileMinGroup: number;
+  /** Worker threads decrypting and parsing stored datashares; undefined = min(2, CPUs). */
+  parseWorkers: number | undefined;
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
   /** What this process runs; every role when MAS_PROCESS_ROLES is unset. */
@@ -587,6 +591,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       stock: e.MAS_SIMULATOR_STOCK,
       threads: e.MAS_SIMULATOR_THREADS || undefined,
     },
+    parseWorkers: e.MAS_PARSE_WORKERS || undefined,
     autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
     stopGraceSeconds: e.MAS_STOP_GRACE_SECONDS,
     profileMinGroup: e.MAS_PROFILE_MIN_GROUP,

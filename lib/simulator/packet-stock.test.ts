@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { buildPacketWorker } from "./build-packet-worker.mjs";
+import { buildWorkerBundles } from "@/lib/process/build-worker-bundles.mjs";
 import { PacketStock } from "./packet-stock";
 import { SynthesisPool, type JobPriority } from "./synthesis-pool";
 
-await buildPacketWorker();
+await buildWorkerBundles();
 const pool = new SynthesisPool({ size: 2 });
 /** Every build the stock asks the pool for, by priority, in order. */
 const builds: JobPriority[] = [];

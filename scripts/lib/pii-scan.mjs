@@ -109,10 +109,41 @@ export function pgDump(databaseUrl, bin) {
 }
 
 /**
+ * The same plain COPY blocks as pgDump, from an embedded PGlite data directory (the demo server's database), which
+ * pg_dump cannot reach. Only once the server that owns the directory has stopped: PGlite is one process's.
+ */
+export async function pgliteDump(dir) {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const db = await PGlite.create(dir);
+  try {
+    // Quoted only where needed, as pg_dump writes them.
+    const ident = (name) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
+    const tables = await db.query(
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
+    );
+    let dump = "";
+    for (const { schema, name } of tables.rows) {
+      const table = `${ident(schema)}.${ident(name)}`;
+      const columns = await db.query(
+        "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position",
+        [schema, name],
+      );
+      const copy = await db.query(`COPY ${table} TO '/dev/blob'`);
+      const rows = copy.blob ? await copy.blob.text() : "";
+      dump += `COPY ${schema}.${ident(name)} (${columns.rows.map((c) => ident(c.name)).join(", ")}) FROM stdin;\n${rows}\\.\n`;
+    }
+    return dump;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
  * Runs the whole scan; returns { findings, identities, values }. `recordFiles` are the simulator's
  * MAS_SIMULATOR_RECORD_FILE outputs, `identityFiles` MOSIP sample ID.json files, `logs` the server logs.
  */
-export function scanForPii({ recordFiles, identityFiles, logs, dump }) {
+export function scanForPii({ recordFiles, identityFiles, logs, dump, dumps = [] }) {
   const values = new Map();
   let identities = 0;
   for (const file of recordFiles.filter((f) => existsSync(f))) {
@@ -123,7 +154,13 @@ export function scanForPii({ recordFiles, identityFiles, logs, dump }) {
   for (const file of identityFiles) for (const [v, k] of valuesFromIdentityJson(JSON.parse(readFileSync(file, "utf8")))) values.set(v, k);
   const findings = [];
   for (const log of logs.filter((f) => existsSync(f))) findings.push(...scanLog(log, readFileSync(log, "utf8"), values));
-  const db = dump === undefined ? { rows: 0, findings: [] } : scanPgDump(dump, values);
-  findings.push(...db.findings.map((f) => `database ${f}`));
-  return { findings, identities, values: values.size, rows: db.rows };
+  // `dump`: the postgresql server's database; `dumps`: more databases, each with a name for its findings.
+  const databases = [...(dump === undefined ? [] : [{ name: "database", dump }]), ...dumps];
+  let rows = 0;
+  for (const db of databases) {
+    const scanned = scanPgDump(db.dump, values);
+    rows += scanned.rows;
+    findings.push(...scanned.findings.map((f) => `${db.name} ${f}`));
+  }
+  return { findings, identities, values: values.size, rows };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { scanForPii, scanLog, scanPgDump, valuesFromIdentityJson, valuesFromRecords } from "./pii-scan.mjs";
+import { pgliteDump, scanForPii, scanLog, scanPgDump, valuesFromIdentityJson, valuesFromRecords } from "./pii-scan.mjs";
 
 const person = {
   names: ["Karim Bennani", "كريم بناني"],
@@ -44,6 +44,30 @@ describe("PII scan", () => {
       'public."Case".note: date of birth',
       'public."Case".meta: address line',
       'public."DatashareDownload".body: name',
+    ]);
+  });
+
+  it("reads an embedded PGlite database too: a clear value in a text or bytea column is found, an encrypted one is not", async () => {
+    const dir = join(scratch, "pglite");
+    const { PGlite } = await import("@electric-sql/pglite");
+    const db = await PGlite.create(dir);
+    await db.exec('CREATE TABLE "DatashareDownload" (id text, body bytea); CREATE TABLE "Comment" (id text, "text" text);');
+    await db.query('INSERT INTO "DatashareDownload" VALUES ($1, $2), ($3, $4)', [
+      "d1",
+      Uint8Array.from([1, 2, 250]),
+      "d2",
+      Buffer.from('{"fullName":"Karim Bennani"}'),
+    ]);
+    await db.query('INSERT INTO "Comment" VALUES ($1, $2), ($3, $4)', ["c1", "looks fine", "c2", "call 0600123456"]);
+    await db.close();
+    const dump = await pgliteDump(dir);
+    const records = join(scratch, "pglite-ids.ndjson");
+    writeFileSync(records, `${JSON.stringify(person)}\n`);
+    const result = scanForPii({ recordFiles: [records], identityFiles: [], logs: [], dumps: [{ name: "embedded database", dump }] });
+    assert.equal(result.rows, 4);
+    assert.deepEqual(result.findings, [
+      'embedded database public."Comment".text: phone',
+      'embedded database public."DatashareDownload".body: name',
     ]);
   });
 

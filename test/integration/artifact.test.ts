@@ -207,6 +207,8 @@ test("the artifact holds the server, its workers and migrations, and no source t
     "lib/biometrics/image/decode-worker.mjs",
     "lib/biometrics/image/wsq-decoder.generated.mjs",
     "lib/simulator/packet-worker.generated.mjs",
+    "lib/cases/subject-worker.generated.mjs",
+    "lib/process/serve-worker-jobs.mjs",
     "node_modules/sharp/package.json",
     "node_modules/@cornerstonejs/codec-openjpeg/dist/openjpegwasm_decode.wasm",
   ]) {
