@@ -12,6 +12,7 @@ import { refuseCaseAccess } from "./refuse-case-access";
 import { loadSubject } from "./load-subject";
 import { computeMosipClock, type MosipClock } from "./mosip-clock";
 import { getEnv } from "@/lib/env/get-env";
+import { fingerComparisonView, type FingerComparisonView } from "./finger-comparison-view";
 
 export interface SubjectView {
   key: string;
@@ -46,6 +47,8 @@ export interface CaseView {
   decisions: { level: string; username: string; body: unknown; comment: string | null; at: string }[];
   /** True when a supervisor is shown no decisions although some exist: the case still awaits a blind review. */
   decisionsHidden: boolean;
+  /** The fingerprint comparison aid: scores per candidate and finger, candidates by evidence (docs/decisions/0022). */
+  fingerComparison: FingerComparisonView;
 }
 
 /**
@@ -109,7 +112,8 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
     };
   };
 
-  const [applicant, ...candidates] = await Promise.all([
+  const [fingerComparison, applicant, ...candidates] = await Promise.all([
+    fingerComparisonView(prisma, c),
     subject("applicant", "Applicant", c.referenceId, c.applicantDataStatus),
     ...c.candidates.map((k, i) => subject(k.id, `Candidate ${i + 1}`, k.referenceId, k.dataStatus)),
   ]);
@@ -144,5 +148,6 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
         }))
       : [],
     decisionsHidden: role === "SUPERVISOR" && !showDecisions && c.decisions.length > 0,
+    fingerComparison,
   };
 }

@@ -11,6 +11,7 @@ import { buildCaseResponse, type Reviewer } from "./build-case-response";
 import { decisionKind, type DecisionInput } from "./decision-input";
 import { decisionsAgree, duplicates } from "./decisions-agree";
 import { recordFinalDecision } from "./record-final-decision";
+import { flagAidDisagreement } from "./flag-aid-disagreement";
 import { chooseOperator } from "./choose-operator";
 import { assignReview } from "./assign-review";
 import { barredFromSecondary, secondaryBar, secondaryBarMessage } from "./barred-from-secondary";
@@ -89,7 +90,7 @@ function decide(
     checkShape(c.kind, candidateIds, input);
 
     const comment = "comment" in input ? (input.comment ?? null) : null;
-    await tx.decision.create({ data: { caseId, level, userId: user.id, body: input as Prisma.InputJsonValue, comment } });
+    const written = await tx.decision.create({ data: { caseId, level, userId: user.id, body: input as Prisma.InputJsonValue, comment } });
     await recordAudit(tx, {
       actor: user,
       action: "case.decision",
@@ -118,6 +119,7 @@ function decide(
         now,
       });
       await recordFinalDecision(tx, { caseId, response, mosip, actor: user, now });
+      await flagAidDisagreement(tx, { caseId, decisionId: written.id, decision });
       return "DECIDED" as const;
     };
 

@@ -3,6 +3,7 @@ import { metrics } from "@/lib/metrics/metrics";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DATA_STATES, isOneOf } from "./case-lifecycle";
+import { resetFingerScoring } from "./finger-scoring-claims";
 
 type SubjectStatus = "PENDING" | "AVAILABLE" | "UNAVAILABLE" | "FAILED";
 
@@ -68,6 +69,8 @@ export async function settleCaseData(tx: Prisma.TransactionClient, caseId: strin
   }
   if (state === c.state && code === c.dataErrorCode && applicant === c.applicantDataStatus) return;
   await tx.case.update({ where: { id: caseId }, data: { state, dataErrorCode: code, applicantDataStatus: applicant } });
+  // Data ready (again, after a re-download): scores of earlier data are void; the scoring task scores it anew.
+  if (state === "READY") await resetFingerScoring(tx, caseId);
   // Queue lag as MOSIP sees it: from its requesttime to a case an officer can open.
   if (state === "READY")
     metrics().requestToReadySeconds.observe(Math.max(0, (Date.now() - (c.requestTime ?? c.receivedAt).getTime()) / 1000));

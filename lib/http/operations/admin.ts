@@ -6,6 +6,7 @@ import { roleParams } from "@/lib/auth/role-permissions";
 import { setRolePermissionsBody } from "@/lib/auth/role-permissions";
 import { auditQuery } from "@/lib/audit/list-audit";
 import { adjudicationSettingsSchema } from "@/lib/settings/adjudication-settings";
+import { comparisonAidSettingsSchema } from "@/lib/settings/comparison-aid-settings";
 import { operation } from "../operation";
 
 const USER = { $ref: "#/components/schemas/User" };
@@ -92,6 +93,22 @@ export const adminOperations = {
     summary:
       "Replace the adjudication settings; the change (old → new values) is audited. Per-operator caps: PATCH /api/admin/users/{id} with caseCap",
     body: adjudicationSettingsSchema,
+    response: { status: 200 },
+  }),
+  getComparisonAidSettings: operation({
+    method: "GET",
+    path: "/api/admin/settings/comparison-aid",
+    permission: "settings.manage",
+    summary:
+      "Thresholds of the fingerprint comparison aid (match score, strong score, strong fingers that flag a rejection) and their defaults",
+    response: { status: 200 },
+  }),
+  updateComparisonAidSettings: operation({
+    method: "PUT",
+    path: "/api/admin/settings/comparison-aid",
+    permission: "settings.manage",
+    summary: "Replace the comparison aid's thresholds; the change (old → new values) is audited",
+    body: comparisonAidSettingsSchema,
     response: { status: 200 },
   }),
 };

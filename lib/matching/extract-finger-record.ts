@@ -1,0 +1,47 @@
+import "server-only";
+import { decodeImage } from "@/lib/biometrics/image/decode-image";
+import { parseIsoRecord } from "@/lib/biometrics/iso/parse-iso-record";
+import type { FingerRepresentation } from "@/lib/biometrics/iso/types";
+import { extractTemplate } from "./extract-template";
+import type { FingerTemplate } from "./types";
+
+/** What a finger image yields for comparison: its minutiae template (biometric data: memory only) and quality. */
+export interface FingerRecordTemplate {
+  template: FingerTemplate;
+  /** The record's own quality score of the image (0-100), when it carries one. */
+  quality: number | null;
+}
+
+/**
+ * One MOSIP finger BDB (an ISO/IEC 19794-4 record) → its minutiae template: the first image of the record,
+ * decoded to one grey channel (JPEG 2000, WSQ, JPEG or PNG), at the resolution the record declares (500 ppi
+ * when it declares none). Runs in the scoring worker (score-worker-entry.ts); pure of any state.
+ */
+export async function extractFingerRecord(iso: Uint8Array): Promise<FingerRecordTemplate> {
+  const record = parseIsoRecord(iso);
+  if (record.modality !== "Finger") throw new Error(`expected a finger record, got ${record.modality}`);
+  const rep = record.representations[0] as FingerRepresentation | undefined;
+  if (!rep || rep.image.length === 0) throw new Error("the finger record holds no image");
+  const img = await decodeImage(rep.image, {
+    codec: rep.codec,
+    width: rep.width,
+    height: rep.height,
+    bitDepth: rep.bitDepth,
+    colour: "grey",
+  });
+  if (img.channels !== 1) throw new Error(`expected a grey finger image, got ${img.channels} channels`);
+  const data = img.data instanceof Uint8Array ? img.data : Uint8Array.from(img.data);
+  return {
+    template: extractTemplate({ width: img.width, height: img.height, data }, { ppi: ppiOf(rep) }),
+    quality: rep.qualityBlocks[0]?.score ?? null,
+  };
+}
+
+/** Scale units 1 = pixels per inch, 2 = per centimetre; anything unusable is taken as 500 ppi. */
+export function ppiOf(rep: Pick<FingerRepresentation, "scaleUnits" | "imageResolution">): number {
+  const res = rep.imageResolution.horizontal;
+  if (!(res > 0)) return 500;
+  const ppi = rep.scaleUnits === 2 ? Math.round(res * 2.54) : res;
+  // A record declaring an absurd resolution would scale every ridge constant with it.
+  return ppi >= 250 && ppi <= 1000 ? ppi : 500;
+}
