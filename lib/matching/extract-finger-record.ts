@@ -29,10 +29,8 @@ export async function extractFingerRecord(iso: Uint8Array): Promise<FingerRecord
     bitDepth: rep.bitDepth,
     colour: "grey",
   });
-  if (img.channels !== 1) throw new Error(`expected a grey finger image, got ${img.channels} channels`);
-  const data = img.data instanceof Uint8Array ? img.data : Uint8Array.from(img.data);
   return {
-    template: extractTemplate({ width: img.width, height: img.height, data }, { ppi: ppiOf(rep) }),
+    template: extractTemplate({ width: img.width, height: img.height, data: greyOf(img.data, img.channels) }, { ppi: ppiOf(rep) }),
     quality: rep.qualityBlocks[0]?.score ?? null,
   };
 }
@@ -44,4 +42,23 @@ export function ppiOf(rep: Pick<FingerRepresentation, "scaleUnits" | "imageResol
   const ppi = rep.scaleUnits === 2 ? Math.round(res * 2.54) : res;
   // A record declaring an absurd resolution would scale every ridge constant with it.
   return ppi >= 250 && ppi <= 1000 ? ppi : 500;
+}
+
+/**
+ * One grey channel: finger images are grey, but a decoder may hand a grey PNG or JPEG back as RGB(A) (equal
+ * channels), so the luma is taken (alpha ignored).
+ */
+export function greyOf(data: Uint8Array, channels: number): Uint8Array {
+  if (channels === 1) return data;
+  if (channels < 1 || channels > 4) throw new Error(`a finger image with ${channels} channels`);
+  if (channels === 2) {
+    const out = new Uint8Array(data.length / 2);
+    for (let i = 0; i < out.length; i++) out[i] = data[2 * i];
+    return out;
+  }
+  const out = new Uint8Array(data.length / channels);
+  for (let i = 0, j = 0; i < out.length; i++, j += channels) {
+    out[i] = (data[j] * 299 + data[j + 1] * 587 + data[j + 2] * 114 + 500) / 1000;
+  }
+  return out;
 }
