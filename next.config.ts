@@ -8,13 +8,14 @@ const nextConfig: NextConfig = {
   // Files the server loads by a path computed at run time, which output tracing cannot see: the worker entries
   // of the decode and synthesis pools with the modules they import, the migrations applied at boot, and the
   // OpenJPEG codec, which only the decode worker imports (its package.json too, for the exports map). sharp is
-  // traced through serverExternalPackages. The bundles' build scripts (build-*.mjs) stay out: they need esbuild,
+  // traced through serverExternalPackages. The bundles' build script (lib/process/build-worker-bundles.mjs) stays out: they need esbuild,
   // a dev dependency. test/integration/artifact.test.ts fails when something here is missing.
   outputFileTracingIncludes: {
     "/**": [
       "./lib/biometrics/image/{decode-worker,render-job,jpeg2000-wasm,raster-encoder,raster-limits,sharp-decoder,image-header}.mjs",
-      "./lib/biometrics/image/{wsq-decoder-bundle,wsq-decoder.generated}.mjs",
-      "./lib/simulator/{packet-worker-bundle,packet-worker.generated}.mjs",
+      "./lib/process/serve-worker-jobs.mjs",
+      "./lib/biometrics/image/wsq-decoder.generated.mjs",
+      "./lib/simulator/packet-worker.generated.mjs",
       "./prisma/migrations/**/*",
       "./node_modules/@cornerstonejs/codec-openjpeg/{package.json,dist/*}",
     ],

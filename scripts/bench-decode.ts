@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { approximateBytes, CaseImageCache } from "../lib/biometrics/case-image-cache";
 import { parseCbeff } from "../lib/biometrics/cbeff/parse-cbeff";
-import { buildWsqDecoder } from "../lib/biometrics/image/build-wsq-decoder.mjs";
+import { buildWorkerBundles } from "../lib/process/build-worker-bundles.mjs";
 import { decodeBiometric } from "../lib/biometrics/image/decode-biometric";
 import { DecodePool } from "../lib/biometrics/image/decode-pool";
 import { decodeJpeg2000 } from "../lib/biometrics/image/jpeg2000-wasm.mjs";
@@ -195,7 +195,7 @@ async function comparisonPage(iterations: number) {
 
 async function main() {
   const started = performance.now();
-  await buildWsqDecoder();
+  await buildWorkerBundles();
   const work = mkdtempSync(join(tmpdir(), "mas-bench-"));
   try {
     const samples = loadSamples();

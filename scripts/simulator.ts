@@ -11,7 +11,7 @@ import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
 import { queueDialect } from "@/lib/broker/queue-dialect";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
 import { originOf } from "@/lib/env/datashare-origins";
-import { buildPacketWorker } from "@/lib/simulator/build-packet-worker.mjs";
+import { buildWorkerBundles } from "@/lib/process/build-worker-bundles.mjs";
 import { ResponseChecker, type KnownRequest, type ResponseVerdict } from "@/lib/simulator/check-response";
 import { CliError, HELP, parseSimulatorArgs, type SimulatorCli } from "@/lib/simulator/cli-options";
 import { createEmbeddedSimulator } from "@/lib/simulator/embedded-simulator";
@@ -67,7 +67,7 @@ function writeKey(dir: string): string {
 
 async function publishAndCheck(cli: SimulatorCli): Promise<number> {
   // Datashares are synthesised in worker threads that load a plain-JS bundle; bring it up to date first.
-  await buildPacketWorker();
+  await buildWorkerBundles();
   const encryption = cli.encryption ?? "VER_R2";
   let certificate: string | null = null;
   if (encryption !== "none") {

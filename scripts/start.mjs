@@ -14,12 +14,9 @@ async function main() {
   ensureNpmInstall();
   const { prismaGenerate } = await import("./prisma-generate.mjs");
   prismaGenerate();
-  // The decode workers load WSQ from a plain-JS bundle of lib/biometrics/wsq; build it before `next build` hashes lib/.
-  const { buildWsqDecoder } = await import("../lib/biometrics/image/build-wsq-decoder.mjs");
-  await buildWsqDecoder();
-  // The simulator's synthesis workers load a plain-JS bundle too (lib/simulator/build-packet-worker.mjs).
-  const { buildPacketWorker } = await import("../lib/simulator/build-packet-worker.mjs");
-  await buildPacketWorker();
+  // Worker threads load plain-JS bundles of TypeScript (WSQ, packet synthesis); build them before `next build` hashes lib/.
+  const { buildWorkerBundles } = await import("../lib/process/build-worker-bundles.mjs");
+  await buildWorkerBundles();
   if (!dev) (await import("./lib/ensure-build.mjs")).ensureBuild();
   serve();
 }

@@ -31,11 +31,9 @@ async function main() {
   debianKubectl();
   const { prismaGenerate } = await import("./prisma-generate.mjs");
   prismaGenerate();
-  const { buildWsqDecoder } = await import("../lib/biometrics/image/build-wsq-decoder.mjs");
-  await buildWsqDecoder();
-  // The simulator's synthesis workers load a plain-JS bundle too (lib/simulator/build-packet-worker.mjs).
-  const { buildPacketWorker } = await import("../lib/simulator/build-packet-worker.mjs");
-  await buildPacketWorker();
+  // Worker threads load plain-JS bundles of TypeScript (lib/process/build-worker-bundles.mjs).
+  const { buildWorkerBundles } = await import("../lib/process/build-worker-bundles.mjs");
+  await buildWorkerBundles();
   const node = process.execPath;
   const want = (s) => !only || only === s;
 

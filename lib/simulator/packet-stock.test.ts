@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { buildPacketWorker } from "./build-packet-worker.mjs";
+import { buildWorkerBundles } from "@/lib/process/build-worker-bundles.mjs";
 import { PacketStock } from "./packet-stock";
 import { SynthesisPool } from "./synthesis-pool";
 
-await buildPacketWorker();
+await buildWorkerBundles();
 const pool = new SynthesisPool({ size: 2 });
 const stock = new PacketStock({ pool, publicUrl: "http://127.0.0.1:9", encryption: "none", certificatePem: null, size: 1 });
 after(async () => {

@@ -7,14 +7,14 @@ import { decryptDatashare } from "@/lib/crypto/decrypt-datashare";
 import { generatePartnerKey } from "@/lib/crypto/generate-partner-key";
 import { createKeyRing } from "@/lib/crypto/key-ring";
 import { parseDatasharePayload } from "@/lib/mosip/datashare-envelope";
-import { buildPacketWorker } from "./build-packet-worker.mjs";
-import { packetWorkerBanner, packetWorkerStatus, sourcesHash } from "./packet-worker-bundle.mjs";
+import { buildWorkerBundles } from "@/lib/process/build-worker-bundles.mjs";
+import { bundleBanner, sourcesHash } from "@/lib/process/worker-bundle.mjs";
 import { createScenario } from "./scenario";
 import { SynthesisPool } from "./synthesis-pool";
 
 const key = generatePartnerKey({ commonName: "synthesis-test" });
 const ring = createKeyRing([{ privateKeyPem: key.privateKeyPem, certificatePem: key.certificatePem }]);
-await buildPacketWorker();
+await buildWorkerBundles();
 const pool = new SynthesisPool({ size: 1 });
 after(() => pool.close());
 
@@ -46,16 +46,18 @@ describe("synthesis pool", () => {
 });
 
 describe("packet worker bundle", () => {
-  it("is stale once a source it was built from changes, and missing when absent", () => {
+  it("is used only while it matches the sources it was built from", () => {
     const root = mkdtempSync(join(tmpdir(), "packet-bundle-"));
     const dir = join(root, "lib", "simulator");
-    assert.equal(packetWorkerStatus(dir), "missing");
+    mkdirSync(dir, { recursive: true });
+    assert.equal(new SynthesisPool({ simulatorDir: dir }).bundle, "missing");
     writeFileSync(join(root, "a.ts"), "export const a = 1;");
     const files = ["a.ts"];
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "packet-worker.generated.mjs"), `${packetWorkerBanner(sourcesHash(root, files)!, files)}export {};\n`);
-    assert.equal(packetWorkerStatus(dir), "fresh");
+    writeFileSync(join(dir, "packet-worker.generated.mjs"), `${bundleBanner(sourcesHash(root, files)!, files, "a.ts")}export {};\n`);
+    const fresh = new SynthesisPool({ simulatorDir: dir });
+    assert.deepEqual([fresh.bundle, fresh.inThreads], ["fresh", true]);
     writeFileSync(join(root, "a.ts"), "export const a = 2;");
-    assert.equal(packetWorkerStatus(dir), "stale");
+    const stale = new SynthesisPool({ simulatorDir: dir });
+    assert.deepEqual([stale.bundle, stale.inThreads], ["stale", false]);
   });
 });

@@ -6,16 +6,24 @@ import { after, before, describe, it } from "node:test";
 import { parseIsoRecord } from "../iso/parse-iso-record";
 import { ISO_SAMPLES, readFixture } from "../testing/fixtures";
 import { decodeBiometric } from "./decode-biometric";
-import { closeDecodePool, DecodePool, DecodePoolError, decodeBiometricOffThread, getDecodePool, resolveWorkerPath } from "./decode-pool";
-import { buildWsqDecoder } from "./build-wsq-decoder.mjs";
+import { buildWorkerBundles } from "@/lib/process/build-worker-bundles.mjs";
+import { bundleBanner, sourcesHash } from "@/lib/process/worker-bundle.mjs";
+import {
+  closeDecodePool,
+  DecodePool,
+  DecodePoolError,
+  decodeBiometricOffThread,
+  getDecodePool,
+  resolveWorkerPath,
+  wsqBundleStatus,
+} from "./decode-pool";
 import type { RenderJob } from "./render-job.mjs";
-import { wsqBundleBanner, wsqBundleStatus, wsqSourceHash, WSQ_BUNDLE_FILE } from "./wsq-decoder-bundle.mjs";
 
 const scratch = mkdtempSync(join(tmpdir(), "mas-pool-"));
 // The suite proves the worker's WSQ path, so it needs the generated bundle
 // current; building it is a no-op when it already is.
 before(async () => {
-  await buildWsqDecoder();
+  await buildWorkerBundles();
 });
 after(async () => {
   await closeDecodePool();
@@ -110,30 +118,33 @@ describe("DecodePool", () => {
   });
 
   it("sends WSQ to the worker only when the bundle matches the WSQ sources", () => {
+    // A project of its own: the worker at its usual place, one WSQ source the bundle lists.
     const root = mkdtempSync(join(scratch, "layout-"));
-    const imageDir = join(root, "image");
-    const wsqDir = join(root, "wsq");
-    mkdirSync(imageDir);
-    mkdirSync(wsqDir);
+    const imageDir = join(root, "lib", "biometrics", "image");
+    const wsqDir = join(root, "lib", "biometrics", "wsq");
+    mkdirSync(imageDir, { recursive: true });
+    mkdirSync(wsqDir, { recursive: true });
     writeFileSync(join(wsqDir, "decode-wsq.ts"), "export const a = 1;\n");
     writeFileSync(join(wsqDir, "decode-wsq.test.ts"), "ignored");
     const worker = join(imageDir, "decode-worker.mjs");
     writeFileSync(worker, "");
-    assert.equal(wsqBundleStatus(imageDir), "missing");
+    assert.equal(wsqBundleStatus(worker), "missing");
     assert.equal(new DecodePool({ workerPath: worker }).jobCodecs.has("WSQ"), false);
 
-    writeFileSync(join(imageDir, WSQ_BUNDLE_FILE), `${wsqBundleBanner(wsqSourceHash(wsqDir)!)}\nexport {};\n`);
-    assert.equal(wsqBundleStatus(imageDir), "fresh");
+    const files = ["lib/biometrics/wsq/decode-wsq.ts"];
+    const banner = bundleBanner(sourcesHash(root, files)!, files, files[0]);
+    writeFileSync(join(imageDir, "wsq-decoder.generated.mjs"), `${banner}export {};\n`);
+    assert.equal(wsqBundleStatus(worker), "fresh");
     assert.equal(new DecodePool({ workerPath: worker }).jobCodecs.has("WSQ"), true);
 
     writeFileSync(join(wsqDir, "decode-wsq.test.ts"), "tests do not count");
-    assert.equal(wsqBundleStatus(imageDir), "fresh");
+    assert.equal(wsqBundleStatus(worker), "fresh");
     writeFileSync(join(wsqDir, "decode-wsq.ts"), "export const a = 2;\n");
-    assert.equal(wsqBundleStatus(imageDir), "stale");
+    assert.equal(wsqBundleStatus(worker), "stale");
     assert.equal(new DecodePool({ workerPath: worker }).jobCodecs.has("WSQ"), false);
 
     rmSync(wsqDir, { recursive: true });
-    assert.equal(wsqBundleStatus(imageDir), "unverified");
+    assert.equal(wsqBundleStatus(worker), "unverified");
   });
 
   it("runs jobs concurrently on at most min(2, CPUs) workers", async () => {

@@ -1,22 +1,20 @@
-// worker_threads entry for decode-pool.ts. Runs render jobs off the request
-// thread. Plain JavaScript importing only sibling .mjs files and
-// node_modules packages, so it runs unchanged under tsx (tests) and next
-// start (where server code is bundled but this file is loaded from disk).
-// WSQ comes from wsq-decoder.generated.mjs, the plain-JS build of
-// lib/biometrics/wsq; the pool sends WSQ jobs here only when that build is
-// present and current.
-import { parentPort } from "node:worker_threads";
+// Worker file of decode-pool.ts (a lib/process/worker-pool.ts pool). Runs render jobs off the request thread.
+// Plain JavaScript importing only .mjs files and node_modules packages, so it runs unchanged under tsx (tests)
+// and next start (where server code is bundled but this file is loaded from disk). WSQ comes from
+// wsq-decoder.generated.mjs, the plain-JS build of lib/biometrics/wsq, whose URL the pool gives in workerData only
+// when that build is present and current.
+import { workerData } from "node:worker_threads";
+import { serveWorkerJobs } from "../../process/serve-worker-jobs.mjs";
 import { runRenderJob } from "./render-job.mjs";
-import { WSQ_BUNDLE_FILE } from "./wsq-decoder-bundle.mjs";
 
-if (!parentPort) throw new Error("decode-worker.mjs must be started as a worker thread");
-const port = parentPort;
+const wsqBundleUrl = workerData?.wsqBundleUrl ?? null;
 
 let wsqModule;
 const decoders = {
   wsq: async () => {
+    if (!wsqBundleUrl) throw new Error("this decode worker was started without the WSQ bundle");
     // Imported on first use: workers that never see WSQ skip loading it.
-    wsqModule ??= import(new URL(`./${WSQ_BUNDLE_FILE}`, import.meta.url).href).catch((error) => {
+    wsqModule ??= import(wsqBundleUrl).catch((error) => {
       wsqModule = undefined;
       throw error;
     });
@@ -24,16 +22,10 @@ const decoders = {
   },
 };
 
-port.on("message", async ({ id, job }) => {
-  try {
-    const result = await runRenderJob(job, decoders);
-    const transfer = result.images.map((image) => toTransferable(image));
-    port.postMessage({ id, ok: true, result }, transfer);
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    port.postMessage({ id, ok: false, error: { name: e.name, message: e.message } });
-  }
-});
+serveWorkerJobs(
+  (job) => runRenderJob(job, decoders),
+  (result) => result.images.map((image) => toTransferable(image)),
+);
 
 /**
  * Gives each encoded image its own ArrayBuffer so it can be transferred
