@@ -10,6 +10,8 @@ import { startMosipBridgeOnce, startMosipDownloadsOnce } from "@/lib/bridge/mosi
 import { startInProcessResponsePublisherOnce, startResponsePublisherOnce } from "@/lib/outbox/start-response-publisher";
 import { startRetentionSweepOnce } from "@/lib/retention/start-retention-sweep";
 import { startAssigner } from "@/lib/cases/run-assigner";
+import { startFingerScoring } from "@/lib/cases/run-finger-scoring";
+import { getFingerWorkPool } from "@/lib/cases/finger-work-pool";
 import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startEmbeddedMosipOnce } from "@/lib/embedded/embedded-mosip-instance";
 import { processSlot } from "@/lib/process/process-slot";
@@ -63,6 +65,8 @@ async function boot(log: Log): Promise<Database> {
     // Anonymous profiles of decided cases, taken long before retention purges their data.
     startProfileSweepOnce(db.prisma, log, exclusive);
     if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000, log, exclusive);
+    // Fingerprint scores of READY cases, on worker threads; claims keep each case to one worker process.
+    startFingerScoring(db.prisma, getFingerWorkPool, log);
   }
   log(`[mas] process roles: ${env.roles.join(", ")}`);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);

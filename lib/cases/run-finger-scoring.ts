@@ -64,7 +64,17 @@ export async function scoreWaitingCases(prisma: PrismaClient, work: FingerWork, 
  * READY (or was downloaded again). Every worker process may run it; claims keep a case to one of them.
  */
 export function startFingerScoring(prisma: PrismaClient, work: () => FingerWork, log: Log, everyMs = 2000): void {
+  let warned = false;
   startPeriodicTask("finger-scoring", { firstDelayMs: everyMs, everyMs, log }, async () => {
-    await scoreWaitingCases(prisma, work(), log);
+    let w: FingerWork;
+    try {
+      w = work();
+    } catch (e) {
+      // No worker bundle: nothing is scored (never on this thread); said once, not every round.
+      if (!warned) log(`[finger-scoring] not running: ${(e as Error).message}`, "error");
+      warned = true;
+      return;
+    }
+    await scoreWaitingCases(prisma, w, log);
   });
 }

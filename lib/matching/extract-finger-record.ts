@@ -1,9 +1,13 @@
 import "server-only";
 import { decodeImage } from "@/lib/biometrics/image/decode-image";
+import { checkEncodedImage, type HeaderCodec } from "@/lib/biometrics/image/image-header.mjs";
+import { MAX_IMAGE_SIDE } from "@/lib/biometrics/image/raster-limits.mjs";
 import { parseIsoRecord } from "@/lib/biometrics/iso/parse-iso-record";
 import type { FingerRepresentation } from "@/lib/biometrics/iso/types";
 import { extractTemplate } from "./extract-template";
 import type { FingerTemplate } from "./types";
+
+const HEADER_CODECS = new Set<string>(["JPEG2000", "JPEG", "PNG", "WSQ"]);
 
 /** What a finger image yields for comparison: its minutiae template (biometric data: memory only) and quality. */
 export interface FingerRecordTemplate {
@@ -22,6 +26,11 @@ export async function extractFingerRecord(iso: Uint8Array): Promise<FingerRecord
   if (record.modality !== "Finger") throw new Error(`expected a finger record, got ${record.modality}`);
   const rep = record.representations[0] as FingerRepresentation | undefined;
   if (!rep || rep.image.length === 0) throw new Error("the finger record holds no image");
+  // The same caps as the image viewer (decode-biometric.ts), before any decoder allocates: records are untrusted.
+  if (rep.width > MAX_IMAGE_SIDE || rep.height > MAX_IMAGE_SIDE) {
+    throw new Error(`the record declares ${rep.width}x${rep.height} pixels, over the ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE} limit`);
+  }
+  if (HEADER_CODECS.has(rep.codec)) checkEncodedImage(rep.codec as HeaderCodec, rep.image);
   const img = await decodeImage(rep.image, {
     codec: rep.codec,
     width: rep.width,

@@ -14,6 +14,7 @@ const REQUIRED = [
   "lib/biometrics/image/decode-worker.mjs",
   "lib/biometrics/image/wsq-decoder.generated.mjs",
   "lib/simulator/packet-worker.generated.mjs",
+  "lib/matching/finger-worker.generated.mjs",
 ];
 const missing = REQUIRED.filter((p) => !existsSync(join(here, p)));
 if (missing.length) {
