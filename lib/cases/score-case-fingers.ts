@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
+import type { Bir } from "@/lib/biometrics/cbeff/parse-cbeff";
 import type { SingleFingerPosition } from "@/lib/biometrics/positions";
 import type { FingerRecordTemplate } from "@/lib/matching/extract-finger-record";
 import type { FingerTemplate } from "@/lib/matching/types";
@@ -28,21 +29,41 @@ export async function computeCaseFingerScores(
   candidates: readonly { id: string; dataStatus: string }[],
   work: FingerWork,
 ): Promise<CaseFingerScores> {
-  const counter = { unreadable: 0 };
+  const birsOf = async (subject: SubjectKey) => {
+    const s = await loadSubject(prisma, caseId, subject);
+    return s.ok ? s.data.birs : null;
+  };
   const available = candidates.filter((c) => c.dataStatus === "AVAILABLE");
-  // Every subject at once, so the extractions of the whole case keep every worker busy.
-  const [applicant, ...others] = await Promise.all([
-    subjectTemplates(prisma, caseId, "applicant", work, counter),
-    ...available.map((c) => subjectTemplates(prisma, caseId, c.id, work, counter)),
-  ]);
+  const [applicant, ...others] = await Promise.all([birsOf("applicant"), ...available.map((c) => birsOf(c.id))]);
   if (!applicant) throw new Error("the applicant's data could not be read");
+  return scoreSubjects(
+    caseId,
+    applicant,
+    available.flatMap((c, i) => (others[i] ? [{ id: c.id, birs: others[i] }] : [])),
+    work,
+  );
+}
 
+/**
+ * The scores of one applicant's fingers against each candidate's (CBEFF BIRs as parsed), position by position.
+ * Every extraction of the case is queued at once, so they keep every worker busy; then the comparisons go out in
+ * one batch per worker.
+ */
+export async function scoreSubjects(
+  caseId: string,
+  applicantBirs: readonly Bir[],
+  candidates: readonly { id: string; birs: readonly Bir[] }[],
+  work: FingerWork,
+): Promise<CaseFingerScores> {
+  const counter = { unreadable: 0 };
+  const [applicant, ...others] = await Promise.all([
+    subjectTemplates(caseId, "applicant", applicantBirs, work, counter),
+    ...candidates.map((c) => subjectTemplates(caseId, c.id, c.birs, work, counter)),
+  ]);
   const jobs: { candidateId: string; position: SingleFingerPosition; a: FingerRecordTemplate; b: FingerRecordTemplate }[] = [];
-  available.forEach((c, i) => {
-    const theirs = others[i];
-    if (!theirs) return;
+  candidates.forEach((c, i) => {
     for (const [position, a] of applicant) {
-      const b = theirs.get(position);
+      const b = others[i].get(position);
       if (b) jobs.push({ candidateId: c.id, position, a, b });
     }
   });
@@ -66,20 +87,18 @@ export async function computeCaseFingerScores(
   return { rows, unreadable: counter.unreadable };
 }
 
-/** The subject's finger templates by position, or null when its data cannot be read at all. */
+/** The subject's finger templates by position (images that yield none are counted, not fatal). */
 async function subjectTemplates(
-  prisma: PrismaClient,
   caseId: string,
   subject: SubjectKey,
+  birs: readonly Bir[],
   work: FingerWork,
   counter: { unreadable: number },
-): Promise<SubjectTemplates | null> {
-  const s = await loadSubject(prisma, caseId, subject);
-  if (!s.ok) return null;
+): Promise<SubjectTemplates> {
   const out: SubjectTemplates = new Map();
   await Promise.all(
-    [...fingerBirs(s.data.birs)].map(async ([position, birIndex]) => {
-      const t = await fingerTemplate(caseId, subject, birIndex, s.data.birs[birIndex].bdb!, work);
+    [...fingerBirs(birs)].map(async ([position, birIndex]) => {
+      const t = await fingerTemplate(caseId, subject, birIndex, birs[birIndex].bdb!, work);
       if (t) out.set(position, t);
       else counter.unreadable++;
     }),

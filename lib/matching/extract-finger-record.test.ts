@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readFixture } from "@/lib/biometrics/testing/fixtures";
-import { extractFingerRecord } from "./extract-finger-record";
+import { extractFingerRecord, greyOf } from "./extract-finger-record";
 import { matchTemplates } from "./match-templates";
 
 test("a MOSIP finger record becomes a template whichever codec it carries, and the same capture matches itself", async () => {
@@ -18,4 +18,11 @@ test("a MOSIP finger record becomes a template whichever codec it carries, and t
 
 test("a record that is not a finger is refused", async () => {
   await assert.rejects(extractFingerRecord(readFixture("iso/face-fac030-jp2-lossless.iso")), /expected a finger record/);
+});
+
+test("an RGB or grey+alpha decode becomes one grey channel by luma", () => {
+  assert.deepEqual([...greyOf(new Uint8Array([10, 10, 10, 255, 0, 0, 0, 0, 255]), 3)], [10, 76, 29]);
+  assert.deepEqual([...greyOf(new Uint8Array([7, 255, 9, 0]), 2)], [7, 9]);
+  const grey = new Uint8Array([1, 2, 3]);
+  assert.equal(greyOf(grey, 1), grey);
 });
