@@ -44,8 +44,11 @@ export async function scoreCaseFingers(
   }
 }
 
-/** One round: every case waiting for scores, oldest first, one at a time (each case already uses every worker). */
-export async function scoreWaitingCases(prisma: PrismaClient, work: FingerWork, log?: Log, limit = 10): Promise<ScoredCase[]> {
+/**
+ * One round: up to `limit` cases waiting for scores, oldest first, one at a time (each case already uses every
+ * worker). Few per round, so that a graceful stop, which waits for the round in progress, is not held up long.
+ */
+export async function scoreWaitingCases(prisma: PrismaClient, work: FingerWork, log?: Log, limit = 3): Promise<ScoredCase[]> {
   const done: ScoredCase[] = [];
   for (const caseId of await findCasesToScore(prisma, new Date(), limit)) {
     const r = await scoreCaseFingers(prisma, caseId, work);
