@@ -65,8 +65,9 @@ async function boot(log: Log): Promise<Database> {
     // Anonymous profiles of decided cases, taken long before retention purges their data.
     startProfileSweepOnce(db.prisma, log, exclusive);
     if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000, log, exclusive);
-    // Fingerprint scores of READY cases, on worker threads; claims keep each case to one worker process.
-    startFingerScoring(db.prisma, getFingerWorkPool, log);
+    // Fingerprint scores of READY cases, on worker threads; claims keep each case to one worker process. Templates
+    // stay for the workbench only where pages are served.
+    startFingerScoring(db.prisma, getFingerWorkPool, log, { keepInMemory: roles.has("web") });
   }
   log(`[mas] process roles: ${env.roles.join(", ")}`);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);

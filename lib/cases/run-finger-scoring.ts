@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { startPeriodicTask } from "@/lib/process/start-periodic-task";
 import { claimFingerScoring, failFingerScoring, findCasesToScore, storeFingerScores } from "./finger-scoring-claims";
 import type { FingerWork } from "./finger-work";
+import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import { computeCaseFingerScores } from "./score-case-fingers";
 
 /** Longer than any case takes even on a loaded machine; a run past it may be taken over by another process. */
@@ -21,7 +22,7 @@ export async function scoreCaseFingers(
   prisma: PrismaClient,
   caseId: string,
   work: FingerWork,
-  now = () => new Date(),
+  { keepInMemory = true, now = () => new Date() }: { keepInMemory?: boolean; now?: () => Date } = {},
 ): Promise<ScoredCase | null> {
   const claim = await claimFingerScoring(prisma, caseId, now(), LEASE_MS);
   if (!claim) return null;
@@ -41,6 +42,10 @@ export async function scoreCaseFingers(
     const reason = e instanceof Error && !e.constructor.name.startsWith("Prisma") ? e.message.split("\n")[0] : "internal error";
     await failFingerScoring(prisma, caseId, claim, reason, now());
     return { caseId, outcome: "FAILED", comparisons: 0, ms: ms() };
+  } finally {
+    // A process that serves no pages keeps nothing of the case: its decisions (which drop a case's memory) are
+    // recorded elsewhere, so decrypted data and templates would otherwise wait here for eviction.
+    if (!keepInMemory) getCaseImageCache().dropCase(caseId);
   }
 }
 
@@ -48,10 +53,14 @@ export async function scoreCaseFingers(
  * One round: up to `limit` cases waiting for scores, oldest first, one at a time (each case already uses every
  * worker). Few per round, so that a graceful stop, which waits for the round in progress, is not held up long.
  */
-export async function scoreWaitingCases(prisma: PrismaClient, work: FingerWork, log?: Log, limit = 3): Promise<ScoredCase[]> {
+export async function scoreWaitingCases(
+  prisma: PrismaClient,
+  work: FingerWork,
+  { log, limit = 3, keepInMemory = true }: { log?: Log; limit?: number; keepInMemory?: boolean } = {},
+): Promise<ScoredCase[]> {
   const done: ScoredCase[] = [];
   for (const caseId of await findCasesToScore(prisma, new Date(), limit)) {
-    const r = await scoreCaseFingers(prisma, caseId, work);
+    const r = await scoreCaseFingers(prisma, caseId, work, { keepInMemory });
     if (!r) continue;
     done.push(r);
     log?.(
@@ -66,7 +75,12 @@ export async function scoreWaitingCases(prisma: PrismaClient, work: FingerWork, 
  * The comparison aid's background task (worker role): every couple of seconds, scores the cases whose data became
  * READY (or was downloaded again). Every worker process may run it; claims keep a case to one of them.
  */
-export function startFingerScoring(prisma: PrismaClient, work: () => FingerWork, log: Log, everyMs = 2000): void {
+export function startFingerScoring(
+  prisma: PrismaClient,
+  work: () => FingerWork,
+  log: Log,
+  { keepInMemory, everyMs = 2000 }: { keepInMemory: boolean; everyMs?: number },
+): void {
   let warned = false;
   startPeriodicTask("finger-scoring", { firstDelayMs: everyMs, everyMs, log }, async () => {
     let w: FingerWork;
@@ -78,6 +92,6 @@ export function startFingerScoring(prisma: PrismaClient, work: () => FingerWork,
       warned = true;
       return;
     }
-    await scoreWaitingCases(prisma, w, log);
+    await scoreWaitingCases(prisma, w, { log, keepInMemory });
   });
 }
