@@ -10,10 +10,15 @@ import { join } from "node:path";
 const HASH_PREFIX = "// sources-sha256: ";
 const LIST_PREFIX = "// sources: ";
 
-/** Hash of the listed project files, or null when none of them is deployed. */
+/**
+ * Hash of the listed project files, or null when their TypeScript is not deployed: the production artifact ships
+ * no TypeScript, only the plain-JS helpers some bundles also inline (serve-worker-jobs.mjs, the image codecs'
+ * .mjs), which alone cannot tell whether the bundle matches its sources.
+ */
 export function sourcesHash(root, files) {
   const present = files.filter((f) => existsSync(/* turbopackIgnore: true */ join(root, f)));
   if (present.length === 0) return null;
+  if (files.some((f) => f.endsWith(".ts")) && !present.some((f) => f.endsWith(".ts"))) return null;
   const hash = createHash("sha256");
   for (const f of files) {
     const p = join(root, f);
