@@ -18,6 +18,7 @@ const nextConfig: NextConfig = {
       "./lib/biometrics/image/wsq-decoder.generated.mjs",
       "./lib/simulator/packet-worker.generated.mjs",
       "./lib/cases/subject-worker.generated.mjs",
+      "./lib/matching/finger-worker.generated.mjs",
       "./prisma/migrations/**/*",
       "./node_modules/@cornerstonejs/codec-openjpeg/{package.json,dist/*}",
     ],

@@ -9,6 +9,7 @@
 // WSQ) must match strongly; different real fingers must not.
 //
 //   npm run bench:match -- [--fingers 130] [--impressions 5] [--impostors 10000]
+//   npm run bench:match -- --case-only      (only the whole case on the service's pool)
 import { createHash } from "node:crypto";
 import { loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -22,6 +23,12 @@ import { createRng, hashSeed } from "@/lib/simulator/prng";
 import { type CaptureVariation, fingerIdentity, growRidges, renderFingerprint } from "@/lib/simulator/synthetic-fingerprint";
 import { impressionVariation, sharedArea } from "@/lib/simulator/synthetic-impression";
 import type { WorkerReply, WorkerRequest } from "./bench-match-worker";
+import { parseCbeff } from "@/lib/biometrics/cbeff/parse-cbeff";
+import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
+import { FingerWorkPool } from "@/lib/cases/finger-work-pool";
+import { scoreSubjects } from "@/lib/cases/score-case-fingers";
+import { buildWorkerBundles } from "@/lib/process/build-worker-bundles.mjs";
+import { generateSubjectCbeff } from "@/lib/simulator/subject-cbeff";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -206,6 +213,45 @@ async function timeCase(pool: Pool) {
   return { runs, scores };
 }
 
+/**
+ * A whole case as the service scores it: the simulator's CBEFFs (applicant, a true duplicate captured again, two
+ * other people; ten fingers each, as MOSIP sends them), through lib/cases/score-case-fingers.ts on the service's
+ * own worker pool (FingerWorkPool: decode + extraction + comparison in worker threads). Process CPU counts every
+ * thread, so CPU / 2 is the wall time on two free cores.
+ */
+async function timeCaseOnPool() {
+  await buildWorkerBundles();
+  const people = [
+    { personSeed: 9001, captureSeed: 1, female: false },
+    { personSeed: 9001, captureSeed: 2, female: false },
+    { personSeed: 9002, captureSeed: 3, female: true },
+    { personSeed: 9003, captureSeed: 4, female: false },
+  ];
+  const birs = await Promise.all(people.map(async (p) => parseCbeff(await generateSubjectCbeff(p, { modalities: ["Finger"] })).birs));
+  const work = new FingerWorkPool({ size: 2 });
+  const runs: { wall: number; cpu: number }[] = [];
+  let best: number[] = [];
+  try {
+    for (let run = 0; run < 3; run++) {
+      const caseId = `bench-${run}`;
+      const c0 = cpuMs();
+      const w0 = performance.now();
+      const { rows } = await scoreSubjects(
+        caseId,
+        birs[0],
+        birs.slice(1).map((b, i) => ({ id: `candidate-${i + 1}`, birs: b })),
+        work,
+      );
+      runs.push({ wall: performance.now() - w0, cpu: cpuMs() - c0 });
+      getCaseImageCache().dropCase(caseId);
+      best = [1, 2, 3].map((i) => Math.max(...rows.filter((r) => r.candidateId === `candidate-${i}`).map((r) => r.score)));
+    }
+  } finally {
+    await work.close();
+  }
+  return { runs, best };
+}
+
 async function realSamples() {
   const lossless = await fixtureFinger("finger-fir020-jp2-lossless-left-index.iso");
   const variants: RealFinger[] = [
@@ -246,12 +292,27 @@ async function realSamples() {
   console.log(`  minutiae per real finger: ${templates.map((t) => t.minutiae.length).join(" ")}`);
 }
 
+function printCaseOnPool(onPool: Awaited<ReturnType<typeof timeCaseOnPool>>) {
+  console.log(
+    `Whole case on the service's pool (simulator CBEFFs: decode + 40 extractions + 30 comparisons, lib/cases/score-case-fingers.ts): ${onPool.runs
+      .map((r) => `${(r.wall / 1000).toFixed(2)} s wall, ${(r.cpu / 1000).toFixed(2)} s CPU`)
+      .join("; ")} (load average ${loadavg()[0].toFixed(1)} on 2 cores)`,
+  );
+  console.log(`  best finger per candidate: true duplicate ${onPool.best[0]}, others ${onPool.best[1]} and ${onPool.best[2]}`);
+}
+
+if (process.argv.includes("--case-only")) {
+  printCaseOnPool(await timeCaseOnPool());
+  process.exit(0);
+}
+
 const pool = new Pool(2);
 try {
   const syn = await syntheticProtocol(pool);
   const rates = errorRates(syn.genuine, syn.impostor, [0.01, 0.001]);
   const ext = timeExtraction();
   const kase = await timeCase(pool);
+  const onPool = await timeCaseOnPool();
   const at1 = rates.fnmrAt.get(0.01);
   const at01 = rates.fnmrAt.get(0.001);
   syn.shared.sort((a, b) => a - b);
@@ -278,6 +339,7 @@ try {
   console.log(
     `  case scores, duplicate candidate: ${kase.scores.slice(0, 10).join(" ")}; others: max ${Math.max(...kase.scores.slice(10)).toFixed(1)}`,
   );
+  printCaseOnPool(onPool);
   await realSamples();
 } finally {
   pool.close();

@@ -10,6 +10,8 @@ import { startMosipBridgeOnce, startMosipDownloadsOnce } from "@/lib/bridge/mosi
 import { startInProcessResponsePublisherOnce, startResponsePublisherOnce } from "@/lib/outbox/start-response-publisher";
 import { startRetentionSweepOnce } from "@/lib/retention/start-retention-sweep";
 import { startAssigner } from "@/lib/cases/run-assigner";
+import { startFingerScoring } from "@/lib/cases/run-finger-scoring";
+import { getFingerWorkPool } from "@/lib/cases/finger-work-pool";
 import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startKnownAnswerFeeder } from "@/lib/known-answers/feed-known-answers";
 import { runtimeSynthesis } from "@/lib/known-answers/known-answer-synthesis";
@@ -75,6 +77,9 @@ async function boot(log: Log): Promise<Database> {
     if (env.autoAssignSeconds > 0) startAssigner(db.prisma, env.autoAssignSeconds * 1000, log, exclusive);
     // Synthetic known-answer cases at the share supervisors set (none until they do): docs/quality.md.
     startKnownAnswerFeeder(db.prisma, { synthesize: runtimeSynthesis(env), mosip: env.mosip }, KNOWN_ANSWER_ROUND_MS, log, exclusive);
+    // Fingerprint scores of READY cases, on worker threads; claims keep each case to one worker process. Templates
+    // stay for the workbench only where pages are served.
+    startFingerScoring(db.prisma, getFingerWorkPool, log, { keepInMemory: roles.has("web") });
   }
   log(`[mas] process roles: ${env.roles.join(", ")}`);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);

@@ -14,6 +14,7 @@ import { computeMosipClock, type MosipClock } from "./mosip-clock";
 import { modalitiesPresent } from "./dwell-time";
 import { noteViewedModalities, recordReviewView } from "./review-view";
 import { getEnv } from "@/lib/env/get-env";
+import { fingerComparisonView, type FingerComparisonView } from "./finger-comparison-view";
 
 export interface SubjectView {
   key: string;
@@ -53,6 +54,8 @@ export interface CaseView {
   decisions: { level: string; username: string; body: unknown; comment: string | null; at: string }[];
   /** True when a supervisor is shown no decisions although some exist: the case still awaits a blind review. */
   decisionsHidden: boolean;
+  /** The fingerprint comparison aid: scores per candidate and finger, candidates by evidence (docs/decisions/0022). */
+  fingerComparison: FingerComparisonView;
 }
 
 export interface ResendProgressView {
@@ -124,7 +127,8 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
     };
   };
 
-  const [applicant, ...candidates] = await Promise.all([
+  const [fingerComparison, applicant, ...candidates] = await Promise.all([
+    fingerComparisonView(prisma, c),
     subject("applicant", "Applicant", c.referenceId, c.applicantDataStatus),
     ...c.candidates.map((k, i) => subject(k.id, `Candidate ${i + 1}`, k.referenceId, k.dataStatus)),
   ]);
@@ -162,6 +166,7 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
         }))
       : [],
     decisionsHidden: role === "SUPERVISOR" && !showDecisions && c.decisions.length > 0,
+    fingerComparison,
   };
 }
 

@@ -13,6 +13,7 @@ import { buildCaseResponse, type Reviewer } from "./build-case-response";
 import { decisionKind, type DecisionInput } from "./decision-input";
 import { decisionsAgree, duplicates } from "./decisions-agree";
 import { recordFinalDecision } from "./record-final-decision";
+import { flagAidDisagreement } from "./flag-aid-disagreement";
 import { chooseOperator } from "./choose-operator";
 import { assignReview } from "./assign-review";
 import { barredFromSecondary, secondaryBar, secondaryBarMessage } from "./barred-from-secondary";
@@ -152,6 +153,7 @@ function decide(
       await recordFinalDecision(tx, { caseId, response, mosip, actor: user, now });
       // Sample review draws among decisions closed without a conflict (a resolved conflict was reviewed already).
       await drawSampleReview(tx, { caseId, agreed: level !== "SUPERVISOR", now });
+      await flagAidDisagreement(tx, { caseId, decisionId: written.id, decision });
       return "DECIDED" as const;
     };
 

@@ -3,6 +3,7 @@ import { metrics } from "@/lib/metrics/metrics";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DATA_STATES, isOneOf, resumedState } from "./case-lifecycle";
+import { resetFingerScoring } from "./finger-scoring-claims";
 
 type SubjectStatus = "PENDING" | "AVAILABLE" | "UNAVAILABLE" | "FAILED";
 
@@ -71,8 +72,11 @@ export async function settleCaseData(tx: Prisma.TransactionClient, caseId: strin
   }
   if (state === c.state && code === c.dataErrorCode && applicant === c.applicantDataStatus) return;
   await tx.case.update({ where: { id: caseId }, data: { state, dataErrorCode: code, applicantDataStatus: applicant } });
-  // Queue lag as MOSIP sees it: from its requesttime to a case an officer can open.
   const ready = state !== "FETCHING" && state !== "DATA_UNAVAILABLE";
+  // Data ready (again, after a re-download; READY or a carried-over review): scores of earlier data are void, the
+  // scoring task scores it anew.
+  if (ready) await resetFingerScoring(tx, caseId);
+  // Queue lag as MOSIP sees it: from its requesttime to a case an officer can open.
   if (ready) metrics().requestToReadySeconds.observe(Math.max(0, (Date.now() - (c.requestTime ?? c.receivedAt).getTime()) / 1000));
   if (state !== c.state && state !== "FETCHING") {
     await recordAudit(tx, {

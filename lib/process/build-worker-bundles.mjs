@@ -18,6 +18,7 @@ export const WORKER_BUNDLES = [
   { entry: "lib/biometrics/wsq/decode-wsq.ts", bundle: "lib/biometrics/image/wsq-decoder.generated.mjs" },
   { entry: "lib/simulator/packet-worker-entry.ts", bundle: "lib/simulator/packet-worker.generated.mjs" },
   { entry: "lib/cases/subject-worker-entry.ts", bundle: "lib/cases/subject-worker.generated.mjs" },
+  { entry: "lib/matching/finger-worker-entry.ts", bundle: "lib/matching/finger-worker.generated.mjs" },
 ];
 
 // Native: loaded from node_modules at run time, as the app itself does (next.config.ts serverExternalPackages).
@@ -39,6 +40,8 @@ export async function buildWorkerBundle({ entry, bundle }, { force = false, root
     metafile: true,
     legalComments: "none",
     external: EXTERNAL,
+    // Server modules mark themselves with `import "server-only"`, which throws outside this condition.
+    conditions: ["react-server"],
     logLevel: "silent",
   });
   const files = Object.keys(result.metafile.inputs)

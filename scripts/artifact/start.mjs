@@ -15,6 +15,7 @@ const REQUIRED = [
   "lib/biometrics/image/wsq-decoder.generated.mjs",
   "lib/simulator/packet-worker.generated.mjs",
   "lib/cases/subject-worker.generated.mjs",
+  "lib/matching/finger-worker.generated.mjs",
 ];
 const missing = REQUIRED.filter((p) => !existsSync(join(here, p)));
 if (missing.length) {

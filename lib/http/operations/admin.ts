@@ -7,6 +7,7 @@ import { setRolePermissionsBody } from "@/lib/auth/role-permissions";
 import { auditQuery } from "@/lib/audit/list-audit";
 import { adjudicationSettingsSchema } from "@/lib/settings/adjudication-settings";
 import { guardSettingsUpdate } from "@/lib/settings/guard-settings";
+import { comparisonAidSettingsSchema } from "@/lib/settings/comparison-aid-settings";
 import { operation } from "../operation";
 
 const USER = { $ref: "#/components/schemas/User" };
@@ -109,6 +110,22 @@ export const adminOperations = {
     permission: "settings.manage",
     summary: "Change fatigue and haste guards (those left out keep their stored values); the change (old → new values) is audited",
     body: guardSettingsUpdate,
+    response: { status: 200 },
+  }),
+  getComparisonAidSettings: operation({
+    method: "GET",
+    path: "/api/admin/settings/comparison-aid",
+    permission: "settings.manage",
+    summary:
+      "Thresholds of the fingerprint comparison aid (match score, strong score, strong fingers that flag a rejection) and their defaults",
+    response: { status: 200 },
+  }),
+  updateComparisonAidSettings: operation({
+    method: "PUT",
+    path: "/api/admin/settings/comparison-aid",
+    permission: "settings.manage",
+    summary: "Replace the comparison aid's thresholds; the change (old → new values) is audited",
+    body: comparisonAidSettingsSchema,
     response: { status: 200 },
   }),
 };

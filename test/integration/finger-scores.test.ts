@@ -1,0 +1,175 @@
+// The fingerprint comparison aid on real PostgreSQL: a simulator request with one true duplicate is taken in,
+// its shares are stored (one after an administrator's retry, so the data becomes READY a second time), the
+// scoring task scores it on worker threads, the true duplicate ranks first, no template reaches the
+// database, and a verdict that rejects the true duplicate is flagged for sample review in its transaction.
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { createTestDatabase } from "./helpers/test-database";
+import { intakeOptions } from "./helpers/bridge-helpers";
+import { seedUser } from "./helpers/seed-cases";
+import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
+import { assignWaitingCases } from "@/lib/cases/assign-cases";
+import { decisionBody } from "@/lib/cases/decision-input";
+import { fingerComparisonView } from "@/lib/cases/finger-comparison-view";
+import { getFingerWorkPool, closeFingerWorkPool } from "@/lib/cases/finger-work-pool";
+import { recordDecision } from "@/lib/cases/record-decision";
+import { retryCaseDownloads } from "@/lib/cases/retry-case-downloads";
+import { scoreWaitingCases } from "@/lib/cases/run-finger-scoring";
+import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
+import { recordDownloadResult } from "@/lib/datashare/record-download-result";
+import { parseEnv } from "@/lib/env/env-schema";
+import { receiveRequest } from "@/lib/intake/receive-request";
+import { SETTINGS_KEY } from "@/lib/settings/adjudication-settings";
+import { createScenario } from "@/lib/simulator/scenario";
+import { buildSubjectBody } from "@/lib/simulator/subject-datashare";
+
+const t = await createTestDatabase("fingers");
+const prisma = t.db.prisma;
+after(async () => {
+  await closeFingerWorkPool();
+  await t.drop();
+});
+await seedRolePermissions(prisma);
+const mosip = parseEnv({}).mosip;
+const BASE = "http://datashare.test";
+const policy = { retryBaseMs: 10, retryMaxMs: 10, validityMs: 3_600_000 };
+
+test("a true duplicate gets scores after READY, ranks first, no template is stored, and rejecting it is flagged", async () => {
+  const scenario = createScenario({ seed: 1307, adjudications: 6, candidates: 3, duplicateRate: 1, publicUrl: BASE });
+  const req = scenario.requests.find((r) => {
+    const truth = scenario.truth.get(r.requestId)!;
+    return r.kind === "ADJUDICATION" && truth.duplicates.length === 1 && truth.unavailable.length === 0 && !r.supersedes;
+  });
+  assert.ok(req, "the scenario has a request with exactly one true duplicate");
+  const duplicateRid = scenario.truth.get(req.requestId)!.duplicates[0];
+  const received = await receiveRequest(
+    prisma,
+    { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(req.body) },
+    intakeOptions([BASE]),
+  );
+  assert.equal(received.outcome, "created");
+  const caseId = (received as { caseId: string }).caseId;
+  const kase = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { downloads: true, candidates: true } });
+  const subjectOf = (candidateId: string | null) =>
+    candidateId === null
+      ? req.applicant
+      : req.gallery.find((g) => g.rid === kase.candidates.find((c) => c.id === candidateId)!.referenceId)!;
+
+  // Every share stored but the last candidate's, which fails: the case is DATA_UNAVAILABLE.
+  const [failing, ...rest] = [...kase.downloads].sort((a, b) => Number(b.candidateId !== null) - Number(a.candidateId !== null));
+  for (const d of rest) {
+    const body = Buffer.from(await buildSubjectBody(subjectOf(d.candidateId), { encryption: "none" }));
+    const claimed = { id: d.id, caseId, url: d.url!, attempts: 0, firstSeenAt: d.createdAt };
+    assert.equal(await recordDownloadResult(prisma, claimed, { ok: true, body }, policy), "STORED");
+  }
+  await prisma.datashareDownload.update({ where: { id: failing.id }, data: { state: "DOWNLOADING", attempts: 1 } });
+  const claimedFailing = { id: failing.id, caseId, url: failing.url!, attempts: 1, firstSeenAt: failing.createdAt };
+  await recordDownloadResult(prisma, claimedFailing, { ok: false, permanent: true, code: "HTTP_404", message: "gone" }, policy);
+  assert.equal((await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).state, "DATA_UNAVAILABLE");
+  assert.deepEqual(await scoreWaitingCases(prisma, getFingerWorkPool()), [], "nothing is scored before the data is READY");
+
+  // Scores left from earlier data (as if the case had been READY before) must not survive a new READY.
+  await prisma.fingerScoring.create({ data: { caseId, state: "DONE", claim: crypto.randomUUID() } });
+  await prisma.fingerScore.create({
+    data: {
+      caseId,
+      candidateId: kase.candidates[0].id,
+      position: "RIGHT_THUMB",
+      score: 99,
+      pairedMinutiae: 1,
+      applicantMinutiae: 1,
+      candidateMinutiae: 1,
+    },
+  });
+  const admin = await seedUser(prisma, ["ADMIN"]);
+  assert.equal(await retryCaseDownloads(prisma, caseId, admin), 1);
+  const again = await prisma.datashareDownload.findUniqueOrThrow({ where: { id: failing.id } });
+  const body = Buffer.from(await buildSubjectBody(subjectOf(failing.candidateId), { encryption: "none" }));
+  const claimedAgain = { id: failing.id, caseId, url: again.url!, attempts: again.attempts, firstSeenAt: again.createdAt };
+  assert.equal(await recordDownloadResult(prisma, claimedAgain, { ok: true, body }, policy), "STORED");
+  assert.equal((await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).state, "READY");
+  assert.equal(await prisma.fingerScore.count({ where: { caseId } }), 0, "the re-download voided the earlier scores");
+  assert.equal((await fingerComparisonView(prisma, { id: caseId, state: "READY", candidates: kase.candidates })).status, "PENDING");
+
+  // The background round: the whole case (40 extractions, 30 comparisons) on the worker threads.
+  getCaseImageCache().dropCase(caseId);
+  const started = performance.now();
+  const [scored] = await scoreWaitingCases(prisma, getFingerWorkPool());
+  const ms = performance.now() - started;
+  console.log(`  whole 3-candidate case scored in ${(ms / 1000).toFixed(2)} s (${scored.comparisons} comparisons)`);
+  assert.equal(scored.outcome, "DONE");
+  assert.equal(scored.comparisons, 30, "ten fingers against each of three candidates");
+
+  const candidates = await prisma.candidate.findMany({ where: { caseId }, orderBy: { position: "asc" } });
+  const view = await fingerComparisonView(prisma, { id: caseId, state: "READY", candidates });
+  assert.equal(view.status, "DONE");
+  const first = view.candidates[0];
+  const duplicate = candidates.find((c) => c.referenceId === duplicateRid)!;
+  assert.equal(
+    first.candidateId,
+    duplicate.id,
+    `the true duplicate ranks first (${view.candidates.map((c) => c.explanation).join(" | ")})`,
+  );
+  assert.ok(first.fingersAbove >= 8, `true duplicate: ${first.explanation}`);
+  for (const other of view.candidates.slice(1)) assert.equal(other.fingersAbove, 0, `different person: ${other.explanation}`);
+  assert.match(first.explanation, /^\d+ fingers at or above 25 of 10 compared, best \d/);
+
+  // Templates are memory-only: no table holds minutiae, in any form, after scoring.
+  await assertNoTemplateStored();
+
+  // Rejecting the true duplicate (several strong fingers) is answered as decided and flagged for review.
+  await prisma.setting.upsert({
+    where: { key: SETTINGS_KEY },
+    create: { key: SETTINGS_KEY, value: { secondaryReview: "DUPLICATES_ONLY" } },
+    update: { value: { secondaryReview: "DUPLICATES_ONLY" } },
+  });
+  const operator = await seedUser(prisma, ["OPERATOR"]);
+  assert.equal(await assignWaitingCases(prisma), 1);
+  const verdict = decisionBody.parse({ candidates: candidates.map((c) => ({ referenceId: c.referenceId, duplicate: false })) });
+  assert.equal(await recordDecision(prisma, operator, caseId, verdict, mosip), "DECIDED");
+  const decision = await prisma.decision.findFirstOrThrow({ where: { caseId } });
+  const flag = await prisma.qualityFlag.findFirstOrThrow({ where: { caseId } });
+  assert.equal(flag.kind, "AID_DISAGREEMENT");
+  assert.equal(flag.decisionId, decision.id);
+  assert.match(flag.detail, /^candidate \d rejected with \d+ fingers at or above 40 \(best \d/);
+  const answer = JSON.parse((await prisma.outboxMessage.findUniqueOrThrow({ where: { caseId } })).body!);
+  assert.equal(answer.candidateList.count, 0, "MOSIP gets the officer's decision, not the scores'");
+});
+
+/** Every text, JSON and binary value in every table: none may carry a minutiae list or an ISO 19794-2 record. */
+async function assertNoTemplateStored() {
+  const columns = await prisma.$queryRaw<{ table_name: string; column_name: string; data_type: string }[]>`
+    SELECT table_name, column_name, data_type FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea')`;
+  let scanned = 0;
+  for (const c of columns) {
+    const col = `"${c.column_name}"`;
+    // A minutiae list as JSON or text, or an ISO/IEC 19794-2 record ("FMR\0") in binary.
+    const where =
+      c.data_type === "bytea"
+        ? `position(convert_to('minutiae', 'UTF8') in ${col}) > 0 OR position('\\x464d5200'::bytea in ${col}) > 0`
+        : `position('minutiae' in lower(${col}::text)) > 0`;
+    const hits = await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${c.table_name}" WHERE ${where}`);
+    scanned++;
+    assert.equal(Number(hits[0].n), 0, `${c.table_name}.${c.column_name} holds a template`);
+  }
+  assert.ok(scanned > 20, `${scanned} columns scanned`);
+  const scoreColumns = await prisma.$queryRaw<{ column_name: string }[]>`
+    SELECT column_name FROM information_schema.columns WHERE table_name = 'FingerScore' ORDER BY column_name`;
+  assert.deepEqual(
+    scoreColumns.map((c) => c.column_name).sort(),
+    [
+      "applicantMinutiae",
+      "applicantQuality",
+      "candidateId",
+      "candidateMinutiae",
+      "candidateQuality",
+      "caseId",
+      "computedAt",
+      "pairedMinutiae",
+      "position",
+      "score",
+    ],
+    "FingerScore holds numbers, not templates",
+  );
+}
