@@ -108,7 +108,10 @@ test("known-answer cases are reviewed like real ones, never reach MOSIP's queue,
   assert.equal(view.applicant.dataStatus, "AVAILABLE");
   assert.ok(view.applicant.demographics, "the synthetic applicant's identity was decrypted");
   assert.ok(view.candidates.every((c) => c.biometrics));
-  const shown = JSON.stringify([view, await listCases(prisma, alice, { scope: "mine", limit: 100 })]);
+  // The comparison aid's accuracy figures (the same on every case, measured on synthetic fingers) say "synthetic"
+  // of the matcher's test protocol, not of this case: they are left out of the search for a give-away.
+  const { accuracy: _sameOnEveryCase, ...comparison } = view.fingerComparison;
+  const shown = JSON.stringify([{ ...view, fingerComparison: comparison }, await listCases(prisma, alice, { scope: "mine", limit: 100 })]);
   assert.doesNotMatch(shown, /known|training|truth|synthetic/i);
 
   const truth1 = await truthOf(first);

@@ -31,6 +31,7 @@ import { openDatabase, type Database } from "@/lib/db/open-database";
 import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
 import { loadUser, type SessionUser } from "@/lib/auth/load-user";
 import { createUser } from "@/lib/users/create-user";
+import { updateGuardSettings } from "@/lib/settings/guard-settings";
 import { claimNextCase } from "@/lib/cases/claim-next-case";
 import { recordDecision } from "@/lib/cases/record-decision";
 import type { DecisionInput } from "@/lib/cases/decision-input";
@@ -266,6 +267,9 @@ test("three instances, one killed during intake and one during publishing: every
   await seedRolePermissions(db.prisma);
   const admin = await db.prisma.user.findFirstOrThrow({ where: { username: "chief" } });
   const adminUser = (await loadUser(db.prisma, admin.id)) as SessionUser;
+  // Two test operators decide 600 reviews in minutes, far beyond any human pace: the work limits (decision 0021,
+  // tested in review-guards.test.ts) would stop them at 60 an hour, so they are off here.
+  await updateGuardSettings(db.prisma, adminUser, { maxContinuousWorkMinutes: 0, maxCasesPerHour: 0, maxCasesPerDay: 0 });
   const operators: SessionUser[] = [];
   for (const username of ["op.amina", "op.bruno"]) {
     const u = await createUser(db.prisma, adminUser, { username, password: randomBytes(12).toString("base64url"), roles: ["OPERATOR"] });
