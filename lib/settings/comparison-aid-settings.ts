@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { readKeyedSetting, writeKeyedSetting, type KeyedSetting } from "./keyed-setting";
 import type { SessionUser } from "@/lib/auth/load-user";
 
 // The fingerprint comparison aid's thresholds (docs/decisions/0022), an adjudication setting of their own under
@@ -26,39 +26,23 @@ export const DEFAULT_COMPARISON_AID: ComparisonAidSettings = {
 
 export const COMPARISON_AID_KEY = "comparisonAid";
 
-/** The stored thresholds over the defaults; a stored value that no longer validates gives the defaults. */
-export async function getComparisonAidSettings(db: Pick<Prisma.TransactionClient, "setting">): Promise<ComparisonAidSettings> {
-  const row = await db.setting.findUnique({ where: { key: COMPARISON_AID_KEY } });
-  const merged = { ...DEFAULT_COMPARISON_AID, ...(row?.value && typeof row.value === "object" ? (row.value as object) : {}) };
-  const parsed = comparisonAidSettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_COMPARISON_AID;
+const SETTING: KeyedSetting<ComparisonAidSettings> = {
+  key: COMPARISON_AID_KEY,
+  schema: comparisonAidSettingsSchema,
+  defaults: DEFAULT_COMPARISON_AID,
+  lock: 7301002,
+};
+
+/** The stored values over the defaults; a stored value that no longer validates reads as the defaults. */
+export function getComparisonAidSettings(db: Pick<Prisma.TransactionClient, "setting">): Promise<ComparisonAidSettings> {
+  return readKeyedSetting(db, SETTING);
 }
 
-/** Stores the thresholds and audits old and new values in one transaction; the same values again change nothing. */
-export async function updateComparisonAidSettings(
+/** Stores the settings and audits what changed (old and new values) in one transaction; the same values again change nothing. */
+export function updateComparisonAidSettings(
   prisma: PrismaClient,
   actor: SessionUser,
   next: ComparisonAidSettings,
 ): Promise<{ settings: ComparisonAidSettings; changed: (keyof ComparisonAidSettings)[] }> {
-  return prisma.$transaction(async (tx) => {
-    // Same lock as the other settings: two admins saving at once each audit against what the other stored.
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(7301002)`);
-    const before = await getComparisonAidSettings(tx);
-    const changed = (Object.keys(next) as (keyof ComparisonAidSettings)[]).filter((k) => before[k] !== next[k]);
-    if (!changed.length) return { settings: before, changed };
-    const value = next as unknown as Prisma.InputJsonValue;
-    await tx.setting.upsert({ where: { key: COMPARISON_AID_KEY }, create: { key: COMPARISON_AID_KEY, value }, update: { value } });
-    await recordAudit(tx, {
-      actor,
-      action: "settings.update",
-      targetType: "setting",
-      targetId: COMPARISON_AID_KEY,
-      details: {
-        changed,
-        from: Object.fromEntries(changed.map((k) => [k, before[k]])),
-        to: Object.fromEntries(changed.map((k) => [k, next[k]])),
-      },
-    });
-    return { settings: next, changed };
-  });
+  return writeKeyedSetting(prisma, actor, SETTING, () => next);
 }

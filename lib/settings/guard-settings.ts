@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { readKeyedSetting, writeKeyedSetting, type KeyedSetting } from "./keyed-setting";
 import type { SessionUser } from "@/lib/auth/load-user";
 
 // The fatigue and haste guards (docs/guards.md, docs/decisions/0021): adjudication settings admins change at run
@@ -44,43 +44,23 @@ export const DEFAULT_GUARD_SETTINGS: GuardSettings = {
 
 export const GUARD_SETTINGS_KEY = "guards";
 
-/** The stored guards over the defaults; a stored value that no longer validates falls back to the defaults. */
-export async function getGuardSettings(db: Pick<Prisma.TransactionClient, "setting">): Promise<GuardSettings> {
-  const row = await db.setting.findUnique({ where: { key: GUARD_SETTINGS_KEY } });
-  const merged = { ...DEFAULT_GUARD_SETTINGS, ...(row?.value && typeof row.value === "object" ? (row.value as object) : {}) };
-  const parsed = guardSettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_GUARD_SETTINGS;
+const SETTING: KeyedSetting<GuardSettings> = {
+  key: GUARD_SETTINGS_KEY,
+  schema: guardSettingsSchema,
+  defaults: DEFAULT_GUARD_SETTINGS,
+  lock: 7301002,
+};
+
+/** The stored values over the defaults; a stored value that no longer validates reads as the defaults. */
+export function getGuardSettings(db: Pick<Prisma.TransactionClient, "setting">): Promise<GuardSettings> {
+  return readKeyedSetting(db, SETTING);
 }
 
-/**
- * Stores the guards (the update over the stored values, validated whole) and audits what changed, old and new
- * values, in the same transaction. Saving the same values again changes and audits nothing.
- */
-export async function updateGuardSettings(
+/** Stores the settings and audits what changed (old and new values) in one transaction; the same values again change nothing. */
+export function updateGuardSettings(
   prisma: PrismaClient,
   actor: SessionUser,
   update: Partial<GuardSettings>,
 ): Promise<{ settings: GuardSettings; changed: (keyof GuardSettings)[] }> {
-  return prisma.$transaction(async (tx) => {
-    // The same lock as the other settings: two admins saving at once each audit against what the other stored.
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(7301002)`);
-    const before = await getGuardSettings(tx);
-    const next = guardSettingsSchema.parse({ ...before, ...update });
-    const changed = (Object.keys(next) as (keyof GuardSettings)[]).filter((k) => before[k] !== next[k]);
-    if (!changed.length) return { settings: before, changed };
-    const value = next as unknown as Prisma.InputJsonValue;
-    await tx.setting.upsert({ where: { key: GUARD_SETTINGS_KEY }, create: { key: GUARD_SETTINGS_KEY, value }, update: { value } });
-    await recordAudit(tx, {
-      actor,
-      action: "settings.update",
-      targetType: "setting",
-      targetId: GUARD_SETTINGS_KEY,
-      details: {
-        changed,
-        from: Object.fromEntries(changed.map((k) => [k, before[k]])),
-        to: Object.fromEntries(changed.map((k) => [k, next[k]])),
-      },
-    });
-    return { settings: next, changed };
-  });
+  return writeKeyedSetting(prisma, actor, SETTING, (before) => ({ ...before, ...update }));
 }
