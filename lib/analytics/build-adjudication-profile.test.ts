@@ -6,6 +6,7 @@ import { parseCbeff } from "@/lib/biometrics/cbeff/parse-cbeff";
 import { CBEFF_SAMPLES, FIXTURE_DIR, readFixture } from "@/lib/biometrics/testing/fixtures";
 import { normaliseIdentity } from "@/lib/mosip/identity";
 import { decisionBody } from "@/lib/cases/decision-input";
+import { exportedTopScores, profileDocument } from "./export-profiles";
 import {
   buildAdjudicationProfile,
   finalDecision,
@@ -145,6 +146,7 @@ describe("buildAdjudicationProfile on ID.json and MOSIP's CBEFF sample", () => {
       secondsToDecide: 5415,
       candidateCount: 0,
       reviewersAgreed: null,
+      topScores: null,
     });
   });
 });
@@ -185,5 +187,53 @@ describe("profile parts", () => {
     assert.equal(finalDecision({ ...facts, response: { returnValue: 2, duplicates: null } }, []), "RESEND");
     assert.equal(finalDecision({ ...facts, response: { returnValue: 1, duplicates: 1 } }, []), "DUPLICATE");
     assert.equal(finalDecision({ ...facts, kind: "VERIFICATION", response: { returnValue: 3, duplicates: null } }, []), "REJECT");
+  });
+
+  it("carries the comparison aid's best score per modality as a band beside the decision, never a score or a finger", () => {
+    const rows: ProfileDecisionRow[] = [{ level: "PRIMARY", body: verdicts(false) }];
+    const scored = buildAdjudicationProfile(
+      {
+        ...facts,
+        topScores: [
+          { modality: "Finger", score: 64.8 },
+          { modality: "Finger", score: 12.5 },
+          { modality: "Face", score: 19.6 },
+        ],
+      },
+      rows,
+      null,
+      null,
+    );
+    assert.equal(scored.decision, "NOT_DUPLICATE");
+    assert.deepEqual(scored.topScores, { Finger: "60-79", Face: "20-39" }, "the highest per modality, banded");
+    assert.doesNotMatch(JSON.stringify(scored), /64\.8|12\.5|19\.6|RIGHT_|LEFT_|minutiae/, "no exact score, no finger");
+    assert.equal(
+      buildAdjudicationProfile({ ...facts, topScores: [{ modality: "Finger", score: 100 }] }, rows, null, null).topScores?.Finger,
+      "80-100",
+    );
+    assert.equal(buildAdjudicationProfile(facts, rows, null, null).topScores, null, "a case nobody scored says nothing");
+    assert.equal(buildAdjudicationProfile({ ...facts, topScores: [] }, rows, null, null).topScores, null);
+  });
+  it("exports the bands as stored, bands a stray number and drops anything else", () => {
+    assert.deepEqual(exportedTopScores({ Finger: "60-79" }), { Finger: "60-79" });
+    assert.deepEqual(exportedTopScores({ Finger: 33.3, Face: "a template" }), { Finger: "20-39" });
+    assert.equal(exportedTopScores(null), null);
+    assert.equal(exportedTopScores([{ score: 50 }]), null);
+    const doc = profileDocument({
+      id: "00000000-0000-4000-8000-000000000001",
+      process: "ADJUDICATION",
+      decidedOn: new Date("2026-03-01T00:00:00Z"),
+      yearOfBirth: null,
+      gender: null,
+      location: null,
+      biometrics: [],
+      decision: "DUPLICATE",
+      secondsToDecide: 60,
+      candidateCount: 2,
+      reviewersAgreed: true,
+      topScores: { Finger: "80-100" },
+      createdAt: new Date(),
+    });
+    assert.deepEqual(doc.topScores, { Finger: "80-100" });
   });
 });

@@ -10,7 +10,7 @@ import type { Bir } from "@/lib/biometrics/cbeff/parse-cbeff";
 import type { IdentityValue } from "@/lib/mosip/identity";
 import { decisionsAgree, duplicates } from "@/lib/cases/decisions-agree";
 import { decisionKind, type CandidateVerdict, type DecisionInput } from "@/lib/cases/decision-input";
-import { qualityBand } from "./profile-bands";
+import { qualityBand, scoreBand } from "./profile-bands";
 
 export type ProfileDecision = "NOT_DUPLICATE" | "DUPLICATE" | "RESEND" | "APPROVE" | "REJECT";
 
@@ -32,6 +32,17 @@ export interface AdjudicationProfileRecord {
   secondsToDecide: number;
   candidateCount: number;
   reviewersAgreed: boolean | null;
+  /**
+   * The comparison aid's best score of the case per modality (any candidate, any position), as a band: "Finger":
+   * "60-79". Null when nothing was scored. Never a template, never a per-finger or per-candidate list.
+   */
+  topScores: Record<string, string> | null;
+}
+
+/** The best machine score of a case in one modality (0–100), as the caller read it from the stored scores. */
+export interface ModalityTopScore {
+  modality: "Finger" | "Face" | "Iris";
+  score: number;
 }
 
 export interface ProfileCaseFacts {
@@ -44,6 +55,8 @@ export interface ProfileCaseFacts {
    * exists, i.e. an admin answered a case whose data never arrived with a resend.
    */
   response?: { returnValue: number; duplicates: number | null } | null;
+  /** The comparison aid's best score per modality; absent or empty when the case was not scored. */
+  topScores?: readonly ModalityTopScore[];
 }
 
 export interface ProfileDecisionRow {
@@ -87,7 +100,17 @@ export function buildAdjudicationProfile(
     secondsToDecide: Math.max(0, Math.round((facts.decidedAt.getTime() - facts.receivedAt.getTime()) / 1000)),
     candidateCount: facts.candidateCount,
     reviewersAgreed: reviewersAgreed(decisions),
+    topScores: bandedTopScores(facts.topScores ?? []),
   };
+}
+
+/** One band per modality (the highest, should a modality be given twice); null when there is none. */
+export function bandedTopScores(scores: readonly ModalityTopScore[]): Record<string, string> | null {
+  const best = new Map<string, number>();
+  for (const s of scores) if (Number.isFinite(s.score)) best.set(s.modality, Math.max(best.get(s.modality) ?? -1, s.score));
+  const out: Record<string, string> = {};
+  for (const [modality, score] of best) out[modality] = scoreBand(score)!;
+  return best.size ? out : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
-import { durationBand, largeEnoughGroups, profileGroupKey, qualityBand } from "./profile-bands";
+import { durationBand, largeEnoughGroups, profileGroupKey, qualityBand, scoreBand } from "./profile-bands";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, yyyy-MM-dd");
 
@@ -44,7 +44,19 @@ export function profileDocument(p: ProfileRow) {
     timeToDecide: durationBand(p.secondsToDecide),
     candidateCount: p.candidateCount,
     reviewersAgreed: p.reviewersAgreed,
+    topScores: exportedTopScores(p.topScores),
   };
+}
+
+/** Bands only, whatever the row holds (a number is banded here, anything else left out). */
+export function exportedTopScores(stored: unknown): Record<string, string> | null {
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return null;
+  const out: Record<string, string> = {};
+  for (const [modality, v] of Object.entries(stored)) {
+    const band = typeof v === "number" ? scoreBand(v) : typeof v === "string" && /^\d{1,2}-\d{2,3}$/.test(v) ? v : null;
+    if (band) out[modality] = band;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 export function exportedBiometrics(stored: unknown): ExportedBiometric[] {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { durationBand, largeEnoughGroups, profileGroupKey, qualityBand } from "./profile-bands";
+import { durationBand, largeEnoughGroups, profileGroupKey, qualityBand, scoreBand } from "./profile-bands";
 
 test("quality scores are exported in bands of 20, never as the exact score", () => {
   assert.equal(qualityBand(0), "0-19");
@@ -10,6 +10,22 @@ test("quality scores are exported in bands of 20, never as the exact score", () 
   assert.equal(qualityBand(80), "80-100");
   assert.equal(qualityBand(100), "80-100");
   assert.equal(qualityBand(null), null);
+});
+
+test("comparison scores are banded like quality scores", () => {
+  assert.deepEqual([0, 19.4, 25, 40, 64.8, 79.4, 80, 100, 130].map(scoreBand), [
+    "0-19",
+    "0-19",
+    "20-39",
+    "40-59",
+    "60-79",
+    "60-79",
+    "80-100",
+    "80-100",
+    "80-100",
+  ]);
+  assert.equal(scoreBand(null), null);
+  assert.equal(scoreBand(Number.NaN), null);
 });
 
 test("durations are banded", () => {

@@ -3,6 +3,18 @@
 
 /** Quality scores (ISO 0–100) in bands of 20: "0-19" … "80-100"; null when the score is unknown. */
 export function qualityBand(score: number | null): string | null {
+  return bandOf20(score);
+}
+
+/**
+ * The comparison aid's score (0–100) in the same bands of 20: a dashboard can set the officers' verdicts beside
+ * how strong the machine evidence was, and no exact score (which, with the rest, could single out a case) leaves.
+ */
+export function scoreBand(score: number | null): string | null {
+  return bandOf20(score);
+}
+
+function bandOf20(score: number | null): string | null {
   if (score === null || !Number.isFinite(score)) return null;
   const s = Math.max(0, Math.min(100, Math.round(score)));
   if (s >= 80) return "80-100";

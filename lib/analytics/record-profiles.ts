@@ -4,7 +4,7 @@ import type { Bir } from "@/lib/biometrics/cbeff/parse-cbeff";
 import type { IdentityValue } from "@/lib/mosip/identity";
 import type { DecisionInput } from "@/lib/cases/decision-input";
 import { loadSubject } from "@/lib/cases/load-subject";
-import { buildAdjudicationProfile, type ProfileCaseFacts } from "./build-adjudication-profile";
+import { buildAdjudicationProfile, type ModalityTopScore, type ProfileCaseFacts } from "./build-adjudication-profile";
 
 /** What the sweep needs of the applicant; null when the data is unavailable, purged or unreadable. */
 export type ApplicantLoader = (caseId: string) => Promise<{ identity: Record<string, IdentityValue> | null; birs: Bir[] } | null>;
@@ -70,6 +70,7 @@ export async function recordProfiles(
         decidedAt: c.decidedAt ?? c.answeredAt ?? c.updatedAt,
         candidateCount: c.candidateCount,
         response: responseSummary(c.outbox?.body),
+        topScores: await topScoresOf(prisma, c.id),
       };
       const profile = buildAdjudicationProfile(
         facts,
@@ -93,6 +94,7 @@ export async function recordProfiles(
             secondsToDecide: profile.secondsToDecide,
             candidateCount: profile.candidateCount,
             reviewersAgreed: profile.reviewersAgreed,
+            topScores: profile.topScores ?? undefined,
           },
         });
         return true;
@@ -106,6 +108,14 @@ export async function recordProfiles(
     }
     if (cases.length < batchSize) return result;
   }
+}
+
+/** The case's best fingerprint score, when its scoring finished (a run still pending or failed says nothing). */
+async function topScoresOf(prisma: PrismaClient, caseId: string): Promise<ModalityTopScore[]> {
+  const scoring = await prisma.fingerScoring.findUnique({ where: { caseId }, select: { state: true } });
+  if (scoring?.state !== "DONE") return [];
+  const { _max } = await prisma.fingerScore.aggregate({ where: { caseId }, _max: { score: true } });
+  return _max.score === null ? [] : [{ modality: "Finger", score: _max.score }];
 }
 
 /** returnValue and duplicate count of the queued response; the RIDs in it are not looked at. */

@@ -1,0 +1,2 @@
+-- The comparison aid's best score per modality, banded, in the anonymous profile (docs/analytics.md).
+ALTER TABLE "AdjudicationProfile" ADD COLUMN "topScores" JSONB;
