@@ -11,13 +11,20 @@ import { refuseCaseAccess } from "./refuse-case-access";
 const AUDIT_EVERY_MS = 5 * 60_000;
 const lastAudit = new Map<string, number>();
 
-/** The server-side check behind every image and document of a case, with its audit row. */
+const AUDIT_ACTION = {
+  images: "case.viewImages",
+  document: "case.viewDocument",
+  // The overlay's minutiae of one finger pair: what the images already show, drawn out; audited like them.
+  fingerComparison: "case.viewFingerComparison",
+} as const;
+
+/** The server-side check behind every image, document and finger comparison of a case, with its audit row. */
 export async function authorizeCaseRead(
   prisma: PrismaClient,
   user: SessionUser,
   caseId: string,
   subject: string,
-  what: "images" | "document",
+  what: "images" | "document" | "fingerComparison",
 ): Promise<CaseRole> {
   const c = await prisma.case.findUnique({
     where: { id: caseId },
@@ -43,7 +50,7 @@ export async function authorizeCaseRead(
   if (due(`${user.id}|${caseId}|${subject}|${what}`)) {
     await recordAudit(prisma, {
       actor: user,
-      action: what === "document" ? "case.viewDocument" : "case.viewImages",
+      action: AUDIT_ACTION[what],
       targetType: "case",
       targetId: caseId,
       details: { role, subject },

@@ -6,6 +6,8 @@ import { bundleStatus, isUsableBundle } from "@/lib/process/worker-bundle.mjs";
 import { WorkerPool, WorkerPoolError } from "@/lib/process/worker-pool";
 import type { FingerRecordTemplate } from "@/lib/matching/extract-finger-record";
 import type { FingerJob, FingerJobResult } from "@/lib/matching/finger-worker-entry";
+import type { MatchResult } from "@/lib/matching/match-templates";
+import type { FingerTemplate } from "@/lib/matching/types";
 import { type FingerWork, FingerWorkError, type PairScore } from "./finger-work";
 
 // Fingerprint extraction and comparison on worker threads (lib/process/worker-pool.ts), never on the event loop
@@ -55,6 +57,10 @@ export class FingerWorkPool implements FingerWork {
 
   match(pairs: Parameters<FingerWork["match"]>[0]): Promise<PairScore[]> {
     return this.run({ op: "match", pairs: pairs.map(([a, b]) => [a, b]) }) as Promise<PairScore[]>;
+  }
+
+  align(a: FingerTemplate, b: FingerTemplate): Promise<MatchResult> {
+    return this.run({ op: "align", a, b }) as Promise<MatchResult>;
   }
 
   close(): Promise<void> {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { FingerRecordTemplate } from "@/lib/matching/extract-finger-record";
+import type { MatchResult } from "@/lib/matching/match-templates";
 import type { FingerTemplate } from "@/lib/matching/types";
 
 /** The score of one comparison, without the alignment and pairs (the overlay recomputes them from the templates). */
@@ -25,6 +26,8 @@ export interface FingerWork {
   readonly parallelism: number;
   extract(iso: Uint8Array): Promise<FingerRecordTemplate>;
   match(pairs: readonly (readonly [FingerTemplate, FingerTemplate])[]): Promise<PairScore[]>;
+  /** One comparison in full: score, paired minutiae (indices) and the alignment, for the overlay. */
+  align(a: FingerTemplate, b: FingerTemplate): Promise<MatchResult>;
 }
 
 /** The same work on the calling thread (tests and tools only: never on a thread serving pages). */
@@ -40,5 +43,9 @@ export const inThreadFingerWork: FingerWork = {
       const m = matchTemplates(a, b);
       return { score: m.score, paired: m.pairs.length };
     });
+  },
+  async align(a, b) {
+    const { matchTemplates } = await import("@/lib/matching/match-templates");
+    return matchTemplates(a, b);
   },
 };

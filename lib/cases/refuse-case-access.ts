@@ -4,10 +4,10 @@ import type { SessionUser } from "@/lib/auth/load-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
 
-export type RefusedRead = "case" | "images" | "document";
+export type RefusedRead = "case" | "images" | "document" | "fingerComparison";
 
 /**
- * Records that the user was refused a case (its view, its images or a document) and returns the error to
+ * Records that the user was refused a case (its view, its images, a document or a finger comparison) and returns the error to
  * throw. A refusal changes nothing, so its audit row is written on its own, committed before the request fails:
  * a probing or a reassigned account leaves a trace (ASVS 7.2). Ids only: the subject is "applicant" or a
  * candidate's row id, never a RID.

@@ -4,14 +4,19 @@
 // in its memory (the per-case cache); nothing here writes anywhere.
 import { serveWorkerJobs } from "@/lib/process/serve-worker-jobs.mjs";
 import { extractFingerRecord, type FingerRecordTemplate } from "./extract-finger-record";
-import { matchTemplates } from "./match-templates";
+import { type MatchResult, matchTemplates } from "./match-templates";
 import type { FingerTemplate } from "./types";
 
-export type FingerJob = { op: "extract"; iso: Uint8Array } | { op: "match"; pairs: [FingerTemplate, FingerTemplate][] };
-export type FingerJobResult = FingerRecordTemplate | { score: number; paired: number }[];
+export type FingerJob =
+  | { op: "extract"; iso: Uint8Array }
+  | { op: "match"; pairs: [FingerTemplate, FingerTemplate][] }
+  | { op: "align"; a: FingerTemplate; b: FingerTemplate };
+export type FingerJobResult = FingerRecordTemplate | { score: number; paired: number }[] | MatchResult;
 
 serveWorkerJobs(async (job: FingerJob): Promise<FingerJobResult> => {
   if (job.op === "extract") return extractFingerRecord(job.iso);
+  // The whole result, pairs and alignment included: what the workbench overlay draws (one pair at a time).
+  if (job.op === "align") return matchTemplates(job.a, job.b);
   return job.pairs.map(([a, b]) => {
     const m = matchTemplates(a, b);
     return { score: m.score, paired: m.pairs.length };

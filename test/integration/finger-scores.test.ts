@@ -1,7 +1,9 @@
 // The fingerprint comparison aid on real PostgreSQL: a simulator request with one true duplicate is taken in,
 // its shares are stored (one after an administrator's retry, so the data becomes READY a second time), the
 // scoring task scores it on worker threads, the true duplicate ranks first, no template reaches the
-// database, and a verdict that rejects the true duplicate is flagged for sample review in its transaction.
+// database, the overlay's detail of a finger pair is recomputed in memory for its assignee only, a verdict that
+// rejects the true duplicate is flagged for sample review in its transaction, and the anonymous profile carries
+// the best score as a band.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestDatabase } from "./helpers/test-database";
@@ -9,6 +11,15 @@ import { intakeOptions } from "./helpers/bridge-helpers";
 import { seedUser } from "./helpers/seed-cases";
 import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
 import { assignWaitingCases } from "@/lib/cases/assign-cases";
+import { authorizeCaseRead } from "@/lib/cases/authorize-case-read";
+import { compareFingerPair } from "@/lib/cases/compare-finger-pair";
+import { fingerBirs } from "@/lib/cases/finger-birs";
+import { loadSubject } from "@/lib/cases/load-subject";
+import { renderSubjectImage } from "@/lib/cases/render-subject-image";
+import { recordProfiles } from "@/lib/analytics/record-profiles";
+import { scoreBand } from "@/lib/analytics/profile-bands";
+import { DomainError } from "@/lib/errors/domain-error";
+import sharp from "sharp";
 import { decisionBody } from "@/lib/cases/decision-input";
 import { fingerComparisonView } from "@/lib/cases/finger-comparison-view";
 import { getFingerWorkPool, closeFingerWorkPool } from "@/lib/cases/finger-work-pool";
@@ -125,6 +136,53 @@ test("a true duplicate gets scores after READY, ranks first, no template is stor
   });
   const operator = await seedUser(prisma, ["OPERATOR"]);
   assert.equal(await assignWaitingCases(prisma), 1);
+
+  // The overlay's detail of one finger pair, for its assignee only (audited), recomputed from the templates in
+  // memory: the same numbers as stored, pairs that agree with the alignment, in the shown image's pixels.
+  const outsider = await seedUser(prisma, ["OPERATOR"]);
+  const auditSince = (await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
+  await assert.rejects(
+    authorizeCaseRead(prisma, outsider, caseId, duplicate.id, "fingerComparison"),
+    (e) => e instanceof DomainError && e.code === "forbidden",
+  );
+  assert.equal(await authorizeCaseRead(prisma, operator, caseId, duplicate.id, "fingerComparison"), "PRIMARY");
+  const audit = await prisma.auditEvent.findMany({ where: { id: { gt: auditSince } }, orderBy: { id: "asc" } });
+  assert.deepEqual(
+    audit.map((r) => [r.action, r.actorId, r.details]),
+    [
+      ["case.accessRefused", outsider.id, { what: "fingerComparison", subject: duplicate.id }],
+      ["case.viewFingerComparison", operator.id, { role: "PRIMARY", subject: duplicate.id }],
+    ],
+  );
+  const stored = await prisma.fingerScore.findFirstOrThrow({ where: { caseId, candidateId: duplicate.id, position: "RIGHT_INDEX" } });
+  const pair = await compareFingerPair(prisma, caseId, duplicate.id, "RIGHT_INDEX", getFingerWorkPool);
+  assert.equal(pair.score, stored.score, "the overlay's score is the stored one");
+  assert.equal(pair.pairs.length, stored.pairedMinutiae);
+  assert.equal(pair.applicant.minutiae.length, stored.applicantMinutiae);
+  assert.equal(pair.candidate.minutiae.length, stored.candidateMinutiae);
+  assert.ok(pair.pairs.length >= 8, `a true duplicate pairs many minutiae (${pair.pairs.length})`);
+  const { rotation, dx, dy } = pair.alignment;
+  for (const [i, j] of pair.pairs) {
+    const a = pair.applicant.minutiae[i];
+    const b = pair.candidate.minutiae[j];
+    const x = Math.cos(rotation) * a.x - Math.sin(rotation) * a.y + dx;
+    const y = Math.sin(rotation) * a.x + Math.cos(rotation) * a.y + dy;
+    assert.ok(Math.hypot(x - b.x, y - b.y) < 20, `pair ${i}-${j} lies together under the alignment`);
+  }
+  const applicantBirs = await loadSubject(prisma, caseId, "applicant");
+  assert.ok(applicantBirs.ok);
+  const shown = await renderSubjectImage(prisma, caseId, "applicant", fingerBirs(applicantBirs.data.birs).get("RIGHT_INDEX")!, "full");
+  const size = await sharp(shown!.data).metadata();
+  assert.deepEqual([size.width, size.height], [pair.applicant.width, pair.applicant.height], "minutiae are in the shown image's pixels");
+  getCaseImageCache().dropCase(caseId);
+  assert.deepEqual(
+    await compareFingerPair(prisma, caseId, duplicate.id, "RIGHT_INDEX", getFingerWorkPool),
+    pair,
+    "with the memory dropped, the templates are extracted again: the same answer",
+  );
+  const other = view.candidates[1].candidateId;
+  assert.ok((await compareFingerPair(prisma, caseId, other, "RIGHT_INDEX", getFingerWorkPool)).score < 25, "a different person");
+
   const verdict = decisionBody.parse({ candidates: candidates.map((c) => ({ referenceId: c.referenceId, duplicate: false })) });
   assert.equal(await recordDecision(prisma, operator, caseId, verdict, mosip), "DECIDED");
   const decision = await prisma.decision.findFirstOrThrow({ where: { caseId } });
@@ -134,6 +192,14 @@ test("a true duplicate gets scores after READY, ranks first, no template is stor
   assert.match(flag.detail, /^candidate \d rejected with \d+ fingers at or above 40 \(best \d/);
   const answer = JSON.parse((await prisma.outboxMessage.findUniqueOrThrow({ where: { caseId } })).body!);
   assert.equal(answer.candidateList.count, 0, "MOSIP gets the officer's decision, not the scores'");
+
+  // The anonymous profile carries the best finger score as a band beside the decision, nothing finer.
+  assert.equal((await recordProfiles(prisma)).profiled, 1);
+  const profile = await prisma.adjudicationProfile.findFirstOrThrow();
+  const best = await prisma.fingerScore.aggregate({ where: { caseId }, _max: { score: true } });
+  assert.equal(profile.decision, "NOT_DUPLICATE");
+  assert.deepEqual(profile.topScores, { Finger: scoreBand(best._max.score) });
+  await assertNoTemplateStored();
 });
 
 /** Every text, JSON and binary value in every table: none may carry a minutiae list or an ISO 19794-2 record. */

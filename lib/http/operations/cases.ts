@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FINGER_POSITIONS } from "@/lib/biometrics/positions";
 import { caseIdParams } from "@/lib/cases/case-params";
 import { decisionRequest } from "@/lib/cases/decision-input";
 import { listCasesQuery } from "@/lib/cases/list-cases";
@@ -10,6 +11,7 @@ const subject = z.union([z.literal("applicant"), z.uuid()]);
 const imageParams = z.object({ id: z.uuid(), subject, bir: z.coerce.number().int().min(0).max(1000) });
 // An unknown variant is a thumbnail, never a 400: an <img> has no use for an error body.
 const imageQuery = z.object({ variant: z.enum(["thumb", "full", "png"]).catch("thumb") });
+const fingerPairParams = z.object({ id: z.uuid(), candidate: z.uuid(), position: z.enum(FINGER_POSITIONS) });
 const documentParams = z.object({ id: z.uuid(), subject, name: z.string().min(1).max(128) });
 
 /** Queues, the comparison view and the decisions of operators and supervisors. */
@@ -86,6 +88,15 @@ export const caseOperations = {
     params: imageParams,
     query: imageQuery,
     response: { status: 200, description: "the image", mediaTypes: ["image/webp", "image/png", "image/jpeg"], schema: BINARY },
+  }),
+  getFingerPairMinutiae: operation({
+    method: "GET",
+    path: "/api/cases/{id}/candidates/{candidate}/fingers/{position}/minutiae",
+    permission: "signedIn",
+    summary:
+      "The comparison aid's detail for one finger position (RIGHT_THUMB … LEFT_LITTLE) of the applicant and one candidate: both images' minutiae (x, y in image pixels, angle in radians, quality), the paired minutiae as index pairs, the alignment and the score; computed in memory from the case's templates, never stored; Cache-Control: no-store; same access rule as the images, audited",
+    params: fingerPairParams,
+    response: { status: 200 },
   }),
   getSubjectDocument: operation({
     method: "GET",
