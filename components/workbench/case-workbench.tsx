@@ -15,6 +15,7 @@ import { DemographicsTable } from "@/components/demographics/demographics-table"
 import { DecisionPanel } from "./decision-panel";
 import { ConfirmDialog } from "./confirm-dialog";
 import { CompareViewer } from "./compare-viewer";
+import { minutiaeUrl } from "./minutiae-overlay";
 import { SHORTCUTS, useWorkbenchKeys } from "./use-workbench-keys";
 
 function imageUrl(caseId: string, subject: SubjectView, slot: GridSlot, variant: "thumb" | "full"): string | undefined {
@@ -285,6 +286,7 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
           label={tl(`slots.${enlarged}`)}
           panes={shown.map((s) => ({ title: subjectLabel(s), src: imageUrl(view.id, s, enlarged, "full") ?? null }))}
           onClose={() => setEnlarged(null)}
+          minutiaeUrl={candidate?.dataStatus === "AVAILABLE" ? minutiaeUrl(view.id, candidate.key, enlarged) : null}
         />
       )}
     </main>

@@ -16,10 +16,26 @@ const DIGIT_FINGER: Record<string, (typeof FINGER_POSITIONS)[number]> = Object.f
   FINGER_POSITIONS.map((f, i) => [`Digit${(i + 1) % 10}`, f]),
 );
 
+/** In the enlarged compare view of a finger (compare-viewer.tsx): the comparison aid's minutiae overlay on or off. */
+export const MINUTIAE_KEY = "m";
+
 /** Each key with what it does: a message of the "shortcuts" namespace. */
 export const SHORTCUTS: [
   string,
-  "next" | "previous" | "duplicate" | "notDuplicate" | "face" | "fingers" | "irises" | "verification" | "comment" | "review" | "help",
+  (
+    | "next"
+    | "previous"
+    | "duplicate"
+    | "notDuplicate"
+    | "face"
+    | "fingers"
+    | "irises"
+    | "verification"
+    | "comment"
+    | "review"
+    | "minutiae"
+    | "help"
+  ),
 ][] = [
   ["J / →", "next"],
   ["K / ←", "previous"],
@@ -31,6 +47,7 @@ export const SHORTCUTS: [
   ["A / X", "verification"],
   ["C", "comment"],
   ["Enter", "review"],
+  [MINUTIAE_KEY.toUpperCase(), "minutiae"],
   ["?", "help"],
 ];
 

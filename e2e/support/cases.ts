@@ -1,5 +1,7 @@
 import { expect, type APIRequestContext } from "@playwright/test";
+import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
+import { truthRecordFile } from "./servers";
 import { CASES_READY_CEILING_MS, EVENT_CEILING_MS } from "./patience";
 
 export interface CaseRow {
@@ -62,4 +64,15 @@ export async function caseCandidates(databaseUrl: string, caseId: string): Promi
   } finally {
     await c.end();
   }
+}
+
+/** The simulator's truth of one request (MAS_SIMULATOR_TRUTH_FILE): gallery RIDs in MOSIP's order, and the true duplicates. */
+export function simulatorTruth(server: string, requestId: string): { gallery: string[]; duplicates: string[] } | undefined {
+  const file = truthRecordFile(server);
+  if (!existsSync(file)) return undefined;
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { requestId: string; gallery: string[]; duplicates: string[] })
+    .find((t) => t.requestId === requestId);
 }

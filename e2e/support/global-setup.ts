@@ -5,7 +5,15 @@ import pg from "pg";
 import { changeOwnPasswordViaApi } from "./session";
 import { freePort } from "../../scripts/lib/postgres.mjs";
 import { EMBEDDED_PORT, EMBEDDED_URL, PG_PORT, PG_URL } from "./ports";
-import { EMBEDDED_DATA_DIR, identityRecordFile, SERVERS_FILE, type IdpAccount, type OidcInfo, type ServerInfo } from "./servers";
+import {
+  EMBEDDED_DATA_DIR,
+  identityRecordFile,
+  SERVERS_FILE,
+  truthRecordFile,
+  type IdpAccount,
+  type OidcInfo,
+  type ServerInfo,
+} from "./servers";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
@@ -66,6 +74,9 @@ function start(name: string, port: number, env: Record<string, string>) {
   // Every identity the simulator invents, for the PII scan at teardown (e2e/support/pii-scan.ts).
   const identities = identityRecordFile(name);
   rmSync(identities, { force: true });
+  // Which simulated candidates are the applicant, for specs that check the comparison aid against the truth.
+  const truth = truthRecordFile(name);
+  rmSync(truth, { force: true });
   const child = spawn(process.execPath, [NEXT, "start", "-p", String(port)], {
     // Tests create the cases they need through the simulator API and place them with reassignment,
     // so nothing is fed or handed out behind their backs.
@@ -82,6 +93,7 @@ function start(name: string, port: number, env: Record<string, string>) {
       // Every test signs in from 127.0.0.1: wrong passwords on purpose across the suite must not throttle that address.
       MAS_SIGNIN_ADDRESS_LIMIT: "1000",
       MAS_SIMULATOR_RECORD_FILE: identities,
+      MAS_SIMULATOR_TRUTH_FILE: truth,
       ...env,
     },
     stdio: ["ignore", fd, fd],

@@ -9,6 +9,11 @@ export function identityRecordFile(server: string): string {
   return `.test-work/e2e-${server}-identities.ndjson`;
 }
 
+/** Where a server's simulator records which candidates are true duplicates (MAS_SIMULATOR_TRUTH_FILE). */
+export function truthRecordFile(server: string): string {
+  return `.test-work/e2e-${server}-truth.ndjson`;
+}
+
 export interface Credentials {
   username: string;
   password: string;

@@ -126,6 +126,8 @@ test("production refuses the simulator's test-only identity record file", () => 
   assert.equal(parseEnv(base).production, true);
   assert.throws(() => parseEnv({ ...base, MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }), /MAS_SIMULATOR_RECORD_FILE is for tests only/);
   assert.doesNotThrow(() => parseEnv({ ...base, NODE_ENV: "development", MAS_SIMULATOR_RECORD_FILE: "/tmp/ids.ndjson" }));
+  assert.throws(() => parseEnv({ ...base, MAS_SIMULATOR_TRUTH_FILE: "/tmp/truth.ndjson" }), /MAS_SIMULATOR_TRUTH_FILE is for tests only/);
+  assert.doesNotThrow(() => parseEnv({ ...base, NODE_ENV: "development", MAS_SIMULATOR_TRUTH_FILE: "/tmp/truth.ndjson" }));
 });
 
 test("MAS_PROCESS_ROLES defaults to every role and refuses an unknown one, naming the valid ones", () => {

@@ -236,6 +236,7 @@ export const envSchema = z
     MAS_PARSE_WORKERS: integer(0, 1),
     // Tests only (read by lib/simulator/record-identities.ts): where the simulator writes the identities it invents.
     MAS_SIMULATOR_RECORD_FILE: optionalString,
+    MAS_SIMULATOR_TRUTH_FILE: optionalString,
     // Read by lib/log/logger.ts when the logger is first made; validated here so a typo stops start-up.
     MAS_LOG_LEVEL: z
       .string()
@@ -326,6 +327,13 @@ export const envSchema = z
         code: "custom",
         path: ["MAS_SIMULATOR_RECORD_FILE"],
         message: "is for tests only (it writes the simulator's synthetic identities to a file); unset it in production",
+      });
+    }
+    if (production && env.MAS_SIMULATOR_TRUTH_FILE !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAS_SIMULATOR_TRUTH_FILE"],
+        message: "is for tests only (it writes which simulated candidates are true duplicates to a file); unset it in production",
       });
     }
     if (env.MOSIP_QUEUE_URL !== undefined && env.MOSIP_DATASHARE_ALLOWED_ORIGINS === undefined) {

@@ -11,6 +11,7 @@ import { DEFAULT_QUEUES, DEFAULT_TTL_SECONDS, deliveryHeaders, type MessageForma
 import { createScenario, type Scenario, type ScenarioOptions } from "./scenario";
 import { SynthesisPool } from "./synthesis-pool";
 import { recordScenarioIdentities } from "./record-identities";
+import { recordScenarioTruth } from "./record-truth";
 
 export interface EmbeddedSimulatorOptions extends Omit<ScenarioOptions, "publicUrl"> {
   /** The MAS partner certificate; without it datashares are served as plain JSON (policy encryption "none"). */
@@ -86,6 +87,7 @@ export async function createEmbeddedSimulator(opts: EmbeddedSimulatorOptions): P
 
   scenario = createScenario({ ...opts, publicUrl: opts.publicUrl ?? datashare.url });
   recordScenarioIdentities(scenario);
+  recordScenarioTruth(scenario);
   const queues: QueueNames = { ...DEFAULT_QUEUES, ...(opts.queues ?? {}) };
   const checker = scenarioChecker(scenario, queues);
   const fixed = scenario;

@@ -14,6 +14,7 @@ import type { FingerCompression } from "./iso/write-finger-record";
 import { createScenario, type Scenario } from "./scenario";
 import type { SynthesisPool } from "./synthesis-pool";
 import { recordScenarioIdentities } from "./record-identities";
+import { recordScenarioTruth } from "./record-truth";
 
 export type PacketKind = "ADJUDICATION" | "VERIFICATION";
 
@@ -115,6 +116,7 @@ export class PacketStock {
       publicUrl: this.opts.publicUrl,
     });
     recordScenarioIdentities(scenario);
+    recordScenarioTruth(scenario);
     const subjects = [...scenario.shares.values()];
     const bodies = await this.opts.pool.run(
       { subjects, encryption: this.opts.encryption, certificatePem: this.opts.certificatePem, fingerCodec },
