@@ -1,10 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type WheelEvent } from "react";
+import { ModalDialog } from "@/components/modal-dialog";
+import { describeBiometric } from "@/lib/biometrics/describe-biometric";
+import type { GridSlot } from "@/lib/biometrics/grid";
 
 export interface ComparePane {
   title: string;
   src: string | null;
+  /** The capture quality score of this subject's image, for its text alternative. */
+  quality: number | null;
 }
 
 interface View {
@@ -19,21 +24,23 @@ const START: View = { zoom: 1, x: 0, y: 0 };
  * Applicant and candidate images enlarged side by side. Zoom and pan are one shared state, so both images
  * move together and the examiner compares the same region; brightness, contrast and invert apply to both.
  */
-export function CompareViewer({ label, panes, onClose }: { label: string; panes: ComparePane[]; onClose: () => void }) {
+export function CompareViewer({ slot, panes, onClose }: { slot: GridSlot; panes: ComparePane[]; onClose: () => void }) {
   const t = useTranslations("compare");
+  const all = useTranslations();
+  const label = all(`labels.slots.${slot}`);
   const [view, setView] = useState<View>(START);
   const [brightness, setBrightness] = useState(100);
   const [contrast, setContrast] = useState(100);
   const [invert, setInvert] = useState(false);
   const drag = useRef<{ x: number; y: number } | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
 
   const zoomBy = useCallback((f: number) => setView((v) => ({ ...v, zoom: Math.min(12, Math.max(1, v.zoom * f)) })), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
-      else if (e.key === "+" || e.key === "=") zoomBy(1.25);
+      // A focused slider keeps its arrows; everywhere else they pan the images.
+      if (e.target instanceof HTMLInputElement && e.key.startsWith("Arrow")) return;
+      if (e.key === "+" || e.key === "=") zoomBy(1.25);
       else if (e.key === "-") zoomBy(0.8);
       else if (e.key === "0") setView(START);
       else if (e.key === "i") setInvert((x) => !x);
@@ -50,7 +57,7 @@ export function CompareViewer({ label, panes, onClose }: { label: string; panes:
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [onClose, zoomBy, view.zoom]);
+  }, [zoomBy, view.zoom]);
 
   const onWheel = (e: WheelEvent) => zoomBy(e.deltaY < 0 ? 1.15 : 1 / 1.15);
   const onDown = (e: PointerEvent) => {
@@ -67,11 +74,11 @@ export function CompareViewer({ label, panes, onClose }: { label: string; panes:
   const filter = `brightness(${brightness}%) contrast(${contrast}%)${invert ? " invert(1)" : ""}`;
 
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-label={t("label", { position: label })}
-      className="fixed inset-0 z-40 flex flex-col bg-slate-900 text-white"
+    <ModalDialog
+      label={t("label", { position: label })}
+      onClose={onClose}
+      initialFocus={closeRef}
+      className="dark-surface m-0 h-full max-h-none w-full max-w-none flex-col bg-slate-900 text-white open:flex"
     >
       <div className="flex flex-wrap items-center gap-4 px-4 py-2 text-sm">
         <h2 className="font-semibold">{label}</h2>
@@ -115,7 +122,7 @@ export function CompareViewer({ label, panes, onClose }: { label: string; panes:
               {p.src ? (
                 <img
                   src={p.src}
-                  alt={t("imageAlt", { subject: p.title, position: label })}
+                  alt={describeBiometric(all, { slot, quality: p.quality, subject: p.title })}
                   draggable={false}
                   className="absolute inset-0 m-auto max-h-full max-w-full select-none object-contain"
                   style={{ transform: `scale(${view.zoom}) translate(${view.x}px, ${view.y}px)`, filter }}
@@ -128,6 +135,6 @@ export function CompareViewer({ label, panes, onClose }: { label: string; panes:
           </figure>
         ))}
       </div>
-    </div>
+    </ModalDialog>
   );
 }
