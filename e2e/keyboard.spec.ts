@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { mkdirSync } from "node:fs";
 import { reviewTeam, assignReview } from "./support/review-team";
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
@@ -64,6 +65,9 @@ test("an officer signs in, opens the next case, compares, decides every candidat
   await expect(viewer).toHaveCount(0);
   await expect(thumb).toBeFocused();
   await expectVisibleFocus(page);
+  // Kept to look at: how keyboard focus shows on the case page.
+  mkdirSync(".test-work/artifacts", { recursive: true });
+  await page.screenshot({ path: ".test-work/artifacts/keyboard-focus.png" });
 
   // Candidate 1 by Tab and Space: a duplicate on the right thumb.
   await tabTo(page, page.getByRole("radio", { name: /^Duplicate/ }));
