@@ -1,13 +1,16 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { reviewTeam, assignReview } from "./support/review-team";
+import { reviewTeam, assignReview, type ReviewTeam } from "./support/review-team";
 import { newReadyCases } from "./support/cases";
 import { createUserViaApi } from "./support/session";
 import { EVENT_CEILING_MS } from "./support/patience";
+import { AxeTour } from "./support/axe";
 
-// The officer's flow, a supervisor's pages and an admin's pages in French and in Arabic. French comes from the
+// The officer's flow in French and in Arabic, and every supervisor's and admin's page in English, French and Arabic
+// (the officer's flow in English is e2e/keyboard.spec.ts, driven with the keyboard alone). French comes from the
 // browser's Accept-Language; Arabic is chosen in the header's language menu and kept as the officer's preference.
-// Every page is kept as a screenshot at the two sizes of government offices' screens (.test-work/artifacts/i18n).
+// Every page is checked with axe against WCAG 2.1 A and AA (e2e/support/axe.ts) and kept as a screenshot at the two
+// sizes of government offices' screens (.test-work/artifacts/i18n).
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -16,7 +19,7 @@ const SIZES = [
 const DIR = ".test-work/artifacts/i18n";
 
 interface Language {
-  code: "fra" | "ara";
+  code: "eng" | "fra" | "ara";
   tag: string;
   dir: "ltr" | "rtl";
   /** How this language reaches the app: the browser's Accept-Language, or the header's menu. */
@@ -34,14 +37,32 @@ interface Language {
     noDuplicate: RegExp;
     compare: RegExp;
     close: string;
-    supervision: string;
-    cases: string;
-    users: string;
-    settings: string;
   };
+  headings: { supervision: string; cases: string; users: string; settings: string };
 }
 
 const LANGUAGES: Language[] = [
+  {
+    code: "eng",
+    tag: "en",
+    dir: "ltr",
+    via: "browser",
+    words: {
+      signIn: "Sign in",
+      username: "Username",
+      password: "Password",
+      queue: "My queue",
+      next: "Next case",
+      notDuplicate: /^Not a duplicate/,
+      review: /^Review and send/,
+      confirm: "Confirm decision",
+      send: /^Confirm and send/,
+      noDuplicate: /Duplicate of no candidate/,
+      compare: /^Compare Right thumb/,
+      close: "Close",
+    },
+    headings: { supervision: "Supervision", cases: "Cases", users: "Users", settings: "Adjudication settings" },
+  },
   {
     code: "fra",
     tag: "fr",
@@ -60,11 +81,8 @@ const LANGUAGES: Language[] = [
       noDuplicate: /Doublon d’aucun candidat/,
       compare: /^Comparer : Pouce droit/,
       close: "Fermer",
-      supervision: "Supervision",
-      cases: "Dossiers",
-      users: "Utilisateurs",
-      settings: "Paramètres d’arbitrage",
     },
+    headings: { supervision: "Supervision", cases: "Dossiers", users: "Utilisateurs", settings: "Paramètres d’arbitrage" },
   },
   {
     code: "ara",
@@ -84,15 +102,46 @@ const LANGUAGES: Language[] = [
       noDuplicate: /غير مكرَّر لأي مرشح/,
       compare: /^مقارنة: الإبهام الأيمن/,
       close: "إغلاق",
-      supervision: "الإشراف",
-      cases: "الحالات",
-      users: "المستخدمون",
-      settings: "إعدادات البتّ",
     },
+    headings: { supervision: "الإشراف", cases: "الحالات", users: "المستخدمون", settings: "إعدادات البتّ" },
   },
 ];
 
-async function shoot(page: Page, lang: Language, name: string): Promise<void> {
+/**
+ * The supervisor's and admin's pages, in the order they are visited. A new page is one line here: it is then
+ * checked with axe and kept as a screenshot in every language. The page's h1 is always waited for; `ready` is a CSS
+ * selector of what shows that its data has arrived, `heading` the h1 to expect in each language.
+ */
+interface TourStop {
+  name: string;
+  as: "supervisor" | "admin";
+  path: (t: ReviewTeam) => string;
+  ready?: string;
+  heading?: keyof Language["headings"];
+}
+const TOUR: TourStop[] = [
+  {
+    name: "supervision",
+    as: "supervisor",
+    path: () => "/supervision",
+    ready: "[data-testid=supervision-dashboard]",
+    heading: "supervision",
+  },
+  { name: "supervision-cases", as: "supervisor", path: () => "/supervision/cases", ready: "[data-testid=cases-table]", heading: "cases" },
+  { name: "not-allowed", as: "supervisor", path: () => "/admin/roles", ready: "[data-testid=not-allowed]" },
+  { name: "admin-users", as: "admin", path: () => "/admin", ready: "[data-testid=users-table]", heading: "users" },
+  { name: "admin-user-edit", as: "admin", path: (t) => `/admin/users/${t.a.id}`, ready: "main form" },
+  { name: "admin-roles", as: "admin", path: () => "/admin/roles", ready: "main table" },
+  { name: "admin-settings", as: "admin", path: () => "/admin/settings", ready: "main form", heading: "settings" },
+  { name: "admin-audit", as: "admin", path: () => "/admin/audit", ready: "[data-testid=audit-table]" },
+  { name: "admin-integration", as: "admin", path: () => "/admin/integration", ready: "[data-testid=integration-status]" },
+  { name: "admin-simulator", as: "admin", path: () => "/admin/simulator", ready: "[data-testid=simulator-summary]" },
+  { name: "account-password", as: "admin", path: () => "/account/password", ready: "main form" },
+];
+
+/** Checks the page with axe and keeps it as a screenshot at both sizes. */
+async function visit(page: Page, lang: Language, name: string, axe: AxeTour): Promise<void> {
+  await axe.scan(page, { page: name, language: lang.code });
   mkdirSync(DIR, { recursive: true });
   for (const size of SIZES) {
     await page.setViewportSize(size);
@@ -107,40 +156,47 @@ async function newPage(browser: Browser, baseURL: string, lang: Language): Promi
   return context.newPage();
 }
 
-/** Signs in on the sign-in page, which speaks the browser's language (or the language cookie) before anyone signs in. */
-async function signIn(page: Page, lang: Language, c: { username: string; password: string }): Promise<void> {
+/**
+ * Signs in on the sign-in page, which speaks the browser's language (or the language cookie) before anyone signs in.
+ * `menu`: where a language that comes from the menu is chosen, before signing in (the cookie) or after (the account).
+ */
+async function signIn(
+  page: Page,
+  lang: Language,
+  c: { username: string; password: string },
+  menu: "before" | "after" = "after",
+): Promise<void> {
   await page.goto("/signin");
-  if (lang.via === "browser") {
+  const words = lang.via === "browser" || menu === "before" ? lang.words : LANGUAGES[0].words;
+  if (lang.via === "menu" && menu === "before") {
+    await page.getByTestId("language-menu").selectOption(lang.code);
     await expect(page.locator("html")).toHaveAttribute("lang", lang.tag);
-    await page.getByLabel(lang.words.username).fill(c.username);
-    await page.getByLabel(lang.words.password, { exact: true }).fill(c.password);
-    await page.getByRole("button", { name: lang.words.signIn, exact: true }).click();
-  } else {
-    await page.getByLabel("Username").fill(c.username);
-    await page.getByLabel("Password", { exact: true }).fill(c.password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
+  if (words !== LANGUAGES[0].words) await expect(page.locator("html")).toHaveAttribute("lang", lang.tag);
+  await page.getByLabel(words.username).fill(c.username);
+  await page.getByLabel(words.password, { exact: true }).fill(c.password);
+  await page.getByRole("button", { name: words.signIn, exact: true }).click();
   await expect(page).not.toHaveURL(/\/signin/);
-  if (lang.via === "menu") {
+  if (lang.via === "menu" && menu === "after") {
     await page.getByTestId("language-menu").selectOption(lang.code);
     await expect(page.locator("html")).toHaveAttribute("lang", lang.tag);
   }
   await expect(page.locator("html")).toHaveAttribute("dir", lang.dir);
 }
 
-for (const lang of LANGUAGES) {
+for (const lang of LANGUAGES.filter((l) => l.code !== "eng")) {
   test(`the officer's flow in ${lang.code}: queue, next case, compare, decide, confirm`, async ({ browser, baseURL }, info) => {
+    const axe = new AxeTour();
     const t = await reviewTeam(baseURL!, info);
     const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
     await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
 
     const page = await newPage(browser, baseURL!, lang);
-    if (lang.via === "browser") await shoot(page, lang, "signin").catch(() => undefined);
     await signIn(page, lang, t.a);
     await page.goto("/queue");
     await expect(page.getByRole("heading", { name: lang.words.queue })).toBeVisible();
     await expect(page.getByTestId("queue-table")).toBeVisible({ timeout: EVENT_CEILING_MS });
-    await shoot(page, lang, "queue");
+    await visit(page, lang, "queue", axe);
 
     await page.getByRole("button", { name: lang.words.next }).click();
     await expect(page).toHaveURL(new RegExp(`/cases/${c.id}`));
@@ -157,13 +213,13 @@ for (const lang of LANGUAGES) {
         { timeout: EVENT_CEILING_MS },
       )
       .toBeGreaterThanOrEqual(20);
-    await shoot(page, lang, "case");
+    await visit(page, lang, "case", axe);
 
     // Compare: the right thumb stays the right thumb in every language.
     await page.locator('[data-testid=biometric-grid] tr[data-slot="RIGHT_THUMB"] button').first().click();
     const viewer = page.getByRole("dialog", { name: lang.words.compare });
     await expect(viewer).toBeVisible();
-    await shoot(page, lang, "compare");
+    await visit(page, lang, "compare", axe);
     await viewer.getByRole("button", { name: lang.words.close }).click();
     await expect(viewer).toHaveCount(0);
 
@@ -175,52 +231,46 @@ for (const lang of LANGUAGES) {
     await page.getByRole("button", { name: lang.words.review }).click();
     const dialog = page.getByRole("dialog", { name: lang.words.confirm });
     await expect(dialog.getByTestId("decision-summary")).toContainText(lang.words.noDuplicate);
-    await shoot(page, lang, "confirm");
+    await visit(page, lang, "confirm", axe);
     await dialog.getByRole("button", { name: lang.words.send }).click();
     await page.waitForURL((u) => !u.pathname.startsWith(`/cases/${c.id}`));
 
     // The preference is the officer's: a new page keeps it (for Arabic, chosen in the menu over an English browser).
     await page.goto("/account/password");
     await expect(page.locator("html")).toHaveAttribute("lang", lang.tag);
-    await shoot(page, lang, "account-password");
+    axe.check();
   });
+}
 
-  test(`a supervisor's and an admin's pages in ${lang.code}`, async ({ browser, baseURL }, info) => {
+for (const lang of LANGUAGES) {
+  test(`the sign-in page, a supervisor's and an admin's pages in ${lang.code}`, async ({ browser, baseURL }, info) => {
+    const axe = new AxeTour();
     const t = await reviewTeam(baseURL!, info);
+    // Arabic is chosen on the sign-in page here (the cookie), so that the sign-in page is checked in it too.
     const sup = await newPage(browser, baseURL!, lang);
-    await signIn(sup, lang, t.supUser);
-    await sup.goto("/supervision");
-    await expect(sup.getByRole("heading", { name: lang.words.supervision, level: 1 })).toBeVisible();
-    await expect(sup.getByTestId("supervision-dashboard")).toBeVisible({ timeout: EVENT_CEILING_MS });
-    await shoot(sup, lang, "supervision");
-    await sup.goto("/supervision/cases");
-    await expect(sup.getByRole("heading", { name: lang.words.cases, level: 1 })).toBeVisible();
-    await expect(sup.getByTestId("cases-table")).toBeVisible({ timeout: EVENT_CEILING_MS });
-    await shoot(sup, lang, "supervision-cases");
+    await sup.goto("/signin");
+    if (lang.via === "menu") {
+      await sup.getByTestId("language-menu").selectOption(lang.code);
+      await expect(sup.locator("html")).toHaveAttribute("lang", lang.tag);
+    }
+    await expect(sup.locator("html")).toHaveAttribute("lang", lang.tag);
+    await expect(sup.getByRole("button", { name: lang.words.signIn, exact: true })).toBeVisible();
+    await visit(sup, lang, "signin", axe);
+    await signIn(sup, lang, t.supUser, "before");
 
     // An admin of its own: the language chosen in the menu stays with the account, and other specs use the first admin.
     const admin = await newPage(browser, baseURL!, lang);
     await signIn(admin, lang, await createUserViaApi(t.admin, ["ADMIN"]));
-    await admin.goto("/admin");
-    await expect(admin.getByRole("heading", { name: lang.words.users, level: 1 })).toBeVisible();
-    await expect(admin.getByTestId("users-table")).toBeVisible({ timeout: EVENT_CEILING_MS });
-    await shoot(admin, lang, "admin-users");
-    await admin.goto("/admin/settings");
-    await expect(admin.getByRole("heading", { name: lang.words.settings, level: 1 })).toBeVisible();
-    await shoot(admin, lang, "admin-settings");
-    for (const path of ["/admin/roles", "/admin/audit", "/admin/integration", "/admin/simulator", `/admin/users/${t.a.id}`]) {
-      await admin.goto(path);
-      await expect(admin.locator("main")).toBeVisible();
-      await shoot(
-        admin,
-        lang,
-        `admin-${path
-          .split("/")
-          .slice(2)
-          .join("-")
-          .replace(/[^a-z0-9-]/gi, "")
-          .slice(0, 20)}`,
-      );
+
+    for (const stop of TOUR) {
+      const page = stop.as === "supervisor" ? sup : admin;
+      await page.goto(stop.path(t));
+      const h1 = page.getByRole("heading", { level: 1, ...(stop.heading && { name: lang.headings[stop.heading] }) });
+      await expect(h1.first()).toBeVisible();
+      if (stop.ready) await expect(page.locator(stop.ready).first()).toBeVisible({ timeout: EVENT_CEILING_MS });
+      await page.waitForLoadState("networkidle");
+      await visit(page, lang, stop.name, axe);
     }
+    axe.check();
   });
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { describeBiometric } from "@/lib/biometrics/describe-biometric";
 import { alignGrids, type BiometricGrid as Grid, type GridCell, type GridSlot } from "@/lib/biometrics/grid";
 
 export interface BiometricSubject {
@@ -65,6 +66,7 @@ export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject
 function Cell({ cell, thumb, full, onOpen }: { cell: GridCell; thumb?: string; full?: string; onOpen?: () => void }) {
   const t = useTranslations("grid");
   const tl = useTranslations("labels");
+  const all = useTranslations();
   const position = tl(`slots.${cell.slot}`);
   const image =
     thumb && cell.birIndex !== null ? (
@@ -72,7 +74,7 @@ function Cell({ cell, thumb, full, onOpen }: { cell: GridCell; thumb?: string; f
       // Eager: an officer compares everything on the page, and the images are small and cached per case.
       <img
         src={thumb}
-        alt={cell.qualityScore !== null ? t("imageAltQuality", { position, quality: Math.round(cell.qualityScore) }) : position}
+        alt={describeBiometric(all, { slot: cell.slot, quality: cell.qualityScore })}
         className="h-32 w-auto max-w-[10rem] rounded border border-slate-200 bg-slate-50 object-contain"
       />
     ) : null;

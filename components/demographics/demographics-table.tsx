@@ -92,7 +92,7 @@ export function DemographicsTable({ applicant, candidates }: { applicant: Demogr
 }
 
 function Values({ field }: { field: DemographicField | undefined }) {
-  if (!field || field.values.length === 0) return <span className="text-slate-400">—</span>;
+  if (!field || field.values.length === 0) return <span className="text-slate-500">—</span>;
   return (
     <div className="flex flex-col gap-0.5">
       {field.values.map((v, i) => (
@@ -101,7 +101,7 @@ function Values({ field }: { field: DemographicField | undefined }) {
           <span lang={v.language ? htmlLang(v.language) : undefined} dir={v.dir} className={v.dir === "rtl" ? "text-right" : undefined}>
             {v.text}
           </span>
-          {v.language && <span className="text-[10px] uppercase text-slate-400">{v.language}</span>}
+          {v.language && <span className="text-[10px] uppercase text-slate-600">{v.language}</span>}
         </div>
       ))}
     </div>

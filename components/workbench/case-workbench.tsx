@@ -180,7 +180,7 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
                 onClick={() => dispatch({ type: "select", index: i })}
                 className={`rounded-t border px-3 py-1.5 text-sm ${i === draft.current ? "border-b-white bg-white font-semibold" : "bg-slate-100"}`}
               >
-                {t("candidate", { n: i + 1 })} <span className="text-slate-500">{c.referenceId}</span>{" "}
+                {t("candidate", { n: i + 1 })} <span className="text-slate-600">{c.referenceId}</span>{" "}
                 {verdict === true ? (
                   <span className="text-red-700">{t("markedDuplicate")}</span>
                 ) : verdict === false ? (
@@ -283,8 +283,12 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
       )}
       {enlarged && (
         <CompareViewer
-          label={tl(`slots.${enlarged}`)}
-          panes={shown.map((s) => ({ title: subjectLabel(s), src: imageUrl(view.id, s, enlarged, "full") ?? null }))}
+          slot={enlarged}
+          panes={shown.map((s) => ({
+            title: subjectLabel(s),
+            src: imageUrl(view.id, s, enlarged, "full") ?? null,
+            quality: s.biometrics?.cells.find((c) => c.slot === enlarged)?.qualityScore ?? null,
+          }))}
           onClose={() => setEnlarged(null)}
           minutiaeUrl={candidate?.dataStatus === "AVAILABLE" ? minutiaeUrl(view.id, candidate.key, enlarged) : null}
         />

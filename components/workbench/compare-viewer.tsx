@@ -1,12 +1,17 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent, type WheelEvent } from "react";
+import { ModalDialog } from "@/components/modal-dialog";
+import { describeBiometric } from "@/lib/biometrics/describe-biometric";
+import type { GridSlot } from "@/lib/biometrics/grid";
 import { MINUTIAE_KEY } from "./use-workbench-keys";
 import { MinutiaeMarks, OverlayBar, PairLines, type PaneBox, pairedOf, useFingerPair } from "./minutiae-overlay";
 
 export interface ComparePane {
   title: string;
   src: string | null;
+  /** The capture quality score of this subject's image, for its text alternative. */
+  quality: number | null;
 }
 
 interface View {
@@ -49,18 +54,20 @@ function usePaneBoxes(grid: React.RefObject<HTMLDivElement | null>, panes: React
  * (key M or the button), with lines between the paired ones (minutiae-overlay.tsx).
  */
 export function CompareViewer({
-  label,
+  slot,
   panes,
   onClose,
   minutiaeUrl = null,
 }: {
-  label: string;
+  slot: GridSlot;
   panes: ComparePane[];
   onClose: () => void;
   /** The finger pair's overlay (minutiae-overlay.tsx minutiaeUrl); null for a face, an iris or no candidate. */
   minutiaeUrl?: string | null;
 }) {
   const t = useTranslations("compare");
+  const all = useTranslations();
+  const label = all(`labels.slots.${slot}`);
   const [view, setView] = useState<View>(START);
   const [showMinutiae, setShowMinutiae] = useState(false);
   const overlayOn = showMinutiae && minutiaeUrl !== null;
@@ -73,13 +80,13 @@ export function CompareViewer({
   const [invert, setInvert] = useState(false);
   const drag = useRef<{ x: number; y: number } | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
 
   const zoomBy = useCallback((f: number) => setView((v) => ({ ...v, zoom: Math.min(12, Math.max(1, v.zoom * f)) })), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
-      else if (e.key === "+" || e.key === "=") zoomBy(1.25);
+      // A focused slider keeps its arrows; everywhere else they pan the images.
+      if (e.target instanceof HTMLInputElement && e.key.startsWith("Arrow")) return;
+      if (e.key === "+" || e.key === "=") zoomBy(1.25);
       else if (e.key === "-") zoomBy(0.8);
       else if (e.key === "0") setView(START);
       else if (e.key === "i") setInvert((x) => !x);
@@ -97,7 +104,7 @@ export function CompareViewer({
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [onClose, zoomBy, view.zoom, minutiaeUrl]);
+  }, [zoomBy, view.zoom, minutiaeUrl]);
 
   const onWheel = (e: WheelEvent) => zoomBy(e.deltaY < 0 ? 1.15 : 1 / 1.15);
   const onDown = (e: PointerEvent) => {
@@ -114,11 +121,11 @@ export function CompareViewer({
   const filter = `brightness(${brightness}%) contrast(${contrast}%)${invert ? " invert(1)" : ""}`;
 
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-label={t("label", { position: label })}
-      className="fixed inset-0 z-40 flex flex-col bg-slate-900 text-white"
+    <ModalDialog
+      label={t("label", { position: label })}
+      onClose={onClose}
+      initialFocus={closeRef}
+      className="dark-surface m-0 h-full max-h-none w-full max-w-none flex-col bg-slate-900 text-white open:flex"
     >
       <div className="flex flex-wrap items-center gap-4 px-4 py-2 text-sm">
         <h2 className="font-semibold">{label}</h2>
@@ -185,7 +192,7 @@ export function CompareViewer({
                   <div className="absolute inset-0" style={{ transform: `scale(${view.zoom}) translate(${view.x}px, ${view.y}px)` }}>
                     <img
                       src={p.src}
-                      alt={t("imageAlt", { subject: p.title, position: label })}
+                      alt={describeBiometric(all, { slot, quality: p.quality, subject: p.title })}
                       draggable={false}
                       className="h-full w-full select-none object-contain"
                       style={{ filter }}
@@ -211,6 +218,6 @@ export function CompareViewer({
           <PairLines pair={pair.data} boxes={[boxes[0], boxes[1]]} view={view} />
         )}
       </div>
-    </div>
+    </ModalDialog>
   );
 }

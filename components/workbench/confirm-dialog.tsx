@@ -1,8 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
+import { ModalDialog } from "@/components/modal-dialog";
 
-/** The last step before a decision is recorded: the summary of exactly what will be sent. Enter sends, Escape goes back. */
+/**
+ * The last step before a decision is recorded: the summary of exactly what will be sent. Focus starts on "Confirm and
+ * send", so Enter sends; Escape goes back to the case, to the control that opened the dialog.
+ */
 export function ConfirmDialog({
   lines,
   busy,
@@ -19,16 +23,14 @@ export function ConfirmDialog({
   const t = useTranslations("confirm");
   const tl = useTranslations("labels");
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmRef.current?.focus(), []);
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-label={t("label")}
-      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/50"
-      onKeyDown={(e) => e.key === "Escape" && onCancel()}
+    <ModalDialog
+      label={t("label")}
+      onClose={onCancel}
+      initialFocus={confirmRef}
+      className="m-auto w-full max-w-lg rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
-      <div className="w-full max-w-lg space-y-4 rounded-lg bg-white p-6 shadow-xl">
+      <div className="space-y-4">
         <h2 className="text-lg font-semibold">{t("title")}</h2>
         <ul className="list-disc space-y-1 ps-5 text-sm" data-testid="decision-summary">
           {lines.map((l, i) => (
@@ -55,6 +57,6 @@ export function ConfirmDialog({
           </button>
         </div>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -51,14 +51,21 @@ export const SHORTCUTS: [
   ["?", "help"],
 ];
 
-/** Every decision step has a key. Keys are ignored while typing in a field or when a dialog is open. */
+/**
+ * Every decision step has a key. Keys are ignored while typing in a field (not on a checkbox) or when a dialog is open, and Enter is left
+ * to a focused button or link, so that a keyboard user who tabbed to a control can use it.
+ */
 export function useWorkbenchKeys(h: WorkbenchKeyHandlers) {
   useEffect(() => {
     if (!h.enabled) return;
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
+      // Typing is left alone; a focused checkbox (a finger just ticked with Space) is not typing, so the keys go on working.
+      const checkbox = t instanceof HTMLInputElement && t.type === "checkbox";
+      if (t && !checkbox && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
+      // Enter on a focused button or link is that control's own action (open the compare view, choose a candidate).
+      if (e.key === "Enter" && t?.closest("button, a[href], summary")) return;
       const finger = DIGIT_FINGER[e.code];
       const act = (a: DraftAction) => {
         e.preventDefault();
