@@ -50,8 +50,11 @@ function packageDir(name: string, probe: string): string {
   return dir;
 }
 
+/** face-api's declarations carry their own copy of tfjs-core's types; the tensors are the same at run time. */
+type FaceApiWeightMap = Parameters<typeof faceapi.nets.faceRecognitionNet.loadFromWeightMap>[0];
+
 /** Reads one model's weights (manifest + .bin shards) from disk into named tensors. */
-function loadWeightMap(modelDir: string, manifestFile: string): tf.NamedTensorMap {
+function loadWeightMap(modelDir: string, manifestFile: string): FaceApiWeightMap {
   const manifest = JSON.parse(readFileSync(join(modelDir, manifestFile), "utf8")) as tf.io.WeightsManifestConfig;
   const map: tf.NamedTensorMap = {};
   for (const group of manifest) {
@@ -60,7 +63,7 @@ function loadWeightMap(modelDir: string, manifestFile: string): tf.NamedTensorMa
     const buffer = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
     Object.assign(map, tf.io.decodeWeights(buffer, group.weights));
   }
-  return map;
+  return map as unknown as FaceApiWeightMap;
 }
 
 let ready: Promise<void> | null = null;
