@@ -52,7 +52,13 @@ export async function simulatorFaceRecord(person: number, capture: number): Prom
 /** A FAC 030 record of the same pixels as `iso`, re-encoded as JPEG (quality q) or PNG. */
 async function reencoded(iso: Uint8Array, as: "JPEG" | "PNG", q = 75): Promise<Buffer> {
   const rep = parseIsoRecord(iso).representations[0] as FaceRepresentation;
-  const img = await decodeImage(rep.image, { codec: rep.codec, width: rep.width, height: rep.height, bitDepth: rep.bitDepth, colour: rep.colour });
+  const img = await decodeImage(rep.image, {
+    codec: rep.codec,
+    width: rep.width,
+    height: rep.height,
+    bitDepth: rep.bitDepth,
+    colour: rep.colour,
+  });
   const raw = sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), {
     raw: { width: img.width, height: img.height, channels: img.channels },
   });

@@ -78,7 +78,9 @@ const poolSlot = processSlot<FaceWorkPool>("cases.faceWorkPool");
 /** The process's face pool, started on first use (its workers start lazily too). */
 export function getFaceWorkPool(): FaceWorkPool {
   return poolSlot.getOrCreate(() => {
-    const pool = new FaceWorkPool();
+    // One thread: the fingerprint pool already keeps both cores busy on a case, and each face worker holds the
+    // model (~12 MB of weights as tensors plus the WebAssembly heap).
+    const pool = new FaceWorkPool({ size: 1 });
     logFor("cases").info(`[face-scoring] ${pool.parallelism} worker thread(s)`);
     return pool;
   });

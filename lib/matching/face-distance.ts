@@ -18,3 +18,22 @@ export function faceDistance(a: ArrayLike<number>, b: ArrayLike<number>): number
 export function faceSimilarity(distance: number): number {
   return Math.round(Math.max(0, Math.min(1, 1 - distance)) * 1000) / 1000;
 }
+
+/** The code of the error a face job fails with when the model itself could not start (not the image's fault). */
+export const FACE_MODEL_UNAVAILABLE = "FACE_MODEL_UNAVAILABLE";
+
+/**
+ * At or below this distance the faces are "likely the same person": above every different-person pair measured on
+ * the simulator at FMR 1% (bench:match --face) and far above one MOSIP capture against itself re-encoded (<= 0.16).
+ * Stricter than the model's published 0.6, so real same-person pairs taken years apart may fall "inconclusive".
+ */
+export const FACE_SAME_AT_MOST = 0.35;
+/** Above this distance the faces are "likely different people": the model's published threshold. */
+export const FACE_DIFFERENT_ABOVE = 0.6;
+
+export type FaceVerdict = "SAME" | "INCONCLUSIVE" | "DIFFERENT";
+
+export function faceVerdict(distance: number): FaceVerdict {
+  if (distance <= FACE_SAME_AT_MOST) return "SAME";
+  return distance > FACE_DIFFERENT_ABOVE ? "DIFFERENT" : "INCONCLUSIVE";
+}

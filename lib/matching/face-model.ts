@@ -7,6 +7,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import * as faceapi from "@vladmandic/face-api/dist/face-api.esm-nobundle.js";
+import { FACE_MODEL_UNAVAILABLE } from "./face-distance";
 
 // The face-recognition model of @vladmandic/face-api, run by TensorFlow.js on its WebAssembly backend, one thread,
 // on the CPU: SSD MobileNet v1 finds the face, the 68-point landmark net aligns it, and the ResNet-34-like
@@ -82,7 +83,7 @@ export function loadFaceModel(): Promise<void> {
     faceapi.nets.faceRecognitionNet.loadFromWeightMap(loadWeightMap(modelDir, MODELS.recognition));
   })().catch((e) => {
     ready = null;
-    throw e;
+    throw Object.assign(new Error(`the face model did not start: ${(e as Error).message}`), { code: FACE_MODEL_UNAVAILABLE });
   });
   return ready;
 }

@@ -44,8 +44,8 @@ const EXTERNAL = ["sharp"];
 
 /** An esbuild plugin resolving the exact import paths of `redirect` to another package, or to nothing (null). */
 function redirectImports(redirect) {
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  const filter = new RegExp(`^(${Object.keys(redirect).map(escape).join("|")})$`);
+  const quote = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const filter = new RegExp(`^(${Object.keys(redirect).map(quote).join("|")})$`);
   return {
     name: "redirect-imports",
     setup(build) {

@@ -98,7 +98,9 @@ export function faceIdentity(personSeed: number, female: boolean): FaceIdentity 
   const scarf = female && rng.chance(0.35) ? rng.pick(SCARVES) : null;
   const tone = rng.float(0, SKIN.length - 1);
   const skin = mix(SKIN[Math.floor(tone)], SKIN[Math.min(SKIN.length - 1, Math.floor(tone) + 1)], tone % 1);
-  const styles: HairStyle[] = female ? ["long", "long", "curly", "bun", "sidePart", "short"] : ["short", "bald", "curly", "sidePart", "buzz", "short"];
+  const styles: HairStyle[] = female
+    ? ["long", "long", "curly", "bun", "sidePart", "short"]
+    : ["short", "bald", "curly", "sidePart", "buzz", "short"];
   const glasses = rng.chance(0.3)
     ? { round: rng.chance(0.5), frame: rng.pick(FRAMES), width: rng.float(30, 40), height: rng.float(20, 30) }
     : null;
@@ -220,7 +222,8 @@ export function faceSvg(f: FaceIdentity, c: FaceCapture): string {
   parts.push(
     `<ellipse cx="${cx - lightSide * hw * 0.55}" cy="${cheekY}" rx="${hw * 0.35}" ry="${hh * 0.35}" fill="${shade}" opacity="${(Math.abs(c.light) * 0.6).toFixed(3)}"/>`,
   );
-  if (f.mole) parts.push(`<circle cx="${fx + f.mole.x * hw}" cy="${cy + f.mole.y * hh}" r="${f.mole.r}" fill="${shadeColour(f.skin, -0.55)}"/>`);
+  if (f.mole)
+    parts.push(`<circle cx="${fx + f.mole.x * hw}" cy="${cy + f.mole.y * hh}" r="${f.mole.r}" fill="${shadeColour(f.skin, -0.55)}"/>`);
   if (!f.scarf && f.hairStyle !== "bald") {
     const top = cy - hh - 14;
     const fringe = cy - hh * f.hairline;
