@@ -17,6 +17,7 @@ import { readFixture } from "@/lib/biometrics/testing/fixtures";
 import { FaceWorkPool } from "@/lib/cases/face-work-pool";
 import { errorRates } from "@/lib/matching/error-rates";
 import { faceDistance } from "@/lib/matching/face-distance";
+import { buildWorkerBundle, WORKER_BUNDLES } from "@/lib/process/build-worker-bundles.mjs";
 import { hashSeed } from "@/lib/simulator/prng";
 import { writeFaceRecord } from "@/lib/simulator/iso/write-face-record";
 import { renderFacePng } from "@/lib/simulator/synthetic-images";
@@ -85,6 +86,7 @@ async function describeAll(pool: FaceWorkPool, records: Uint8Array[]): Promise<D
 }
 
 export async function benchFace({ persons, captures }: { persons: number; captures: number }): Promise<void> {
+  await buildWorkerBundle(WORKER_BUNDLES.find((b) => b.bundle.includes("face-worker"))!);
   const pool = new FaceWorkPool({ size: 2 });
   try {
     let t = performance.now();

@@ -40,14 +40,13 @@ export interface FaceDescription {
 
 const require = createRequire(import.meta.url);
 
-/** The package folders on disk, found through Node's resolution from this file (or the bundle made from it). */
+/**
+ * A package's folder on disk, found through Node's resolution from this file (or the bundle made from it): by its
+ * package.json, so the artifact ships only the files read here, not the package's JavaScript.
+ */
 function packageDir(name: string, probe: string): string {
-  let dir = dirname(require.resolve(name));
-  while (!existsSync(join(dir, probe))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`${name}: ${probe} not found on disk`);
-    dir = up;
-  }
+  const dir = dirname(require.resolve(`${name}/package.json`));
+  if (!existsSync(join(dir, probe))) throw new Error(`${name}: ${probe} not found on disk`);
   return dir;
 }
 
