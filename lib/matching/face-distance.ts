@@ -23,8 +23,9 @@ export function faceSimilarity(distance: number): number {
 export const FACE_MODEL_UNAVAILABLE = "FACE_MODEL_UNAVAILABLE";
 
 /**
- * At or below this distance the faces are "likely the same person": above every different-person pair measured on
- * the simulator at FMR 1% (bench:match --face) and far above one MOSIP capture against itself re-encoded (<= 0.16).
+ * At or below this distance the faces are "likely the same person": the simulator's equal-error point (EER 1.7%:
+ * ~1% of its different-person pairs are closer; bench:match --face) and far above one MOSIP capture against itself
+ * re-encoded (<= 0.16).
  * Stricter than the model's published 0.6, so real same-person pairs taken years apart may fall "inconclusive".
  */
 export const FACE_SAME_AT_MOST = 0.35;
