@@ -10,6 +10,8 @@
 //
 //   npm run bench:match -- [--fingers 130] [--impressions 5] [--impostors 10000]
 //   npm run bench:match -- --case-only      (only the whole case on the service's pool)
+//   npm run bench:match -- --face [--face-persons 40] [--face-captures 3]   (adds the face section, scripts/bench-face.ts)
+//   npm run bench:match -- --face-only [--face-persons 40] [--face-captures 3]
 import { createHash } from "node:crypto";
 import { loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -29,6 +31,7 @@ import { FingerWorkPool } from "@/lib/cases/finger-work-pool";
 import { scoreSubjects } from "@/lib/cases/score-case-fingers";
 import { buildWorkerBundles } from "@/lib/process/build-worker-bundles.mjs";
 import { generateSubjectCbeff } from "@/lib/simulator/subject-cbeff";
+import { benchFace } from "./bench-face";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -301,6 +304,13 @@ function printCaseOnPool(onPool: Awaited<ReturnType<typeof timeCaseOnPool>>) {
   console.log(`  best finger per candidate: true duplicate ${onPool.best[0]}, others ${onPool.best[1]} and ${onPool.best[2]}`);
 }
 
+const faceOptions = () => ({ persons: arg("face-persons", 40), captures: arg("face-captures", 3) });
+
+if (process.argv.includes("--face-only")) {
+  await benchFace(faceOptions());
+  process.exit(0);
+}
+
 if (process.argv.includes("--case-only")) {
   printCaseOnPool(await timeCaseOnPool());
   process.exit(0);
@@ -341,6 +351,8 @@ try {
   );
   printCaseOnPool(onPool);
   await realSamples();
+  // A few minutes of CPU on a loaded machine: only when asked for.
+  if (process.argv.includes("--face")) await benchFace(faceOptions());
 } finally {
   pool.close();
 }

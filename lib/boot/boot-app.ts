@@ -11,6 +11,7 @@ import { startInProcessResponsePublisherOnce, startResponsePublisherOnce } from 
 import { startRetentionSweepOnce } from "@/lib/retention/start-retention-sweep";
 import { startAssigner } from "@/lib/cases/run-assigner";
 import { startFingerScoring } from "@/lib/cases/run-finger-scoring";
+import { getFaceWorkPool } from "@/lib/cases/face-work-pool";
 import { getFingerWorkPool } from "@/lib/cases/finger-work-pool";
 import { startProfileSweepOnce } from "@/lib/analytics/start-profile-sweep";
 import { startKnownAnswerFeeder } from "@/lib/known-answers/feed-known-answers";
@@ -79,7 +80,7 @@ async function boot(log: Log): Promise<Database> {
     startKnownAnswerFeeder(db.prisma, { synthesize: runtimeSynthesis(env), mosip: env.mosip }, KNOWN_ANSWER_ROUND_MS, log, exclusive);
     // Fingerprint scores of READY cases, on worker threads; claims keep each case to one worker process. Templates
     // stay for the workbench only where pages are served.
-    startFingerScoring(db.prisma, getFingerWorkPool, log, { keepInMemory: roles.has("web") });
+    startFingerScoring(db.prisma, getFingerWorkPool, log, { keepInMemory: roles.has("web"), faceWork: getFaceWorkPool });
   }
   log(`[mas] process roles: ${env.roles.join(", ")}`);
   log(`[mas] database: ${db.kind}${db.kind === "pglite" && env.database.kind === "pglite" ? ` (${env.database.dir})` : ""}`);

@@ -17,7 +17,7 @@ export interface FingerComparisonView {
   /** Candidates by fingerprint evidence, strongest first; `candidateId` is the candidate's `key` in the view. */
   candidates: CandidateEvidence[];
   accuracy: typeof MEASURED_ACCURACY;
-  /** Face and iris are not scored (docs/decisions/0022). */
+  /** Iris is not scored; the face has its own view, faceComparison (docs/decisions/0026), and only breaks ties here. */
   modalities: ["FINGER"];
 }
 
@@ -26,12 +26,13 @@ export const AID_LABEL =
 
 /** The fingerprint scores of a case as the workbench shows them, ordered by evidence. */
 export async function fingerComparisonView(
-  prisma: Pick<PrismaClient, "fingerScoring" | "fingerScore" | "setting">,
+  prisma: Pick<PrismaClient, "fingerScoring" | "fingerScore" | "faceScore" | "setting">,
   kase: { id: string; state: string; candidates: readonly { id: string }[] },
 ): Promise<FingerComparisonView> {
-  const [scoring, rows, t] = await Promise.all([
+  const [scoring, rows, faces, t] = await Promise.all([
     prisma.fingerScoring.findUnique({ where: { caseId: kase.id }, select: { state: true } }),
     prisma.fingerScore.findMany({ where: { caseId: kase.id } }),
+    prisma.faceScore.findMany({ where: { caseId: kase.id, distance: { not: null } }, select: { candidateId: true, distance: true } }),
     getComparisonAidSettings(prisma),
   ]);
   const status = isOneOf(DATA_STATES, kase.state)
@@ -51,6 +52,7 @@ export async function fingerComparisonView(
             kase.candidates.map((c) => c.id),
             rows,
             t.matchScore,
+            new Map(faces.map((f) => [f.candidateId, f.distance!])),
           )
         : [],
     accuracy: MEASURED_ACCURACY,

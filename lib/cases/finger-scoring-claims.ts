@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { FingerScoreRow } from "./rank-candidates";
+import type { FaceScoreRow } from "./score-case-face";
 
 /** States whose data is ready and whose review is not over: worth scoring. */
 export const SCORABLE_STATES = ["READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT"] as const;
@@ -58,7 +59,7 @@ export async function claimFingerScoring(prisma: PrismaClient, caseId: string, n
 }
 
 /**
- * Stores a run's scores and marks the scoring DONE, in one transaction, only if the run still holds its claim:
+ * Stores a run's scores (fingers, and faces: one run scores both) and marks the scoring DONE, in one transaction, only if the run still holds its claim:
  * a run overtaken (lease expired and re-claimed) or reset (the data was downloaded again) writes nothing.
  */
 export async function storeFingerScores(
@@ -67,6 +68,7 @@ export async function storeFingerScores(
   claim: string,
   rows: readonly FingerScoreRow[],
   now: Date,
+  faceRows: readonly FaceScoreRow[] = [],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const own = await tx.fingerScoring.updateMany({
@@ -76,6 +78,8 @@ export async function storeFingerScores(
     if (own.count !== 1) return false;
     await tx.fingerScore.deleteMany({ where: { caseId } });
     if (rows.length) await tx.fingerScore.createMany({ data: rows.map((r) => ({ ...r, caseId, computedAt: now })) });
+    await tx.faceScore.deleteMany({ where: { caseId } });
+    if (faceRows.length) await tx.faceScore.createMany({ data: faceRows.map((r) => ({ ...r, caseId, computedAt: now })) });
     return true;
   });
 }
@@ -91,5 +95,6 @@ export async function failFingerScoring(prisma: PrismaClient, caseId: string, cl
 /** Forgets a case's scores and scoring run (its data changed), in the caller's transaction. */
 export async function resetFingerScoring(tx: Prisma.TransactionClient, caseId: string): Promise<void> {
   await tx.fingerScore.deleteMany({ where: { caseId } });
+  await tx.faceScore.deleteMany({ where: { caseId } });
   await tx.fingerScoring.deleteMany({ where: { caseId } });
 }

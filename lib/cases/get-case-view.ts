@@ -15,6 +15,7 @@ import { modalitiesPresent } from "./dwell-time";
 import { noteViewedModalities, recordReviewView } from "./review-view";
 import { getEnv } from "@/lib/env/get-env";
 import { fingerComparisonView, type FingerComparisonView } from "./finger-comparison-view";
+import { faceComparisonView, type FaceComparisonView } from "./face-comparison-view";
 
 export interface SubjectView {
   key: string;
@@ -56,6 +57,8 @@ export interface CaseView {
   decisionsHidden: boolean;
   /** The fingerprint comparison aid: scores per candidate and finger, candidates by evidence (docs/decisions/0022). */
   fingerComparison: FingerComparisonView;
+  /** The face similarity per candidate, in MOSIP's order (docs/decisions/0026). */
+  faceComparison: FaceComparisonView;
 }
 
 export interface ResendProgressView {
@@ -132,6 +135,7 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
     subject("applicant", "Applicant", c.referenceId, c.applicantDataStatus),
     ...c.candidates.map((k, i) => subject(k.id, `Candidate ${i + 1}`, k.referenceId, k.dataStatus)),
   ]);
+  const faceComparison = await faceComparisonView(prisma, c, fingerComparison.status);
   if (role !== "SUPERVISOR")
     await noteViewedModalities(prisma, { caseId: c.id, userId: user.id, level: role, modalities: modalitiesPresent(applicant.biometrics) });
   const { mosip } = getEnv();
@@ -167,6 +171,7 @@ async function buildCaseView(prisma: PrismaClient, user: SessionUser, caseId: st
       : [],
     decisionsHidden: role === "SUPERVISOR" && !showDecisions && c.decisions.length > 0,
     fingerComparison,
+    faceComparison,
   };
 }
 

@@ -52,3 +52,25 @@ test("equal evidence keeps MOSIP's order", () => {
     ["b", "a"],
   );
 });
+
+test("where the fingers leave a tie, the closer face goes first and the explanation names it", () => {
+  const rows = [row("c1", "RIGHT_THUMB", 30), row("c2", "RIGHT_THUMB", 30)];
+  const faces = new Map([
+    ["c1", 0.72],
+    ["c2", 0.21],
+  ]);
+  const ranked = rankCandidates(["c1", "c2", "c3"], rows, 25, faces);
+  assert.deepEqual(
+    ranked.map((r) => [r.candidateId, r.faceDistance]),
+    [
+      ["c2", 0.21],
+      ["c1", 0.72],
+      ["c3", null],
+    ],
+  );
+  assert.equal(ranked[0].explanation, "1 finger at or above 25 of 1 compared, best 30; face similarity 0.79 (likely the same person)");
+  assert.match(ranked[1].explanation, /face similarity 0\.28 \(likely different people\)$/);
+  // A finger difference outweighs any face: the face only breaks ties.
+  const fingersFirst = rankCandidates(["c1", "c2"], [row("c1", "RIGHT_THUMB", 31), row("c2", "RIGHT_THUMB", 30)], 25, faces);
+  assert.equal(fingersFirst[0].candidateId, "c1");
+});

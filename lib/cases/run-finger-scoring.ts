@@ -6,6 +6,8 @@ import { claimFingerScoring, failFingerScoring, findCasesToScore, storeFingerSco
 import type { FingerWork } from "./finger-work";
 import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import { computeCaseFingerScores } from "./score-case-fingers";
+import type { FaceWork } from "./face-work-pool";
+import { computeCaseFaceScores, type FaceScoreRow } from "./score-case-face";
 
 /** Longer than any case takes even on a loaded machine; a run past it may be taken over by another process. */
 const LEASE_MS = 5 * 60_000;
@@ -14,15 +16,25 @@ export interface ScoredCase {
   caseId: string;
   outcome: "DONE" | "FAILED" | "LOST";
   comparisons: number;
+  /** Face comparisons stored; null when the faces could not be scored (no face pool, or the model did not start). */
+  faces: number | null;
   ms: number;
 }
 
-/** Scores one case if no other process holds it; null when it was taken. */
+/**
+ * Scores one case if no other process holds it; null when it was taken. Fingers and (with `faceWork`) the face are
+ * scored by the same run; a face that cannot be scored leaves the fingers' scores standing.
+ */
 export async function scoreCaseFingers(
   prisma: PrismaClient,
   caseId: string,
   work: FingerWork,
-  { keepInMemory = true, now = () => new Date() }: { keepInMemory?: boolean; now?: () => Date } = {},
+  {
+    keepInMemory = true,
+    now = () => new Date(),
+    faceWork = null,
+    log,
+  }: { keepInMemory?: boolean; now?: () => Date; faceWork?: FaceWork | null; log?: Log } = {},
 ): Promise<ScoredCase | null> {
   const claim = await claimFingerScoring(prisma, caseId, now(), LEASE_MS);
   if (!claim) return null;
@@ -34,18 +46,37 @@ export async function scoreCaseFingers(
       select: { id: true, dataStatus: true },
       orderBy: { position: "asc" },
     });
-    const { rows } = await computeCaseFingerScores(prisma, caseId, candidates, work);
-    const stored = await storeFingerScores(prisma, caseId, claim, rows, now());
-    return { caseId, outcome: stored ? "DONE" : "LOST", comparisons: rows.length, ms: ms() };
+    const [{ rows }, faceRows] = await Promise.all([
+      computeCaseFingerScores(prisma, caseId, candidates, work),
+      faceWork ? faceScores(prisma, caseId, candidates, faceWork, log) : null,
+    ]);
+    const stored = await storeFingerScores(prisma, caseId, claim, rows, now(), faceRows ?? []);
+    return { caseId, outcome: stored ? "DONE" : "LOST", comparisons: rows.length, faces: faceRows?.length ?? null, ms: ms() };
   } catch (e) {
     // The first line only, and never from a Prisma error (it may quote parameters): a short technical reason.
     const reason = e instanceof Error && !e.constructor.name.startsWith("Prisma") ? e.message.split("\n")[0] : "internal error";
     await failFingerScoring(prisma, caseId, claim, reason, now());
-    return { caseId, outcome: "FAILED", comparisons: 0, ms: ms() };
+    return { caseId, outcome: "FAILED", comparisons: 0, faces: null, ms: ms() };
   } finally {
     // A process that serves no pages keeps nothing of the case: its decisions (which drop a case's memory) are
     // recorded elsewhere, so decrypted data and templates would otherwise wait here for eviction.
     if (!keepInMemory) getCaseImageCache().dropCase(caseId);
+  }
+}
+
+/** The case's face rows, or null (logged) when the faces could not be scored: the fingers' run goes on without them. */
+async function faceScores(
+  prisma: PrismaClient,
+  caseId: string,
+  candidates: readonly { id: string; dataStatus: string }[],
+  work: FaceWork,
+  log: Log | undefined,
+): Promise<FaceScoreRow[] | null> {
+  try {
+    return await computeCaseFaceScores(prisma, caseId, candidates, work);
+  } catch (e) {
+    log?.(`[face-scoring] case ${caseId}: not scored (${(e as Error).message.split("\n")[0]})`, "warn");
+    return null;
   }
 }
 
@@ -56,15 +87,20 @@ export async function scoreCaseFingers(
 export async function scoreWaitingCases(
   prisma: PrismaClient,
   work: FingerWork,
-  { log, limit = 3, keepInMemory = true }: { log?: Log; limit?: number; keepInMemory?: boolean } = {},
+  {
+    log,
+    limit = 3,
+    keepInMemory = true,
+    faceWork = null,
+  }: { log?: Log; limit?: number; keepInMemory?: boolean; faceWork?: FaceWork | null } = {},
 ): Promise<ScoredCase[]> {
   const done: ScoredCase[] = [];
   for (const caseId of await findCasesToScore(prisma, new Date(), limit)) {
-    const r = await scoreCaseFingers(prisma, caseId, work, { keepInMemory });
+    const r = await scoreCaseFingers(prisma, caseId, work, { keepInMemory, faceWork, log });
     if (!r) continue;
     done.push(r);
     log?.(
-      `[finger-scoring] case ${caseId}: ${r.outcome.toLowerCase()}, ${r.comparisons} comparisons in ${r.ms} ms`,
+      `[finger-scoring] case ${caseId}: ${r.outcome.toLowerCase()}, ${r.comparisons} comparisons${r.faces === null ? "" : `, ${r.faces} face comparisons`} in ${r.ms} ms`,
       r.outcome === "FAILED" ? "warn" : "info",
     );
   }
@@ -79,9 +115,10 @@ export function startFingerScoring(
   prisma: PrismaClient,
   work: () => FingerWork,
   log: Log,
-  { keepInMemory, everyMs = 2000 }: { keepInMemory: boolean; everyMs?: number },
+  { keepInMemory, everyMs = 2000, faceWork }: { keepInMemory: boolean; everyMs?: number; faceWork?: () => FaceWork },
 ): void {
   let warned = false;
+  let faceWarned = false;
   startPeriodicTask("finger-scoring", { firstDelayMs: everyMs, everyMs, log }, async () => {
     let w: FingerWork;
     try {
@@ -92,6 +129,14 @@ export function startFingerScoring(
       warned = true;
       return;
     }
-    await scoreWaitingCases(prisma, w, { log, keepInMemory });
+    let face: FaceWork | null = null;
+    try {
+      face = faceWork?.() ?? null;
+    } catch (e) {
+      // No face bundle: fingers are scored, faces are not (never on this thread); said once.
+      if (!faceWarned) log(`[face-scoring] not running: ${(e as Error).message}`, "error");
+      faceWarned = true;
+    }
+    await scoreWaitingCases(prisma, w, { log, keepInMemory, faceWork: face });
   });
 }

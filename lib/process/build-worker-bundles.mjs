@@ -13,18 +13,62 @@ import { bundleBanner, bundleStatus, sourcesHash } from "./worker-bundle.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** Project-relative entry and output of every bundle. */
+/**
+ * face-api's ES module imports the whole of TensorFlow.js (`@tensorflow/tfjs`, layers, converter, data, WebGL)
+ * by deep paths; the model needs only tfjs-core and the WebAssembly backend. So these exact import paths are
+ * redirected (null: an empty module), and the ES builds of the TensorFlow.js packages are chosen over their
+ * CommonJS node builds so that face-api, the backend and the worker share one tfjs-core.
+ */
+const FACE_API_IMPORTS = {
+  redirect: {
+    "@tensorflow/tfjs/dist/index.js": "@tensorflow/tfjs-core",
+    "@tensorflow/tfjs-backend-webgl/dist/index.js": null,
+    "@tensorflow/tfjs-backend-wasm/dist/index.js": "@tensorflow/tfjs-backend-wasm",
+  },
+  mainFields: ["module", "main"],
+  // TensorFlow.js's CommonJS parts (the emscripten loader, node-fetch) call require() for Node's own modules.
+  requireShim: true,
+};
+
+/** Project-relative entry and output of every bundle (with, for one, the import redirections it needs). */
 export const WORKER_BUNDLES = [
   { entry: "lib/biometrics/wsq/decode-wsq.ts", bundle: "lib/biometrics/image/wsq-decoder.generated.mjs" },
   { entry: "lib/simulator/packet-worker-entry.ts", bundle: "lib/simulator/packet-worker.generated.mjs" },
   { entry: "lib/cases/subject-worker-entry.ts", bundle: "lib/cases/subject-worker.generated.mjs" },
   { entry: "lib/matching/finger-worker-entry.ts", bundle: "lib/matching/finger-worker.generated.mjs" },
+  { entry: "lib/matching/face-worker-entry.ts", bundle: "lib/matching/face-worker.generated.mjs", ...FACE_API_IMPORTS },
 ];
 
 // Native: loaded from node_modules at run time, as the app itself does (next.config.ts serverExternalPackages).
 const EXTERNAL = ["sharp"];
 
-export async function buildWorkerBundle({ entry, bundle }, { force = false, root = ROOT } = {}) {
+/** An esbuild plugin resolving the exact import paths of `redirect` to another package, or to nothing (null). */
+function redirectImports(redirect) {
+  const quote = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const filter = new RegExp(`^(${Object.keys(redirect).map(quote).join("|")})$`);
+  return {
+    name: "redirect-imports",
+    setup(build) {
+      build.onResolve({ filter }, async (args) => {
+        const target = redirect[args.path];
+        if (target === null) return { path: args.path, namespace: "empty-module" };
+        return build.resolve(target, { kind: args.kind, resolveDir: args.resolveDir });
+      });
+      build.onLoad({ filter: /.*/, namespace: "empty-module" }, () => ({ contents: "export {};", loader: "js" }));
+    },
+  };
+}
+
+/** require() and __dirname, which CommonJS code expects and an ES module lacks (the bundle's own folder). */
+const REQUIRE_SHIM = [
+  'import { createRequire as __masCreateRequire } from "node:module";',
+  'import { dirname as __masDirname } from "node:path";',
+  'import { fileURLToPath as __masFileURLToPath } from "node:url";',
+  "const require = __masCreateRequire(import.meta.url);",
+  "const __dirname = __masDirname(__masFileURLToPath(import.meta.url));",
+].join(" ");
+
+export async function buildWorkerBundle({ entry, bundle, redirect, mainFields, requireShim }, { force = false, root = ROOT } = {}) {
   const out = join(root, bundle);
   if (!force && bundleStatus(out, root) === "fresh") return { built: false, path: out };
   // esbuild comes with tsx (a dev dependency): needed to build, never at run time.
@@ -40,13 +84,17 @@ export async function buildWorkerBundle({ entry, bundle }, { force = false, root
     metafile: true,
     legalComments: "none",
     external: EXTERNAL,
+    ...(mainFields ? { mainFields } : {}),
+    plugins: redirect ? [redirectImports(redirect)] : [],
+    ...(requireShim ? { banner: { js: REQUIRE_SHIM } } : {}),
     // Server modules mark themselves with `import "server-only"`, which throws outside this condition.
     conditions: ["react-server"],
     logLevel: "silent",
   });
   const files = Object.keys(result.metafile.inputs)
     .map((f) => relative(root, resolve(root, f)).split("\\").join("/"))
-    .filter((f) => !f.startsWith("node_modules/"))
+    // Packages and virtual modules (an empty one stands for a redirected import) are not project sources.
+    .filter((f) => !f.startsWith("node_modules/") && !f.includes(":"))
     .sort();
   const banner = bundleBanner(sourcesHash(root, files), files, entry);
   // Write-then-rename so a worker starting meanwhile never reads half a file.

@@ -16,6 +16,9 @@ const REQUIRED = [
   "lib/simulator/packet-worker.generated.mjs",
   "lib/cases/subject-worker.generated.mjs",
   "lib/matching/finger-worker.generated.mjs",
+  "lib/matching/face-worker.generated.mjs",
+  "node_modules/@vladmandic/face-api/model/face_recognition_model.bin",
+  "node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm",
 ];
 const missing = REQUIRED.filter((p) => !existsSync(join(here, p)));
 if (missing.length) {

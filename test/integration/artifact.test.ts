@@ -211,6 +211,9 @@ test("the artifact holds the server, its workers and migrations, and no source t
     "lib/process/serve-worker-jobs.mjs",
     "node_modules/sharp/package.json",
     "node_modules/@cornerstonejs/codec-openjpeg/dist/openjpegwasm_decode.wasm",
+    "lib/matching/face-worker.generated.mjs",
+    "node_modules/@vladmandic/face-api/model/face_recognition_model.bin",
+    "node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm",
   ]) {
     assert.ok(before_.has(p), `the artifact lacks ${p}`);
   }
@@ -356,6 +359,39 @@ test("the artifact's decode worker decodes JPEG 2000 with the OpenJPEG wasm it s
     r.stdout,
   );
   assert.ok(reply.width > 0);
+});
+
+test("the artifact's face worker describes MOSIP's sample face from the model files it ships, with no network", () => {
+  const iso = join(work, "face-describe.iso");
+  cpSync(join(ROOT, "test", "fixtures", "mosip", "iso", "face-fac030-jp2-lossless.iso"), iso);
+  chmodSync(iso, 0o644);
+  // The pool's own protocol (lib/process/worker-pool.ts): a worker on the face bundle, one job, one reply.
+  const script = `
+    const { Worker } = require("node:worker_threads");
+    const iso = require("node:fs").readFileSync(process.argv[1]);
+    const w = new Worker("./lib/matching/face-worker.generated.mjs");
+    w.on("message", (m) => { console.log(JSON.stringify({ ok: m.ok, found: m.result?.found, numbers: m.result?.descriptor?.length, error: m.error })); process.exit(0); });
+    w.on("error", (e) => { console.log(JSON.stringify({ ok: false, error: e.message })); process.exit(1); });
+    w.postMessage({ id: 1, job: { op: "describe", iso: new Uint8Array(iso) } });`;
+  // In a network namespace of its own when the machine allows it (root, as CI runs): the model is not fetched.
+  // unshare needs root, so the switch to the artifact's user happens inside it (setpriv).
+  const isolated = spawnSync("unshare", ["-n", "true"]).status === 0;
+  const asUser = runAs.uid === undefined ? [] : ["setpriv", `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, "--clear-groups"];
+  const r = spawnSync(
+    isolated ? "unshare" : process.execPath,
+    [...(isolated ? ["-n", ...asUser, process.execPath] : []), "-e", script, iso],
+    {
+      cwd: app,
+      uid: isolated ? undefined : runAs.uid,
+      gid: isolated ? undefined : runAs.gid,
+      encoding: "utf8",
+      env: onlyEnv({ PATH: process.env.PATH, HOME: writableDir("home-face") }),
+      timeout: 180_000,
+    },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  const reply = JSON.parse(r.stdout.trim().split("\n").pop()!);
+  assert.deepEqual(reply, { ok: true, found: true, numbers: 128 }, r.stdout);
 });
 
 test("in production, on PostgreSQL and the broker, the artifact applies every migration and becomes healthy", async () => {

@@ -1,9 +1,9 @@
 // The fingerprint comparison aid on real PostgreSQL: a simulator request with one true duplicate is taken in,
 // its shares are stored (one after an administrator's retry, so the data becomes READY a second time), the
-// scoring task scores it on worker threads, the true duplicate ranks first, no template reaches the
-// database, the overlay's detail of a finger pair is recomputed in memory for its assignee only, a verdict that
-// rejects the true duplicate is flagged for sample review in its transaction, and the anonymous profile carries
-// the best score as a band.
+// scoring task scores it on worker threads (fingers and faces), the true duplicate ranks first and its face is
+// the same person's, no template or face descriptor reaches the database, the overlay's detail of a finger pair
+// is recomputed in memory for its assignee only, a verdict that rejects the true duplicate is flagged for sample
+// review in its transaction, and the anonymous profile carries the best score as a band.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestDatabase } from "./helpers/test-database";
@@ -23,6 +23,9 @@ import sharp from "sharp";
 import { decisionBody } from "@/lib/cases/decision-input";
 import { fingerComparisonView } from "@/lib/cases/finger-comparison-view";
 import { getFingerWorkPool, closeFingerWorkPool } from "@/lib/cases/finger-work-pool";
+import { closeFaceWorkPool, getFaceWorkPool } from "@/lib/cases/face-work-pool";
+import { faceComparisonView } from "@/lib/cases/face-comparison-view";
+import { buildWorkerBundle, WORKER_BUNDLES } from "@/lib/process/build-worker-bundles.mjs";
 import { recordDecision } from "@/lib/cases/record-decision";
 import { retryCaseDownloads } from "@/lib/cases/retry-case-downloads";
 import { scoreWaitingCases } from "@/lib/cases/run-finger-scoring";
@@ -38,14 +41,16 @@ const t = await createTestDatabase("fingers");
 const prisma = t.db.prisma;
 after(async () => {
   await closeFingerWorkPool();
+  await closeFaceWorkPool();
   await t.drop();
 });
 await seedRolePermissions(prisma);
+await buildWorkerBundle(WORKER_BUNDLES.find((b) => b.bundle.includes("face-worker"))!);
 const mosip = parseEnv({}).mosip;
 const BASE = "http://datashare.test";
 const policy = { retryBaseMs: 10, retryMaxMs: 10, validityMs: 3_600_000 };
 
-test("a true duplicate gets scores after READY, ranks first, no template is stored, and rejecting it is flagged", async () => {
+test("a true duplicate gets scores after READY, ranks first, its face matches, no template or descriptor is stored, and rejecting it is flagged", async () => {
   const scenario = createScenario({ seed: 1307, adjudications: 6, candidates: 3, duplicateRate: 1, publicUrl: BASE });
   const req = scenario.requests.find((r) => {
     const truth = scenario.truth.get(r.requestId)!;
@@ -105,11 +110,12 @@ test("a true duplicate gets scores after READY, ranks first, no template is stor
   // The background round: the whole case (40 extractions, 30 comparisons) on the worker threads.
   getCaseImageCache().dropCase(caseId);
   const started = performance.now();
-  const [scored] = await scoreWaitingCases(prisma, getFingerWorkPool());
+  const [scored] = await scoreWaitingCases(prisma, getFingerWorkPool(), { faceWork: getFaceWorkPool() });
   const ms = performance.now() - started;
-  console.log(`  whole 3-candidate case scored in ${(ms / 1000).toFixed(2)} s (${scored.comparisons} comparisons)`);
+  console.log(`  whole 3-candidate case scored in ${(ms / 1000).toFixed(2)} s (${scored.comparisons} comparisons, ${scored.faces} faces)`);
   assert.equal(scored.outcome, "DONE");
   assert.equal(scored.comparisons, 30, "ten fingers against each of three candidates");
+  assert.equal(scored.faces, 3, "the applicant's face against each of three candidates'");
 
   const candidates = await prisma.candidate.findMany({ where: { caseId }, orderBy: { position: "asc" } });
   const view = await fingerComparisonView(prisma, { id: caseId, state: "READY", candidates });
@@ -125,8 +131,18 @@ test("a true duplicate gets scores after READY, ranks first, no template is stor
   for (const other of view.candidates.slice(1)) assert.equal(other.fingersAbove, 0, `different person: ${other.explanation}`);
   assert.match(first.explanation, /^\d+ fingers at or above 25 of 10 compared, best \d/);
 
-  // Templates are memory-only: no table holds minutiae, in any form, after scoring.
+  // The face: the true duplicate's photo is the same person's, and closer than any other candidate's.
+  const faces = await faceComparisonView(prisma, { id: caseId, candidates }, "DONE");
+  const duplicateFace = faces.candidates.find((f) => f.candidateId === duplicate.id)!;
+  assert.equal(duplicateFace.verdict, "SAME", JSON.stringify(faces.candidates));
+  for (const f of faces.candidates.filter((x) => x.candidateId !== duplicate.id)) {
+    assert.ok(f.distance! > duplicateFace.distance!, `another person's face is farther: ${JSON.stringify(faces.candidates)}`);
+  }
+  assert.match(first.explanation, /; face similarity 0\.\d+ \(likely the same person\)$/);
+
+  // Templates and face descriptors are memory-only: no table holds them, in any form, after scoring.
   await assertNoTemplateStored();
+  await assertNoDescriptorStored();
 
   // Rejecting the true duplicate (several strong fingers) is answered as decided and flagged for review.
   await prisma.setting.upsert({
@@ -237,5 +253,29 @@ async function assertNoTemplateStored() {
       "score",
     ],
     "FingerScore holds numbers, not templates",
+  );
+}
+
+/** No column can hold a face descriptor (no array of decimals), none holds a list of numbers as text, FaceScore holds four numbers. */
+async function assertNoDescriptorStored() {
+  const arrays = await prisma.$queryRaw<{ table_name: string; column_name: string }[]>`
+    SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'ARRAY' AND udt_name IN ('_float4', '_float8', '_numeric')`;
+  assert.deepEqual(arrays, [], "no array of decimal numbers");
+  const columns = await prisma.$queryRaw<{ table_name: string; column_name: string }[]>`
+    SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json')`;
+  for (const c of columns) {
+    // 16 decimal numbers in a row, comma-separated: a piece of a 128-number descriptor, as JSON or text.
+    const hits = await prisma.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM "${c.table_name}" WHERE "${c.column_name}"::text ~ '(-?[0-9]*\\.[0-9]+\\s*,\\s*){16}'`,
+    );
+    assert.equal(Number(hits[0].n), 0, `${c.table_name}.${c.column_name} holds a list of numbers`);
+  }
+  const faceColumns = await prisma.$queryRaw<{ column_name: string }[]>`
+    SELECT column_name FROM information_schema.columns WHERE table_name = 'FaceScore' ORDER BY column_name`;
+  assert.deepEqual(
+    faceColumns.map((c) => c.column_name).sort(),
+    ["applicantDetection", "candidateDetection", "candidateId", "caseId", "computedAt", "distance"],
+    "FaceScore holds numbers, not descriptors",
   );
 }
