@@ -4,6 +4,7 @@ import { reviewTeam, assignReview } from "./support/review-team";
 import { newReadyCases } from "./support/cases";
 import { createUserViaApi } from "./support/session";
 import { EVENT_CEILING_MS } from "./support/patience";
+import { checkComparisonSheet } from "./support/comparison-sheet";
 
 // The officer's flow, a supervisor's pages and an admin's pages in French and in Arabic. French comes from the
 // browser's Accept-Language; Arabic is chosen in the header's language menu and kept as the officer's preference.
@@ -158,9 +159,10 @@ for (const lang of LANGUAGES) {
       )
       .toBeGreaterThanOrEqual(20);
     await shoot(page, lang, "case");
+    await checkComparisonSheet(page, lang.code);
 
     // Compare: the right thumb stays the right thumb in every language.
-    await page.locator('[data-testid=biometric-grid] tr[data-slot="RIGHT_THUMB"] button').first().click();
+    await page.locator('[data-testid=biometric-grid] [data-slot="RIGHT_THUMB"] button').first().click();
     const viewer = page.getByRole("dialog", { name: lang.words.compare });
     await expect(viewer).toBeVisible();
     await shoot(page, lang, "compare");

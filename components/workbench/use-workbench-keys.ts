@@ -8,6 +8,8 @@ export interface WorkbenchKeyHandlers {
   review: () => void;
   focusComment: () => void;
   toggleHelp: () => void;
+  /** Opens the full identity data (the demographics table) over the comparison sheet. */
+  openIdentity: () => void;
   enabled: boolean;
 }
 
@@ -19,7 +21,20 @@ const DIGIT_FINGER: Record<string, (typeof FINGER_POSITIONS)[number]> = Object.f
 /** Each key with what it does: a message of the "shortcuts" namespace. */
 export const SHORTCUTS: [
   string,
-  "next" | "previous" | "duplicate" | "notDuplicate" | "face" | "fingers" | "irises" | "verification" | "comment" | "review" | "help",
+  (
+    | "next"
+    | "previous"
+    | "duplicate"
+    | "notDuplicate"
+    | "face"
+    | "fingers"
+    | "irises"
+    | "verification"
+    | "comment"
+    | "review"
+    | "identity"
+    | "help"
+  ),
 ][] = [
   ["J / →", "next"],
   ["K / ←", "previous"],
@@ -31,6 +46,7 @@ export const SHORTCUTS: [
   ["A / X", "verification"],
   ["C", "comment"],
   ["Enter", "review"],
+  ["I", "identity"],
   ["?", "help"],
 ];
 
@@ -75,6 +91,9 @@ export function useWorkbenchKeys(h: WorkbenchKeyHandlers) {
         case "Enter":
           e.preventDefault();
           return h.review();
+        case "i":
+          e.preventDefault();
+          return h.openIdentity();
         case "?":
           e.preventDefault();
           return h.toggleHelp();
