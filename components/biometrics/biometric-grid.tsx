@@ -64,8 +64,11 @@ export function BiometricGrid({
         {beside}
       </div>
       <div className="grid gap-3 2xl:grid-cols-2">
+        {/* Side by side, the right hand stays on the viewer's left in every language (read first all the same). */}
         {HANDS.map(([hand, fingers]) => (
-          <div key={hand}>{block(tl(`hands.${hand}`), fingers, "finger", subjects.length > 1)}</div>
+          <div key={hand} className={hand === "RIGHT" ? "2xl:rtl:order-last" : undefined}>
+            {block(tl(`hands.${hand}`), fingers, "finger", subjects.length > 1)}
+          </div>
         ))}
       </div>
     </div>

@@ -20,6 +20,11 @@ export async function checkComparisonSheet(page: Page, lang: string) {
     expect(measured, `page height at ${width}x${h}`).toBeLessThanOrEqual(most);
   }
   const sheet = page.getByTestId("biometric-grid");
+  // At 1920 the hands stand side by side: the right hand on the viewer's left, also in a right-to-left layout.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const atWide = (slot: string) => sheet.locator(`[data-slot="${slot}"]`).evaluate((e) => e.getBoundingClientRect().x);
+  expect(await atWide("RIGHT_LITTLE")).toBeLessThan(await atWide("LEFT_THUMB"));
+  await page.setViewportSize({ width: 1366, height: 768 });
   // Each finger pair has its score bar (or the state of a comparison still running) between the two prints.
   await expect(sheet.getByTestId("pair-score")).toHaveCount(10);
   await expect(page.getByTestId("comparison-aid")).toBeVisible();
