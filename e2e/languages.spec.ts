@@ -5,6 +5,7 @@ import { newReadyCases } from "./support/cases";
 import { createUserViaApi } from "./support/session";
 import { EVENT_CEILING_MS } from "./support/patience";
 import { AxeTour } from "./support/axe";
+import { checkComparisonSheet } from "./support/comparison-sheet";
 
 // The officer's flow in French and in Arabic, and every supervisor's and admin's page in English, French and Arabic
 // (the officer's flow in English is e2e/keyboard.spec.ts, driven with the keyboard alone). French comes from the
@@ -214,9 +215,10 @@ for (const lang of LANGUAGES.filter((l) => l.code !== "eng")) {
       )
       .toBeGreaterThanOrEqual(20);
     await visit(page, lang, "case", axe);
+    await checkComparisonSheet(page, lang.code);
 
     // Compare: the right thumb stays the right thumb in every language.
-    await page.locator('[data-testid=biometric-grid] tr[data-slot="RIGHT_THUMB"] button').first().click();
+    await page.locator('[data-testid=biometric-grid] [data-slot="RIGHT_THUMB"] button').first().click();
     const viewer = page.getByRole("dialog", { name: lang.words.compare });
     await expect(viewer).toBeVisible();
     await visit(page, lang, "compare", axe);

@@ -4,6 +4,7 @@ import { apiSignIn, uiSignIn } from "./support/session";
 import { reviewTeam, assignReview, conflictedCase } from "./support/review-team";
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
+import { checkComparisonSheet } from "./support/comparison-sheet";
 
 // Primary and secondary review on real Chromium against the PostgreSQL server with the built-in MOSIP.
 // Cases are placed with the supervisor's reassignment so each test knows who holds what.
@@ -68,6 +69,7 @@ test("a duplicate, decided by two different officers with the keyboard, reaches 
   mkdirSync(".test-work/artifacts", { recursive: true });
   const shot = await pa.screenshot({ path: ".test-work/artifacts/comparison-screen.png", fullPage: true });
   await info.attach("comparison-screen", { body: shot, contentType: "image/png" });
+  await checkComparisonSheet(pa, "eng");
 
   // Candidate 1: duplicate on face, right thumb and left iris; the others are not duplicates.
   await pa.keyboard.press("d");
@@ -263,7 +265,7 @@ test("WSQ fingerprints are decoded on the server and shown as images an examiner
   const page = await (await browser.newContext({ baseURL })).newPage();
   await uiSignIn(page, t.a);
   await openCase(page, c.id);
-  const thumb = page.locator('[data-testid=biometric-grid] tr[data-slot="RIGHT_THUMB"] img').first();
+  const thumb = page.locator('[data-testid=biometric-grid] [data-slot="RIGHT_THUMB"] img').first();
   await expect.poll(() => thumb.evaluate((i) => (i as HTMLImageElement).naturalWidth), { timeout: EVENT_CEILING_MS }).toBeGreaterThan(100);
   // The same finger opened at full size: the WSQ record decoded to its declared 300x400 grey pixels.
   await thumb.click();

@@ -1,110 +1,197 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { describeBiometric } from "@/lib/biometrics/describe-biometric";
-import { alignGrids, type BiometricGrid as Grid, type GridCell, type GridSlot } from "@/lib/biometrics/grid";
+import type { ReactNode } from "react";
+import { alignGrids, type AlignedRow, type BiometricGrid as Grid, type GridCell, type GridSlot } from "@/lib/biometrics/grid";
+import { FINGER_POSITIONS } from "@/lib/biometrics/positions";
+import { ScoreBar, type PairScore } from "./score-bar";
 
 export interface BiometricSubject {
-  /** Column heading: "Applicant", "Candidate 1 (…)". */
+  /** Row heading: "Applicant", "Candidate 1". */
   title: string;
   grid: Grid;
   /** Thumbnail URL per slot (the workbench's image route); cells without one show no image. */
   thumbnails?: Partial<Record<GridSlot, string>>;
-  /** Full-size image URL per slot, opened when the thumbnail is clicked (unless the grid has onOpen). */
-  fullImages?: Partial<Record<GridSlot, string>>;
 }
+
+/** The machine comparison shown between the applicant's and the candidate's finger of each pair (docs/decisions/0022). */
+export interface SheetAid {
+  status: "NOT_READY" | "PENDING" | "DONE" | "FAILED";
+  matchScore: number;
+  strongScore: number;
+  fingers: Partial<Record<GridSlot, PairScore>>;
+}
+
+// Irises placed as on the face photo between them: the person's right eye is on the viewer's left.
+const FACE_SLOTS: GridSlot[] = ["RIGHT_IRIS", "FACE", "LEFT_IRIS"];
+const HANDS = [
+  ["RIGHT", FINGER_POSITIONS.slice(0, 5)],
+  ["LEFT", FINGER_POSITIONS.slice(5)],
+] as const;
 
 /**
- * Side-by-side biometric comparison: one row per place (face, ten fingers in
- * tenprint order, irises), one column per subject, so the same finger of
- * applicant and candidates sits on one line.
+ * The comparison sheet: faces and irises together, then the ten fingers as two hands, each position a column with
+ * the applicant's sample above the candidate's, so the same finger of both people is read top to bottom. Positions
+ * keep their anatomical order in every language (left to right as on a tenprint card, right hand first); only the
+ * labels follow the reading direction. `beside` sits next to the face block (the demographic differences).
  */
-export function BiometricGrid({ subjects, onOpen }: { subjects: BiometricSubject[]; onOpen?: (slot: GridSlot) => void }) {
-  const t = useTranslations("grid");
+export function BiometricGrid({
+  subjects,
+  aid,
+  beside,
+  onOpen,
+}: {
+  subjects: BiometricSubject[];
+  aid?: SheetAid | null;
+  beside?: ReactNode;
+  onOpen?: (slot: GridSlot) => void;
+}) {
   const tl = useTranslations("labels");
+  const t = useTranslations("grid");
   if (subjects.length === 0) return null;
-  const rows = alignGrids(
-    subjects[0].grid,
-    subjects.slice(1).map((s) => s.grid),
+  const rows = new Map(
+    alignGrids(
+      subjects[0].grid,
+      subjects.slice(1).map((s) => s.grid),
+    ).map((r) => [r.slot, r]),
+  );
+  const block = (title: string, slots: readonly GridSlot[], size: "face" | "finger", withAid: boolean) => (
+    <Block title={title} slots={slots} rows={rows} subjects={subjects} size={size} aid={withAid ? aid : null} onOpen={onOpen} />
   );
   return (
-    <table className="w-full border-collapse text-sm" data-testid="biometric-grid">
-      <thead>
-        <tr>
-          <th scope="col" className="w-32 border-b px-2 py-1 text-start font-medium text-slate-600">
-            {t("biometric")}
-          </th>
-          {subjects.map((s, i) => (
-            <th key={i} scope="col" className="border-b px-2 py-1 text-start font-medium text-slate-600">
-              {s.title}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.slot} data-slot={row.slot} className="align-top">
-            <th scope="row" className="border-b px-2 py-2 text-start font-normal text-slate-700">
-              {tl(`slots.${row.slot}`)}
-            </th>
-            {[row.applicant, ...row.candidates].map((cell, i) => (
-              <td key={i} className="border-b px-2 py-2">
-                <Cell
-                  cell={cell}
-                  thumb={subjects[i].thumbnails?.[row.slot]}
-                  full={subjects[i].fullImages?.[row.slot]}
-                  onOpen={onOpen && (() => onOpen(row.slot))}
-                />
-              </td>
-            ))}
-          </tr>
+    <div className="space-y-3" data-testid="biometric-grid">
+      <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+        {block(t("faceAndIrises"), FACE_SLOTS, "face", false)}
+        {beside}
+      </div>
+      <div className="grid gap-3 2xl:grid-cols-2">
+        {/* Side by side, the right hand stays on the viewer's left in every language (read first all the same). */}
+        {HANDS.map(([hand, fingers]) => (
+          <div key={hand} className={hand === "RIGHT" ? "2xl:rtl:order-last" : undefined}>
+            {block(tl(`hands.${hand}`), fingers, "finger", subjects.length > 1)}
+          </div>
         ))}
-      </tbody>
-    </table>
+      </div>
+    </div>
   );
 }
 
-function Cell({ cell, thumb, full, onOpen }: { cell: GridCell; thumb?: string; full?: string; onOpen?: () => void }) {
+// Fixed heights so that the row headings line up with the images of every column.
+const IMAGE_HEIGHT = { face: "h-32", finger: "h-36 2xl:h-40" } as const;
+
+function Block({
+  title,
+  slots,
+  rows,
+  subjects,
+  size,
+  aid,
+  onOpen,
+}: {
+  title: string;
+  slots: readonly GridSlot[];
+  rows: Map<GridSlot, AlignedRow>;
+  subjects: BiometricSubject[];
+  size: "face" | "finger";
+  aid: SheetAid | null | undefined;
+  onOpen?: (slot: GridSlot) => void;
+}) {
+  const tl = useTranslations("labels");
+  const t = useTranslations("grid");
+  const height = IMAGE_HEIGHT[size];
+  const withBar = aid !== null && aid !== undefined;
+  return (
+    <section aria-label={title} className="rounded border border-slate-200 p-1.5">
+      <div className="flex gap-2">
+        {/* The block's title, then the row headings, on the reading side. */}
+        <div className="flex w-28 shrink-0 flex-col gap-1 text-xs text-slate-600">
+          <h3 className="h-5 truncate text-xs leading-5 font-semibold text-slate-800" title={title}>
+            {title}
+          </h3>
+          {subjects.map((s, i) => (
+            <div key={i} className="contents">
+              {i === 1 && withBar && (
+                <div className="flex h-7 items-center leading-tight text-slate-500" aria-hidden="true">
+                  {t("aidRow")}
+                </div>
+              )}
+              <div className={`flex ${height} items-center font-medium`} aria-hidden="true">
+                {s.title}
+              </div>
+            </div>
+          ))}
+        </div>
+        <div dir="ltr" className="grid flex-1 gap-x-2" style={{ gridTemplateColumns: `repeat(${slots.length}, minmax(0, 1fr))` }}>
+          {slots.map((slot) => {
+            const row = rows.get(slot);
+            if (!row) return null;
+            const position = tl(`slots.${slot}`);
+            return (
+              <div key={slot} data-slot={slot} className="flex min-w-0 flex-col gap-1">
+                <div className="h-5 truncate text-center text-xs font-medium text-slate-700" dir="auto" title={position}>
+                  {position}
+                </div>
+                {[row.applicant, ...row.candidates].map((cell, i) => (
+                  <div key={i} className="contents">
+                    {i === 1 && withBar && <ScoreBar status={aid.status} score={aid.fingers[slot]} thresholds={aid} position={position} />}
+                    <Cell cell={cell} thumb={subjects[i]?.thumbnails?.[slot]} height={height} onOpen={onOpen && (() => onOpen(slot))} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Cell({ cell, thumb, height, onOpen }: { cell: GridCell; thumb?: string; height: string; onOpen?: () => void }) {
   const t = useTranslations("grid");
   const tl = useTranslations("labels");
   const all = useTranslations();
   const position = tl(`slots.${cell.slot}`);
-  const image =
-    thumb && cell.birIndex !== null ? (
-      // A plain <img>: thumbnails come from an authenticated no-store route, which next/image would proxy and cache.
-      // Eager: an officer compares everything on the page, and the images are small and cached per case.
-      <img
-        src={thumb}
-        alt={describeBiometric(all, { slot: cell.slot, quality: cell.qualityScore })}
-        className="h-32 w-auto max-w-[10rem] rounded border border-slate-200 bg-slate-50 object-contain"
-      />
-    ) : null;
-  return (
-    <div className="flex flex-col items-start gap-1" data-state={cell.state}>
-      {image && onOpen ? (
-        <button type="button" onClick={onOpen} title={t("compareTitle", { position })} className="cursor-zoom-in">
-          {image}
-        </button>
-      ) : image && full ? (
-        <a href={full} target="_blank" rel="noreferrer" title={t("openTitle", { position })}>
-          {image}
-        </a>
-      ) : (
-        image
-      )}
-      {cell.state === "absent" && !image && (
-        <span className="flex h-32 w-24 items-center justify-center rounded border border-dashed border-slate-300 text-xs text-slate-400">
-          {t("notCaptured")}
+  const frame = `relative flex ${height} w-full items-center justify-center overflow-hidden rounded border`;
+  const badges = (
+    <span className="pointer-events-none absolute bottom-0.5 start-0.5 flex flex-wrap gap-0.5">
+      {cell.state === "exception" && (
+        <span className="rounded bg-amber-100 px-1 text-[11px] font-medium text-amber-900" title={cell.exceptionReason ?? undefined}>
+          {cell.exceptionReason ? t("exceptionWith", { reason: cell.exceptionReason }) : t("exception")}
         </span>
       )}
-      <div className="flex flex-wrap items-center gap-1">
-        {cell.state === "exception" && (
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title={cell.exceptionReason ?? undefined}>
-            {cell.exceptionReason ? t("exceptionWith", { reason: cell.exceptionReason }) : t("exception")}
-          </span>
-        )}
-        {cell.qualityScore !== null && <QualityBadge score={cell.qualityScore} />}
-        {cell.note && <span className="text-xs text-slate-500">{t("noImageData")}</span>}
+      {cell.qualityScore !== null && <QualityBadge score={cell.qualityScore} />}
+    </span>
+  );
+  if (!(thumb && cell.birIndex !== null))
+    return (
+      <div className={`${frame} border-dashed border-slate-300 bg-white`} data-state={cell.state}>
+        <span className="px-1 text-center text-xs text-slate-500">{cell.note ? t("noImageData") : t("notCaptured")}</span>
+        {badges}
       </div>
+    );
+  // A plain <img>: thumbnails come from an authenticated no-store route, which next/image would proxy and cache.
+  const image = (
+    <img
+      src={thumb}
+      alt={describeBiometric(all, { slot: cell.slot, quality: cell.qualityScore })}
+      className="max-h-full max-w-full object-contain"
+    />
+  );
+  return onOpen ? (
+    <button
+      type="button"
+      onClick={onOpen}
+      title={t("compareTitle", { position })}
+      className={`${frame} cursor-zoom-in border-slate-200 bg-slate-50 hover:border-blue-500 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600`}
+      data-state={cell.state}
+    >
+      {image}
+      {badges}
+    </button>
+  ) : (
+    <div className={`${frame} border-slate-200 bg-slate-50`} data-state={cell.state}>
+      {image}
+      {badges}
     </div>
   );
 }
@@ -112,9 +199,9 @@ function Cell({ cell, thumb, full, onOpen }: { cell: GridCell; thumb?: string; f
 function QualityBadge({ score }: { score: number }) {
   const t = useTranslations("grid");
   // Bands follow MOSIP's usual registration thresholds (fingers ~40-70); indicative only.
-  const tone = score >= 70 ? "bg-emerald-100 text-emerald-800" : score >= 40 ? "bg-yellow-100 text-yellow-800" : "bg-red-100 text-red-800";
+  const tone = score >= 70 ? "bg-emerald-100 text-emerald-900" : score >= 40 ? "bg-yellow-100 text-yellow-900" : "bg-red-100 text-red-900";
   return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${tone}`} title={t("qualityTitle")}>
+    <span className={`rounded px-1 text-[11px] font-medium ${tone}`} title={t("qualityTitle")}>
       {t("quality", { score: Math.round(score) })}
     </span>
   );

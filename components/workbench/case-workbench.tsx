@@ -12,7 +12,11 @@ import { useErrorText } from "@/components/use-error-text";
 import { useDecisionSummary } from "./use-decision-summary";
 import { BiometricGrid, type BiometricSubject } from "@/components/biometrics/biometric-grid";
 import { DemographicsTable } from "@/components/demographics/demographics-table";
+import { DemographicDifferences } from "@/components/demographics/demographic-differences";
+import type { SheetAid } from "@/components/biometrics/biometric-grid";
 import { DecisionPanel } from "./decision-panel";
+import { ComparisonAid } from "./comparison-aid";
+import { IdentityDialog } from "./identity-dialog";
 import { ConfirmDialog } from "./confirm-dialog";
 import { CompareViewer } from "./compare-viewer";
 import { minutiaeUrl } from "./minutiae-overlay";
@@ -77,6 +81,8 @@ export function CaseWorkbench({ caseId }: { caseId: string }) {
     data: view,
     error,
     isPending,
+    refetch,
+    isFetching,
   } = useQuery({
     queryKey: ["case", caseId],
     queryFn: () => apiFetch<CaseView>(`/api/cases/${caseId}`),
@@ -96,12 +102,36 @@ export function CaseWorkbench({ caseId }: { caseId: string }) {
     const next = await apiFetch<{ caseId: string | null }>("/api/cases/next", { method: "POST" }).catch(() => ({ caseId: null }));
     router.push(next.caseId ? `/cases/${next.caseId}` : "/queue?done=1");
   };
-  return <Loaded key={view.id} view={view} onDone={onDone} />;
+  return <Loaded key={view.id} view={view} onDone={onDone} onRefresh={() => void refetch()} refreshing={isFetching} />;
 }
 
-function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> }) {
+/** The scores of the shown candidate by finger position, for the bars between the two prints. */
+function sheetAid(view: CaseView, candidateKey: string | undefined): SheetAid {
+  const fc = view.fingerComparison;
+  const evidence = fc.candidates.find((c) => c.candidateId === candidateKey);
+  return {
+    status: fc.status,
+    matchScore: fc.thresholds.matchScore,
+    strongScore: fc.thresholds.strongScore,
+    fingers: Object.fromEntries((evidence?.fingers ?? []).map((f) => [f.position, { score: f.score, pairedMinutiae: f.pairedMinutiae }])),
+  };
+}
+
+function Loaded({
+  view,
+  onDone,
+  onRefresh,
+  refreshing,
+}: {
+  view: CaseView;
+  onDone: () => Promise<void>;
+  onRefresh: () => void;
+  refreshing: boolean;
+}) {
   const t = useTranslations("workbench");
   const td = useTranslations("decision");
+  const ta = useTranslations("aid");
+  const tdiff = useTranslations("differences");
   const ts = useTranslations("shortcuts");
   const tl = useTranslations("labels");
   const errorText = useErrorText();
@@ -113,6 +143,7 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
   const [problem, setProblem] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const [enlarged, setEnlarged] = useState<GridSlot | null>(null);
+  const [identity, setIdentity] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const canDecide = view.role !== "SUPERVISOR" || view.state === "CONFLICT";
   const candidate = view.candidates[draft.current];
@@ -136,24 +167,62 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
       review,
       focusComment: () => commentRef.current?.focus(),
       toggleHelp: () => setHelp((h) => !h),
-      enabled: canDecide && !confirming && enlarged === null,
+      openIdentity: () => setIdentity(true),
+      enabled: canDecide && !confirming && enlarged === null && !identity,
     }),
-    [review, canDecide, confirming, enlarged],
+    [review, canDecide, confirming, enlarged, identity],
   );
   useWorkbenchKeys(handlers);
 
   const shown = [view.applicant, ...(candidate ? [candidate] : [])];
   const grids = shown.map((s) => gridSubject(view.id, s, subjectLabel(s)));
+  const aid = view.fingerComparison;
+  const rankOf = new Map(aid.status === "DONE" ? aid.candidates.map((c) => [c.candidateId, c.rank]) : []);
+  const candidateName = (key: string) => t("candidate", { n: view.candidates.findIndex((c) => c.key === key) + 1 });
+  const identityButton = view.applicant.demographics && (
+    <button
+      type="button"
+      onClick={() => setIdentity(true)}
+      className="min-h-11 rounded border border-slate-300 bg-white px-3 text-sm hover:bg-slate-50"
+      data-testid="open-identity"
+    >
+      {tdiff("open")} <kbd className="text-xs text-slate-500">I</kbd>
+    </button>
+  );
+  const differences =
+    view.applicant.demographics &&
+    (view.kind === "ADJUDICATION" ? (
+      <DemographicDifferences
+        applicant={view.applicant.demographics}
+        candidate={candidate?.demographics ?? null}
+        applicantTitle={t("applicant")}
+        candidateTitle={candidate ? subjectLabel(candidate) : t("candidates")}
+        action={identityButton}
+      />
+    ) : (
+      <section className="rounded border border-slate-200 p-2" aria-label={t("demographics")}>
+        <DemographicsTable
+          applicant={{
+            title: t("subjectWithId", { subject: t("applicant"), id: view.applicant.referenceId }),
+            view: view.applicant.demographics,
+          }}
+          candidates={[]}
+        />
+      </section>
+    ));
+  const shortcutsButton = (
+    <button type="button" onClick={() => setHelp((h) => !h)} className="ms-auto min-h-11 px-1 text-sm text-blue-700 underline">
+      {t("shortcuts")}
+    </button>
+  );
+  const present = grids.filter((g): g is BiometricSubject => g !== null);
 
   return (
-    <main className="mx-auto max-w-[96rem] space-y-4 p-4" data-testid="workbench">
-      <header className="flex flex-wrap items-baseline gap-4">
+    <main className="mx-auto max-w-[120rem] space-y-3 px-4 py-3" data-testid="workbench">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">{t("title", { kind: view.kind })}</h1>
         <span className="text-sm text-slate-600">{t("reviewAs", { role: view.role })}</span>
         <MosipClockNotice clock={view.clock} supersedes={view.supersedes} />
-        <button type="button" onClick={() => setHelp((h) => !h)} className="ms-auto text-sm text-blue-700 underline">
-          {t("shortcuts")}
-        </button>
       </header>
       {help && (
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded bg-white p-3 text-sm shadow-sm md:grid-cols-4" data-testid="shortcut-help">
@@ -167,59 +236,60 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
           ))}
         </dl>
       )}
-      {view.kind === "ADJUDICATION" && (
-        <div role="tablist" aria-label={t("candidates")} className="flex flex-wrap gap-1">
-          {view.candidates.map((c, i) => {
-            const verdict = draft.candidates[i]?.duplicate;
-            return (
-              <button
-                key={c.key}
-                type="button"
-                role="tab"
-                aria-selected={i === draft.current}
-                onClick={() => dispatch({ type: "select", index: i })}
-                className={`rounded-t border px-3 py-1.5 text-sm ${i === draft.current ? "border-b-white bg-white font-semibold" : "bg-slate-100"}`}
-              >
-                {t("candidate", { n: i + 1 })} <span className="text-slate-600">{c.referenceId}</span>{" "}
-                {verdict === true ? (
-                  <span className="text-red-700">{t("markedDuplicate")}</span>
-                ) : verdict === false ? (
-                  <span className="text-green-700">{t("markedNotDuplicate")}</span>
-                ) : null}
-              </button>
-            );
-          })}
-        </div>
-      )}
-      <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
-        <div className="space-y-4">
+      <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-3">
+          {view.kind === "ADJUDICATION" && (
+            <div className="flex flex-wrap items-end gap-1">
+              <div role="tablist" aria-label={t("candidates")} className="flex flex-wrap gap-1">
+                {view.candidates.map((c, i) => {
+                  const verdict = draft.candidates[i]?.duplicate;
+                  const rank = rankOf.get(c.key);
+                  return (
+                    <button
+                      key={c.key}
+                      type="button"
+                      role="tab"
+                      aria-selected={i === draft.current}
+                      onClick={() => dispatch({ type: "select", index: i })}
+                      className={`min-h-11 rounded-t border px-3 py-0.5 text-start text-sm leading-tight ${i === draft.current ? "border-b-white bg-white font-semibold" : "bg-slate-100"}`}
+                    >
+                      {t("candidate", { n: i + 1 })}{" "}
+                      {rank !== undefined && (
+                        <span className="rounded bg-indigo-100 px-1 text-xs font-normal text-indigo-900">{ta("rank", { rank })}</span>
+                      )}{" "}
+                      {verdict === true ? (
+                        <span className="text-red-700">{t("markedDuplicate")}</span>
+                      ) : verdict === false ? (
+                        <span className="text-green-800">{t("markedNotDuplicate")}</span>
+                      ) : null}
+                      <span className="block text-xs font-normal text-slate-600">{c.referenceId}</span>
+                    </button>
+                  );
+                })}
+              </div>
+              {shortcutsButton}
+            </div>
+          )}
+          {view.kind === "VERIFICATION" && shortcutsButton}
           {shown.map((s) => (
             <Unavailable key={s.key} s={s} label={subjectLabel(s)} />
           ))}
-          {view.applicant.demographics && (
-            <section className="rounded bg-white p-3 shadow-sm" aria-label={t("demographics")}>
-              <DemographicsTable
-                applicant={{
-                  title: t("subjectWithId", { subject: t("applicant"), id: view.applicant.referenceId }),
-                  view: view.applicant.demographics,
-                }}
-                candidates={
-                  candidate?.demographics
-                    ? [
-                        {
-                          title: t("subjectWithId", { subject: subjectLabel(candidate), id: candidate.referenceId }),
-                          view: candidate.demographics,
-                        },
-                      ]
-                    : []
-                }
-              />
-            </section>
+          {view.kind === "ADJUDICATION" && candidate && (
+            <ComparisonAid
+              aid={aid}
+              candidateName={candidateName}
+              current={candidate.key}
+              onSelect={(key) => dispatch({ type: "select", index: view.candidates.findIndex((c) => c.key === key) })}
+              onRefresh={onRefresh}
+              refreshing={refreshing}
+            />
           )}
-          {grids[0] && (
-            <section className="rounded bg-white p-3 shadow-sm" aria-label={t("biometrics")}>
-              <BiometricGrid subjects={grids.filter((g): g is BiometricSubject => g !== null)} onOpen={setEnlarged} />
+          {present.length > 0 ? (
+            <section className="rounded bg-white p-2 shadow-sm" aria-label={t("biometrics")}>
+              <BiometricGrid subjects={present} aid={sheetAid(view, candidate?.key)} beside={differences} onOpen={setEnlarged} />
             </section>
+          ) : (
+            differences && <div className="rounded bg-white p-2 shadow-sm">{differences}</div>
           )}
           {view.kind === "VERIFICATION" && view.applicant.documents.length > 0 && (
             <section className="space-y-2 rounded bg-white p-3 shadow-sm" aria-label={t("documents")}>
@@ -236,7 +306,7 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
             </section>
           )}
         </div>
-        <aside className="sticky top-4 space-y-3 self-start">
+        <aside className="space-y-3 self-start xl:sticky xl:top-3">
           {view.decisions.length > 0 && (
             <section className="rounded bg-white p-3 text-sm shadow-sm" aria-label={t("earlierDecisions")}>
               <h2 className="font-semibold">{t("earlierDecisions")}</h2>
@@ -269,6 +339,26 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
           )}
         </aside>
       </div>
+      {identity && view.applicant.demographics && (
+        <IdentityDialog title={tdiff("dialogTitle")} onClose={() => setIdentity(false)}>
+          <DemographicsTable
+            applicant={{
+              title: t("subjectWithId", { subject: t("applicant"), id: view.applicant.referenceId }),
+              view: view.applicant.demographics,
+            }}
+            candidates={
+              candidate?.demographics
+                ? [
+                    {
+                      title: t("subjectWithId", { subject: subjectLabel(candidate), id: candidate.referenceId }),
+                      view: candidate.demographics,
+                    },
+                  ]
+                : []
+            }
+          />
+        </IdentityDialog>
+      )}
       {confirming && check.ready && (
         <ConfirmDialog
           lines={summarise(

@@ -4,6 +4,42 @@ import { forwardRef } from "react";
 import { FINGER_POSITIONS } from "@/lib/biometrics/positions";
 import type { DecisionDraft, DraftAction } from "@/lib/cases/decision-draft";
 
+const HANDS = [
+  ["RIGHT", FINGER_POSITIONS.slice(0, 5)],
+  ["LEFT", FINGER_POSITIONS.slice(5)],
+] as const;
+const FINGER_NAMES = ["THUMB", "INDEX", "MIDDLE", "RING", "LITTLE"] as const;
+
+/**
+ * One matched position: a checkbox drawn as a large target (at least 44×44 CSS pixels, WCAG 2.5.5), named by its
+ * full position ("Right thumb") for assistive technology, showing the short name and its key.
+ */
+function Target({
+  checked,
+  onChange,
+  name,
+  shortName,
+  keyHint,
+}: {
+  checked: boolean;
+  onChange: () => void;
+  name: string;
+  shortName?: string;
+  keyHint: string;
+}) {
+  return (
+    <label
+      title={name}
+      className="flex min-h-11 min-w-11 flex-1 cursor-pointer flex-col items-center justify-center rounded border border-slate-300 px-1 py-1 text-center leading-tight has-checked:border-red-700 has-checked:bg-red-50 has-checked:text-red-900"
+    >
+      <input type="checkbox" checked={checked} onChange={onChange} aria-label={name} className="h-4 w-4 accent-red-700" />
+      <span dir="auto" className="text-xs font-medium">
+        {shortName ?? name} <kbd className="text-[11px] text-slate-500">{keyHint}</kbd>
+      </span>
+    </label>
+  );
+}
+
 interface Props {
   draft: DecisionDraft;
   dispatch: (a: DraftAction) => void;
@@ -31,7 +67,7 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
               role="radio"
               aria-checked={c.duplicate === true}
               onClick={() => dispatch({ type: "verdict", duplicate: true })}
-              className={`rounded border px-3 py-1.5 ${c.duplicate === true ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}
+              className={`min-h-11 flex-1 rounded border px-3 py-1.5 ${c.duplicate === true ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}
             >
               {t("duplicate")} <kbd className="ms-1 text-xs opacity-70">D</kbd>
             </button>
@@ -41,32 +77,47 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
               role="radio"
               aria-checked={c.duplicate === false}
               onClick={() => dispatch({ type: "verdict", duplicate: false })}
-              className={`rounded border px-3 py-1.5 ${c.duplicate === false ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}
+              className={`min-h-11 flex-1 rounded border px-3 py-1.5 ${c.duplicate === false ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}
             >
               {t("notDuplicate")} <kbd className="ms-1 text-xs opacity-70">N</kbd>
             </button>
           </div>
-          <fieldset className="space-y-1 text-sm">
+          <fieldset className="space-y-2 text-sm">
             <legend className="font-medium">{t("matched")}</legend>
-            <label className="me-4 inline-flex items-center gap-1">
-              <input type="checkbox" checked={c.face} onChange={() => dispatch({ type: "toggleFace" })} /> {tl("slots.FACE")}{" "}
-              <kbd className="text-xs text-slate-400">F</kbd>
-            </label>
-            {(["RIGHT", "LEFT"] as const).map((eye) => (
-              <label key={eye} className="me-4 inline-flex items-center gap-1">
-                <input type="checkbox" checked={c.irises.includes(eye)} onChange={() => dispatch({ type: "toggleIris", eye })} />{" "}
-                {tl(`slots.${eye}_IRIS`)} <kbd className="text-xs text-slate-400">{eye[0]}</kbd>
-              </label>
-            ))}
-            {/* One column per hand, right hand first, whatever the reading direction: the right thumb is key 1. */}
-            <div className="grid grid-flow-col grid-cols-2 grid-rows-5 gap-x-3 gap-y-1" dir="ltr">
-              {FINGER_POSITIONS.map((f, i) => (
-                <label key={f} className="inline-flex items-center gap-1">
-                  <input type="checkbox" checked={c.fingers.includes(f)} onChange={() => dispatch({ type: "toggleFinger", finger: f })} />{" "}
-                  <span dir="auto">{tl(`slots.${f}`)}</span> <kbd className="text-xs text-slate-400">{(i + 1) % 10}</kbd>
-                </label>
-              ))}
+            {/* Irises on either side of the face, as on the face photo: positions never follow the reading direction. */}
+            <div className="flex gap-1.5" dir="ltr">
+              <Target
+                checked={c.irises.includes("RIGHT")}
+                onChange={() => dispatch({ type: "toggleIris", eye: "RIGHT" })}
+                name={tl("slots.RIGHT_IRIS")}
+                keyHint="R"
+              />
+              <Target checked={c.face} onChange={() => dispatch({ type: "toggleFace" })} name={tl("slots.FACE")} keyHint="F" />
+              <Target
+                checked={c.irises.includes("LEFT")}
+                onChange={() => dispatch({ type: "toggleIris", eye: "LEFT" })}
+                name={tl("slots.LEFT_IRIS")}
+                keyHint="L"
+              />
             </div>
+            {/* One row per hand, right hand first, thumb to little left to right in every language: the right thumb is key 1. */}
+            {HANDS.map(([hand, fingers], h) => (
+              <fieldset key={hand}>
+                <legend className="text-xs text-slate-600">{tl(`hands.${hand}`)}</legend>
+                <div className="flex gap-1.5" dir="ltr">
+                  {fingers.map((f, i) => (
+                    <Target
+                      key={f}
+                      checked={c.fingers.includes(f)}
+                      onChange={() => dispatch({ type: "toggleFinger", finger: f })}
+                      name={tl(`slots.${f}`)}
+                      shortName={tl(`fingers.${FINGER_NAMES[i]}`)}
+                      keyHint={String((h * 5 + i + 1) % 10)}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            ))}
           </fieldset>
         </>
       )}
@@ -78,7 +129,7 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
             role="radio"
             aria-checked={draft.approve === true}
             onClick={() => dispatch({ type: "approve", approve: true })}
-            className={`rounded border px-3 py-1.5 ${draft.approve === true ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}
+            className={`min-h-11 flex-1 rounded border px-3 py-1.5 ${draft.approve === true ? "border-green-700 bg-green-700 text-white" : "border-slate-300"}`}
           >
             {t("approve")} <kbd className="ms-1 text-xs opacity-70">A</kbd>
           </button>
@@ -88,7 +139,7 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
             role="radio"
             aria-checked={draft.approve === false}
             onClick={() => dispatch({ type: "approve", approve: false })}
-            className={`rounded border px-3 py-1.5 ${draft.approve === false ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}
+            className={`min-h-11 flex-1 rounded border px-3 py-1.5 ${draft.approve === false ? "border-red-700 bg-red-700 text-white" : "border-slate-300"}`}
           >
             {t("reject")} <kbd className="ms-1 text-xs opacity-70">X</kbd>
           </button>
@@ -100,13 +151,13 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
           ref={commentRef}
           value={draft.comment}
           maxLength={2000}
-          rows={3}
+          rows={2}
           onChange={(e) => dispatch({ type: "comment", text: e.target.value })}
           onKeyDown={(e) => e.key === "Escape" && (e.target as HTMLTextAreaElement).blur()}
           className="mt-1 w-full rounded border border-slate-300 p-2 font-normal"
         />
       </label>
-      <label className="flex items-center gap-2 text-sm">
+      <label className="flex min-h-11 items-center gap-2 text-sm">
         <input
           type="checkbox"
           checked={draft.cannotAdjudicate}
@@ -119,7 +170,11 @@ export const DecisionPanel = forwardRef<HTMLTextAreaElement, Props>(function Dec
           {problem}
         </p>
       )}
-      <button type="button" onClick={onReview} className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700">
+      <button
+        type="button"
+        onClick={onReview}
+        className="min-h-11 w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700"
+      >
         {t("review")} <kbd className="ms-1 text-xs opacity-70">{tl("enter")}</kbd>
       </button>
     </section>

@@ -8,6 +8,8 @@ export interface WorkbenchKeyHandlers {
   review: () => void;
   focusComment: () => void;
   toggleHelp: () => void;
+  /** Opens the full identity data (the demographics table) over the comparison sheet. */
+  openIdentity: () => void;
   enabled: boolean;
 }
 
@@ -34,6 +36,7 @@ export const SHORTCUTS: [
     | "comment"
     | "review"
     | "minutiae"
+    | "identity"
     | "help"
   ),
 ][] = [
@@ -48,6 +51,7 @@ export const SHORTCUTS: [
   ["C", "comment"],
   ["Enter", "review"],
   [MINUTIAE_KEY.toUpperCase(), "minutiae"],
+  ["I", "identity"],
   ["?", "help"],
 ];
 
@@ -99,6 +103,9 @@ export function useWorkbenchKeys(h: WorkbenchKeyHandlers) {
         case "Enter":
           e.preventDefault();
           return h.review();
+        case "i":
+          e.preventDefault();
+          return h.openIdentity();
         case "?":
           e.preventDefault();
           return h.toggleHelp();
