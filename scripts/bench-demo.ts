@@ -3,12 +3,14 @@
 // database, built-in MOSIP, a fresh data directory) and reports the time from the start to the server answering;
 // then from the moment the server answers: signs in as the printed demo admin, asks the simulator for enough
 // adjudications to make 20 cases with the start-up batch, and reports the time to the first case ready for review
-// and to 20 (when the audit log says each case became READY), beside the targets, with the load average over the run (the machine may be shared: a figure means
-// little without it). --baseline <dir> first runs the same measurement in another checkout (built), so both
-// figures come from one run on one machine; --log <file> keeps the server's log. Needs a build (`npm run build`).
-// BENCH_DEMO_PORT moves the server off 3191.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// and to 20 (when the audit log says each case became READY), beside the targets, with the load average over the
+// run (the machine may be shared: a figure means little without it). It also reports the CPU seconds the server
+// used (all threads) to get there, which the load inflates far less: divided by the cores, a lower bound of the
+// wall time on a free machine. --baseline <dir> first runs the same measurement in another checkout (built), so
+// both figures come from one run on one machine; --log <file> keeps the server's log. Needs a build
+// (`npm run build`). BENCH_DEMO_PORT moves the server off 3191.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -27,6 +29,9 @@ interface Figures {
   firstReadyS: number;
   twentyReadyS: number;
   unavailable: number;
+  /** CPU seconds of the server process (all its threads) from the spawn to answering, and on to the 20th READY. */
+  bootCpuS: number | null;
+  readyCpuS: number | null;
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -53,6 +58,7 @@ async function measure(checkout: string): Promise<Figures> {
   server.stderr.on("data", (d) => (log += d));
   try {
     const t0 = await waitAnswering(() => log);
+    const cpuAtAnswer = processCpuSeconds(server.pid);
     const password = await waitFor(() => log.match(/"msg":"\[mas\]\s+admin\s+(\S+)/)?.[1], "the demo admin password in the server log");
     const admin = await request.newContext({ baseURL: BASE });
     await signIn(admin, "admin", password);
@@ -80,9 +86,13 @@ async function measure(checkout: string): Promise<Figures> {
       if (ready >= TARGET) {
         // When each case became READY, from the audit log (same clock, same machine): what the app did, not when
         // this loop, itself slowed by a loaded machine, happened to look.
+        const cpuAtReady = processCpuSeconds(server.pid);
         const readyAt = await readyTimes(admin);
         if (readyAt.length < TARGET) throw new Error(`${ready} cases ready but ${readyAt.length} case.data_ready audit rows`);
         return {
+          bootCpuS: cpuAtAnswer,
+          // Up to the poll that saw the 20th case READY (at most one poll late), the poll itself included.
+          readyCpuS: cpuAtAnswer !== null && cpuAtReady !== null ? cpuAtReady - cpuAtAnswer : null,
           answeringS: (t0 - spawned) / 1000,
           firstReadyS: (readyAt[0] - t0) / 1000,
           twentyReadyS: (readyAt[TARGET - 1] - t0) / 1000,
@@ -101,6 +111,51 @@ async function measure(checkout: string): Promise<Figures> {
     const at = process.argv.indexOf("--log");
     if (at !== -1) writeFileSync(process.argv[at + 1], log);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU seconds (user + system) the process and its descendants have used so far, all threads: on a shared machine
+ * the wall-clock figures mostly measure the CPU share the run got, this one what the run needed. Linux only
+ * (/proc); null elsewhere.
+ */
+function processCpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stats = new Map<number, { ppid: number; ticks: number }>();
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15).
+        const text = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+        stats.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [p, st] of stats) {
+        if (tree.has(p) || !tree.has(st.ppid)) continue;
+        tree.add(p);
+        grew = true;
+      }
+    }
+    let ticks = 0;
+    for (const p of tree) ticks += stats.get(p)?.ticks ?? 0;
+    return ticks / CLOCK_TICKS;
+  } catch {
+    return null;
   }
 }
 
@@ -160,6 +215,19 @@ async function main() {
     );
   }
   console.log(`${"target".padEnd(32)} ${"".padStart(11)} ${s(30)} ${s(60)} ${"0".padStart(12)}`);
+  console.log(`\nCPU of the server process, all threads (what the run needed, whatever the machine's load):`);
+  console.log(
+    `${"".padEnd(32)}  spawn → answering  answering → ${TARGET} READY  per case  ${TARGET} READY on ${availableParallelism()} free cores (CPU / cores)`,
+  );
+  for (const [name, f] of rows) {
+    if (f.bootCpuS === null || f.readyCpuS === null) {
+      console.log(`${name.padEnd(32)}  not measured (needs /proc)`);
+      continue;
+    }
+    console.log(
+      `${name.padEnd(32)} ${s(f.bootCpuS).padStart(18)} ${s(f.readyCpuS).padStart(22)} ${s(f.readyCpuS / TARGET).padStart(9)} ${s(f.readyCpuS / availableParallelism()).padStart(12)}`,
+    );
+  }
 }
 
 main().catch((e) => {

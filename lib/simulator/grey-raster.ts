@@ -31,14 +31,21 @@ export function valueNoise(width: number, height: number, cell: number, random: 
   const grid = new Float32Array(gw * gh);
   for (let i = 0; i < grid.length; i++) grid[i] = random() * 2 - 1;
   const out = new Float32Array(width * height);
+  // The horizontal cell and weight of a column are the same on every row: computed once.
+  const columnCell = new Int32Array(width);
+  const columnWeight = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const gx = x / cell;
+    columnCell[x] = Math.floor(gx);
+    columnWeight[x] = smooth(gx - columnCell[x]);
+  }
   for (let y = 0; y < height; y++) {
     const gy = y / cell;
     const y0 = Math.floor(gy);
     const ty = smooth(gy - y0);
     for (let x = 0; x < width; x++) {
-      const gx = x / cell;
-      const x0 = Math.floor(gx);
-      const tx = smooth(gx - x0);
+      const x0 = columnCell[x];
+      const tx = columnWeight[x];
       const i = y0 * gw + x0;
       const top = grid[i] + (grid[i + 1] - grid[i]) * tx;
       const bottom = grid[i + gw] + (grid[i + gw + 1] - grid[i + gw]) * tx;

@@ -1,17 +1,18 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { buildWorkerBundles } from "@/lib/process/build-worker-bundles.mjs";
-import { PacketStock } from "./packet-stock";
+import { PacketStock, type PreparedPacket } from "./packet-stock";
 import { SynthesisPool, type JobPriority } from "./synthesis-pool";
 
 await buildWorkerBundles();
 const pool = new SynthesisPool({ size: 2 });
 /** Every build the stock asks the pool for, by priority, in order. */
 const builds: JobPriority[] = [];
-const recording: Pick<SynthesisPool, "run"> = {
-  run: (job, priority = "now") => {
+const recording: Pick<SynthesisPool, "build" | "size"> = {
+  size: pool.size,
+  build: (job, priority = "now") => {
     builds.push(priority);
-    return pool.run(job, priority);
+    return pool.build(job, priority);
   },
 };
 const stock = new PacketStock({ pool: recording, publicUrl: "http://127.0.0.1:9", encryption: "none", certificatePem: null, size: 1 });
@@ -51,6 +52,26 @@ describe("packet stock", () => {
     for (const body of packet.bodies.values()) assert.ok(JSON.parse(body.toString("utf8")).biometrics);
     assert.ok(request.body.includes("http://127.0.0.1:9/v1/datashare/get/"));
     await until(() => stock.count("ADJUDICATION") === 1, "the stock to refill");
+  });
+
+  it("serves the registrations it made again: a later gallery holds earlier subjects, same RID and same images", async () => {
+    const own = new PacketStock({ pool, publicUrl: "http://127.0.0.1:9", encryption: "none", certificatePem: null, size: 0 });
+    const biometricsOf = (p: PreparedPacket) =>
+      new Map([...p.scenario.shares.values()].map((s) => [s.rid, JSON.parse(p.bodies.get(s.shareKey!)!.toString("utf8")).biometrics]));
+    const first = await own.take("ADJUDICATION");
+    assert.equal(own.registered, 4, "the applicant and the three candidates are registrations now");
+    const second = await own.take("ADJUDICATION");
+    const before = biometricsOf(first);
+    const after = biometricsOf(second);
+    const [request] = second.scenario.requests;
+    const reused = request.gallery.filter((g) => before.has(g.rid));
+    assert.ok(reused.length >= 1, "the second gallery draws on the first packet's people");
+    assert.ok(!before.has(request.applicant.rid), "the applicant is a new registration");
+    for (const g of reused) {
+      assert.equal(after.get(g.rid), before.get(g.rid), "the same images, not a new capture");
+      assert.ok(!first.scenario.shares.has(g.shareKey!), "under a share key of its own");
+    }
+    own.stop();
   });
 
   it("builds what the stock does not hold (WSQ fingers) when asked", async () => {

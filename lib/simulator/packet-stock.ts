@@ -7,12 +7,17 @@
 // first builds are under way when the first batch is asked for), and the stock refills one packet at a time:
 // a refill never holds more than one synthesis worker, so a batch someone waits for gets the others and the
 // pages keep a core (decision 0019).
+//
+// Registrations are kept and come back (decision 0029): the subjects the stock made are what MOSIP now holds, so
+// later adjudication galleries are drawn from them (same RID, same images, a new share) and a true duplicate is
+// one of those people registering again. A packet then costs one new person instead of four. A scenario is
+// written when a worker is free to build it, so that it can draw on every packet finished before.
 
 import { randomInt } from "node:crypto";
 import type { DatashareEncryption } from "./build-datashare";
 import type { FingerCompression } from "./iso/write-finger-record";
-import { createScenario, type Scenario } from "./scenario";
-import type { SynthesisPool } from "./synthesis-pool";
+import { createScenario, type Scenario, type SimSubject } from "./scenario";
+import type { JobPriority, SynthesisPool } from "./synthesis-pool";
 import { recordScenarioIdentities } from "./record-identities";
 import { recordScenarioTruth } from "./record-truth";
 
@@ -26,17 +31,38 @@ export interface PreparedPacket {
 }
 
 export interface PacketStockOptions {
-  pool: Pick<SynthesisPool, "run">;
+  pool: Pick<SynthesisPool, "build" | "size">;
   /** Base URL of the datashare server that will serve the bodies, as the MAS reaches it. */
   publicUrl: string;
   encryption: DatashareEncryption;
   certificatePem: string | null;
   /** Ready adjudication packets to keep; verifications get a quarter of it (at least one when non-zero). 0 = none. */
   size: number;
+  /** Registrations kept to be served again (default REGISTRATIONS_KEPT); 0 = every gallery is made anew. */
+  registrations?: number;
   log?: (line: string) => void;
 }
 
 const STOCKED_CODEC: FingerCompression = "PNG";
+/** About 1.4 MB each (the encoded biometrics): enough people for a varied demo, a bounded memory. */
+export const REGISTRATIONS_KEPT = 32;
+/** A registration is a gallery candidate in at most this many requests, so that a demo's galleries vary. */
+export const GALLERY_APPEARANCES = 3;
+
+interface Registration {
+  subject: SimSubject;
+  /** The datashare's biometrics field: the same images every time the registration is served. */
+  biometrics: string;
+  appearances: number;
+}
+
+interface Build {
+  kind: PacketKind;
+  fingerCodec: FingerCompression;
+  priority: JobPriority;
+  resolve: (packet: PreparedPacket) => void;
+  reject: (error: Error) => void;
+}
 
 export class PacketStock {
   private readonly ready: Record<PacketKind, PreparedPacket[]> = { ADJUDICATION: [], VERIFICATION: [] };
@@ -44,6 +70,11 @@ export class PacketStock {
   private readonly building: Record<PacketKind, Promise<PreparedPacket>[]> = { ADJUDICATION: [], VERIFICATION: [] };
   /** Refill builds in flight, taken or not: at most one. */
   private refilling = 0;
+  /** Builds waiting for a synthesis worker: "now" ones first. */
+  private readonly waiting: Build[] = [];
+  private running = 0;
+  /** Oldest first, by RID. */
+  private readonly registrations = new Map<string, Registration>();
   private stopped = false;
 
   constructor(private readonly opts: PacketStockOptions) {}
@@ -55,11 +86,17 @@ export class PacketStock {
 
   stop(): void {
     this.stopped = true;
+    for (const b of this.waiting.splice(0)) b.reject(new Error("packet stock stopped"));
   }
 
   /** Ready packets held, per kind. */
   count(kind: PacketKind): number {
     return this.ready[kind].length;
+  }
+
+  /** Registrations held to be served again. */
+  get registered(): number {
+    return this.registrations.size;
   }
 
   /**
@@ -108,20 +145,71 @@ export class PacketStock {
       });
   }
 
-  private async build(kind: PacketKind, fingerCodec: FingerCompression, priority: "now" | "ahead"): Promise<PreparedPacket> {
+  /** Queues a build; it starts when a synthesis worker is free. */
+  private build(kind: PacketKind, fingerCodec: FingerCompression, priority: JobPriority): Promise<PreparedPacket> {
+    if (this.stopped) return Promise.reject(new Error("packet stock stopped"));
+    return new Promise((resolve, reject) => {
+      const b: Build = { kind, fingerCodec, priority, resolve, reject };
+      const firstAhead = this.waiting.findIndex((w) => w.priority === "ahead");
+      if (priority === "now" && firstAhead !== -1) this.waiting.splice(firstAhead, 0, b);
+      else this.waiting.push(b);
+      this.startWaiting();
+    });
+  }
+
+  private startWaiting(): void {
+    while (!this.stopped && this.running < this.opts.pool.size && this.waiting.length > 0) {
+      const b = this.waiting.shift() as Build;
+      this.running++;
+      this.synthesise(b)
+        .then(b.resolve, b.reject)
+        .finally(() => {
+          this.running--;
+          this.startWaiting();
+        });
+    }
+  }
+
+  private async synthesise({ kind, fingerCodec, priority }: Build): Promise<PreparedPacket> {
+    // Only stocked-codec registrations are served again: a WSQ request gets WSQ fingers for every subject.
+    const reuse = kind === "ADJUDICATION" && fingerCodec === STOCKED_CODEC;
+    const held = reuse ? [...this.registrations.values()] : [];
     const scenario = createScenario({
       seed: randomInt(1, 2 ** 31),
       adjudications: kind === "ADJUDICATION" ? 1 : 0,
       verifications: kind === "VERIFICATION" ? 1 : 0,
       publicUrl: this.opts.publicUrl,
+      registered: held.map((r) => r.subject),
     });
     recordScenarioIdentities(scenario);
     recordScenarioTruth(scenario);
     const subjects = [...scenario.shares.values()];
-    const bodies = await this.opts.pool.run(
-      { subjects, encryption: this.opts.encryption, certificatePem: this.opts.certificatePem, fingerCodec },
+    const known = subjects.map((s) => (s.kind === "CANDIDATE" ? this.registrations.get(s.rid) : undefined));
+    for (const r of known) {
+      // A registration seen often enough makes room for newer ones.
+      if (r && ++r.appearances >= GALLERY_APPEARANCES) this.registrations.delete(r.subject.rid);
+    }
+    const { bodies, biometrics } = await this.opts.pool.build(
+      {
+        subjects,
+        biometrics: known.map((r) => r?.biometrics ?? null),
+        returnBiometrics: reuse,
+        encryption: this.opts.encryption,
+        certificatePem: this.opts.certificatePem,
+        fingerCodec,
+      },
       priority,
     );
+    if (reuse && biometrics) {
+      for (const [i, s] of subjects.entries()) if (!known[i]) this.register(s, biometrics[i]);
+    }
     return { scenario, bodies: new Map(subjects.map((s, i) => [s.shareKey as string, bodies[i]])) };
+  }
+
+  private register(subject: SimSubject, biometrics: string | null): void {
+    const limit = this.opts.registrations ?? REGISTRATIONS_KEPT;
+    if (biometrics === null || limit === 0 || this.registrations.has(subject.rid)) return;
+    this.registrations.set(subject.rid, { subject, biometrics, appearances: 0 });
+    while (this.registrations.size > limit) this.registrations.delete(this.registrations.keys().next().value as string);
   }
 }

@@ -89,6 +89,50 @@ describe("scenario", () => {
     assert.equal(a.shares.size, 12 * 4);
   });
 
+  it("draws galleries from registrations MOSIP holds: same RID, person and capture, served under a new share", () => {
+    const earlier = createScenario({ ...base, seed: 5, adjudications: 3, verifications: 1 });
+    const registered = [...earlier.shares.values()];
+    const byRid = new Map(registered.map((x) => [x.rid, x]));
+    const s = createScenario({ ...base, seed: 6, adjudications: 12, registered });
+    let withDuplicates = 0;
+    for (const r of s.requests) {
+      const truth = s.truth.get(r.requestId)!;
+      assert.equal(r.gallery.length, 3);
+      assert.equal(new Set([r.applicant.rid, ...r.gallery.map((g) => g.rid)]).size, 4, "RIDs are distinct within a request");
+      assert.ok(!byRid.has(r.applicant.rid), "the applicant is a new registration");
+      const reused = r.gallery.filter((g) => byRid.has(g.rid));
+      assert.ok(reused.length >= 1, "at least one candidate is a registration held before");
+      for (const g of reused) {
+        const before = byRid.get(g.rid)!;
+        assert.notEqual(before.kind, "VERIFICATION", "verification subjects are not gallery material");
+        assert.deepEqual(
+          [g.personSeed, g.captureSeed, g.profile, g.status, g.source, g.kind],
+          [before.personSeed, before.captureSeed, before.profile, before.status, before.source, "CANDIDATE"],
+        );
+        assert.notEqual(g.shareKey, before.shareKey, "a new share of the same registration");
+        assert.equal(s.shares.get(g.shareKey!), g);
+      }
+      for (const g of r.gallery) {
+        assert.equal(truth.duplicates.includes(g.rid), g.personSeed === r.applicant.personSeed);
+      }
+      const others = r.gallery.filter((g) => g.personSeed !== r.applicant.personSeed);
+      assert.equal(new Set(others.map((g) => g.personSeed)).size, others.length, "the other candidates are different people");
+      if (truth.duplicates.length > 0) {
+        withDuplicates++;
+        // Someone registered before, registering again: same birth date and gender, whatever the name.
+        const first = r.gallery.find((g) => truth.duplicates.includes(g.rid) && byRid.has(g.rid))!;
+        assert.deepEqual(r.applicant.profile.dateOfBirth, first.profile.dateOfBirth);
+        assert.equal(r.applicant.female, first.female);
+      } else {
+        assert.ok(
+          r.gallery.some((g) => g.profile.family.eng === r.applicant.profile.family.eng && g.female === r.applicant.female),
+          "a candidate looks like the applicant on paper",
+        );
+      }
+    }
+    assert.ok(withDuplicates > 0 && withDuplicates < 12, `${withDuplicates} of 12 have duplicates`);
+  });
+
   it("sends null referenceURLs, verification requests with a plain URL and no gallery, and re-sends that supersede", () => {
     const s = createScenario({ ...base, seed: 3, adjudications: 3, verifications: 2, nullUrlRate: 0.5, resends: 1 });
     assert.equal(s.requests.length, 6);

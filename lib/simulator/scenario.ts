@@ -34,6 +34,13 @@ export interface ScenarioOptions {
   resends?: number;
   /** Mark this many fingers as exceptions on verification subjects (default 4). */
   verificationExceptions?: number;
+  /**
+   * Registrations MOSIP already holds (subjects of earlier requests): adjudication galleries are drawn from them
+   * and a true duplicate is one of their people registering again, as ABIS finds earlier registrations. Each is
+   * served again under a new share key with the same RID, person and capture. Empty or absent: every gallery
+   * entry is a new registration made for its request.
+   */
+  registered?: readonly SimSubject[];
 }
 
 export interface SimSubject {
@@ -127,32 +134,97 @@ export function createScenario(opts: ScenarioOptions): Scenario {
     return subject;
   };
 
+  /** The same registration served again: its RID, person and capture, under a new share key. */
+  const servedAgain = (r: Rng, earlier: SimSubject, withUrl: boolean): SimSubject => {
+    const shareKey = withUrl ? shareKeyFrom(r) : null;
+    const subject: SimSubject = {
+      ...earlier,
+      kind: "CANDIDATE",
+      shareKey,
+      url: shareKey ? `${base}/v1/datashare/get/${policyId}/${subscriberId}/${shareKey}` : null,
+    };
+    if (shareKey) shares.set(shareKey, subject);
+    return subject;
+  };
+  const registered = (opts.registered ?? []).filter((s) => s.kind !== "VERIFICATION");
+
   const forms: UrlForm[] = ["plain", "lts", "array"];
   for (let i = 0; i < opts.adjudications; i++) {
     const r = rng.fork(`adjudication-${i}`);
-    const profile = generateProfile(r.fork("profile"), start.getUTCFullYear());
-    const person = { personSeed: hashSeed(opts.seed, "person", personCounter++), female: profile.gender === "FEMALE" };
-    const applicant = newSubject(r, person, profile, "APPLICANT", "PROCESSING", true, new Date(clock - 3_600_000));
-    const duplicates = r.chance(opts.duplicateRate ?? 0.5) ? (K >= 3 && r.chance(0.25) ? 2 : Math.min(1, K)) : 0;
-    const slots = Array.from({ length: K }, (_, j) => j < duplicates);
-    shuffle(slots, r);
-    const gallery: SimSubject[] = slots.map((isDuplicate, j) => {
-      const cr = r.fork(`candidate-${j}`);
-      const registered = new Date(clock - cr.int(30, 900) * 86_400_000);
-      const withUrl = !cr.chance(opts.nullUrlRate ?? 0);
-      const status = cr.chance(0.7) ? "PROCESSED" : "PROCESSING";
-      if (isDuplicate) return newSubject(cr, person, duplicateProfile(profile, cr), "CANDIDATE", status, withUrl, registered);
-      const other = lookAlikeProfile(profile, cr);
-      const lookAlike = { personSeed: hashSeed(opts.seed, "person", personCounter++), female: other.gender === "FEMALE" };
-      return newSubject(cr, lookAlike, other, "CANDIDATE", status, withUrl, registered);
-    });
+    const duplicates = (n: number) => (r.chance(opts.duplicateRate ?? 0.5) ? (n >= 3 && r.chance(0.25) ? 2 : Math.min(1, n)) : 0);
+    let applicant: SimSubject;
+    let gallery: SimSubject[];
+    if (registered.length === 0 || K === 0) {
+      const profile = generateProfile(r.fork("profile"), start.getUTCFullYear());
+      const person = { personSeed: hashSeed(opts.seed, "person", personCounter++), female: profile.gender === "FEMALE" };
+      applicant = newSubject(r, person, profile, "APPLICANT", "PROCESSING", true, new Date(clock - 3_600_000));
+      const slots = Array.from({ length: K }, (_, j) => j < duplicates(K));
+      shuffle(slots, r);
+      gallery = slots.map((isDuplicate, j) => {
+        const cr = r.fork(`candidate-${j}`);
+        const registeredAt = new Date(clock - cr.int(30, 900) * 86_400_000);
+        const withUrl = !cr.chance(opts.nullUrlRate ?? 0);
+        const status = cr.chance(0.7) ? "PROCESSED" : "PROCESSING";
+        if (isDuplicate) return newSubject(cr, person, duplicateProfile(profile, cr), "CANDIDATE", status, withUrl, registeredAt);
+        const other = lookAlikeProfile(profile, cr);
+        const lookAlike = { personSeed: hashSeed(opts.seed, "person", personCounter++), female: other.gender === "FEMALE" };
+        return newSubject(cr, lookAlike, other, "CANDIDATE", status, withUrl, registeredAt);
+      });
+    } else {
+      // The gallery from earlier registrations. A true duplicate: someone registered before registers again, under
+      // a changed name or address. Otherwise a new person who looks like one of the candidates on paper (same family
+      // name, gender and city, near birth date), so that the biometrics, not the demographics, decide.
+      const anchor = r.pick(registered);
+      const wanted = duplicates(K);
+      const person =
+        wanted > 0
+          ? { personSeed: anchor.personSeed, female: anchor.female }
+          : { personSeed: hashSeed(opts.seed, "person", personCounter++), female: anchor.female };
+      const profile =
+        wanted > 0 ? duplicateProfile(anchor.profile, r.fork("profile")) : lookAlikeProfile(anchor.profile, r.fork("profile"));
+      applicant = newSubject(r, person, profile, "APPLICANT", "PROCESSING", true, new Date(clock - 3_600_000));
+      const withUrl = (j: number) => !r.fork(`url-${j}`).chance(opts.nullUrlRate ?? 0);
+      gallery = [servedAgain(r, anchor, withUrl(0))];
+      if (wanted === 2) {
+        // A third registration of the same person: an earlier one when MOSIP holds it, else one made now.
+        const again = registered.find((s) => s.personSeed === anchor.personSeed && s.rid !== anchor.rid);
+        const cr = r.fork("candidate-1");
+        const status = cr.chance(0.7) ? "PROCESSED" : "PROCESSING";
+        const registeredAt = new Date(clock - cr.int(30, 900) * 86_400_000);
+        gallery.push(
+          again
+            ? servedAgain(r, again, withUrl(1))
+            : newSubject(cr, person, duplicateProfile(anchor.profile, cr), "CANDIDATE", status, withUrl(1), registeredAt),
+        );
+      }
+      // Others: distinct people, not the applicant, the applicant's gender first (as look-alikes would be).
+      const others = registered.filter((s) => s.personSeed !== person.personSeed && s.personSeed !== anchor.personSeed);
+      shuffle(others, r);
+      others.sort((a, b) => Number(b.female === person.female) - Number(a.female === person.female));
+      const seen = new Set<number>();
+      for (const s of others) {
+        if (gallery.length >= K) break;
+        if (seen.has(s.personSeed)) continue;
+        seen.add(s.personSeed);
+        gallery.push(servedAgain(r, s, withUrl(gallery.length)));
+      }
+      // Too few registrations held: new look-alikes of the applicant, as without any.
+      for (let j = gallery.length; j < K; j++) {
+        const cr = r.fork(`candidate-${j}`);
+        const other = lookAlikeProfile(profile, cr);
+        const lookAlike = { personSeed: hashSeed(opts.seed, "person", personCounter++), female: other.gender === "FEMALE" };
+        const status = cr.chance(0.7) ? "PROCESSED" : "PROCESSING";
+        gallery.push(newSubject(cr, lookAlike, other, "CANDIDATE", status, withUrl(j), new Date(clock - cr.int(30, 900) * 86_400_000)));
+      }
+      shuffle(gallery, r);
+    }
     const urlForm = opts.urlForm === "mixed" ? forms[i % 3] : (opts.urlForm ?? "lts");
     const requestId = uuidFrom(r);
     const body = adjudicationBody(requestId, applicant, gallery, urlForm, new Date(clock));
     requests.push({ kind: "ADJUDICATION", requestId, referenceId: applicant.rid, body, applicant, gallery, supersedes: null, urlForm });
     truth.set(requestId, {
       kind: "ADJUDICATION",
-      duplicates: gallery.filter((g) => g.personSeed === person.personSeed).map((g) => g.rid),
+      duplicates: gallery.filter((g) => g.personSeed === applicant.personSeed).map((g) => g.rid),
       unavailable: gallery.filter((g) => g.url === null).map((g) => g.rid),
       supersededBy: null,
     });

@@ -17,11 +17,13 @@ export interface SubjectDatashareOptions {
   fingerCodec?: FingerCompression;
   /** Number of fingers a verification subject has marked as exceptions (default 4). */
   verificationExceptions?: number;
+  /** The `biometrics` field of this registration's earlier datashare: reused instead of synthesised again. */
+  biometrics?: string;
 }
 
 export async function buildSubjectPayload(
   subject: SimSubject,
-  opts: Pick<SubjectDatashareOptions, "fingerCodec" | "verificationExceptions"> = {},
+  opts: Pick<SubjectDatashareOptions, "fingerCodec" | "verificationExceptions" | "biometrics"> = {},
 ): Promise<DatasharePayload> {
   const rng = createRng(hashSeed(subject.captureSeed, "datashare"));
   const verification = subject.kind === "VERIFICATION";
@@ -29,11 +31,15 @@ export async function buildSubjectPayload(
   const identityJson = toIdentityJson(subject.profile, { documents: documentNames });
   // Verification is what MOSIP does when biometrics could not be captured: show it in the CBEFF.
   const exceptions: SingleFingerPosition[] = verification ? pickFingers(rng.fork("exceptions"), opts.verificationExceptions ?? 4) : [];
-  const cbeffXml = await generateSubjectCbeff(
-    { personSeed: subject.personSeed, captureSeed: subject.captureSeed, female: subject.female },
-    { exceptions, fingerCodec: opts.fingerCodec },
-  );
-  return buildDatasharePayload({
+  // A registration served before keeps its biometrics: the same images, not a new capture.
+  const cbeffXml =
+    opts.biometrics === undefined
+      ? await generateSubjectCbeff(
+          { personSeed: subject.personSeed, captureSeed: subject.captureSeed, female: subject.female },
+          { exceptions, fingerCodec: opts.fingerCodec },
+        )
+      : null;
+  const payload = buildDatasharePayload({
     rid: subject.rid,
     cbeffXml,
     identity: subject.source === "idrepo" ? flattenIdrepo(identityJson) : flattenIdentity(identityJson),
@@ -41,6 +47,7 @@ export async function buildSubjectPayload(
     registrationType: "NEW",
     createdAt: new Date(),
   });
+  return opts.biometrics === undefined ? payload : { ...payload, biometrics: opts.biometrics };
 }
 
 export async function buildSubjectBody(subject: SimSubject, opts: SubjectDatashareOptions): Promise<string> {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { findProjectFile, projectRootOf } from "@/lib/process/find-project-file";
 import { bundleStatus, isUsableBundle, type BundleStatus } from "@/lib/process/worker-bundle.mjs";
 import { WorkerPool } from "@/lib/process/worker-pool";
-import { buildPacketBodies, type PacketJob } from "./build-packet-bodies";
+import { buildPacket, type PacketJob, type PacketResult } from "./build-packet-bodies";
 
 export type JobPriority = "now" | "ahead";
 
@@ -35,7 +35,7 @@ export class SynthesisPool {
   readonly size: number;
   /** "fresh" or "unverified": jobs run in worker threads; otherwise on the calling thread. */
   readonly bundle: BundleStatus;
-  private readonly pool: WorkerPool<PacketJob, Uint8Array[]> | null;
+  private readonly pool: WorkerPool<PacketJob, PacketResult> | null;
   private closed = false;
 
   constructor(options: SynthesisPoolOptions = {}) {
@@ -43,7 +43,7 @@ export class SynthesisPool {
     this.bundle = file ? bundleStatus(file, projectRootOf(file, BUNDLE)) : "missing";
     this.pool =
       file && isUsableBundle(this.bundle)
-        ? new WorkerPool<PacketJob, Uint8Array[]>({
+        ? new WorkerPool<PacketJob, PacketResult>({
             name: "synthesis",
             workerPath: file,
             size: options.size,
@@ -69,10 +69,16 @@ export class SynthesisPool {
     return this.pool?.backlog ?? 0;
   }
 
-  run(job: PacketJob, priority: JobPriority = "now"): Promise<Buffer[]> {
-    if (this.closed) return Promise.reject(new Error("synthesis pool is closed"));
-    const bodies = this.pool ? this.pool.run(job, { background: priority === "ahead" }) : buildPacketBodies(job);
-    return bodies.then((b) => b.map(toBuffer));
+  /** The datashare bodies of the job's subjects, in order. */
+  async run(job: PacketJob, priority: JobPriority = "now"): Promise<Buffer[]> {
+    return (await this.build(job, priority)).bodies;
+  }
+
+  /** The bodies, and each subject's biometrics field when the job asks for them (to serve a registration again). */
+  async build(job: PacketJob, priority: JobPriority = "now"): Promise<{ bodies: Buffer[]; biometrics: (string | null)[] | null }> {
+    if (this.closed) throw new Error("synthesis pool is closed");
+    const result = await (this.pool ? this.pool.run(job, { background: priority === "ahead" }) : buildPacket(job));
+    return { bodies: result.bodies.map(toBuffer), biometrics: result.biometrics };
   }
 
   async close(): Promise<void> {

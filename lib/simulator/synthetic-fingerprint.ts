@@ -178,8 +178,8 @@ export function growRidges(id: FingerIdentity): { field: Float32Array; width: nu
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) src[(y + radius) * pw + x + radius] = rng.next() * 2 - 1;
 
   const taps = size * size;
-  const offsets = new Int32Array(taps);
-  for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) offsets[j * size + i] = (j - radius) * pw + (i - radius);
+  const rowOffsets = new Int32Array(size);
+  for (let j = 0; j < size; j++) rowOffsets[j] = (j - radius) * pw - radius;
   // All orientation kernels in one flat array: one typed-array load per tap instead of a kernel object per pixel.
   const flat = new Float32Array(ORIENTATION_BINS * taps);
   for (let b = 0; b < kernels.length; b++) flat.set(kernels[b], b * taps);
@@ -190,10 +190,14 @@ export function growRidges(id: FingerIdentity): { field: Float32Array; width: nu
       const row = (y + radius) * pw + radius;
       const binRow = y * width;
       for (let x = 0; x < width; x++) {
-        const base = bins[binRow + x] * taps;
+        let k = bins[binRow + x] * taps;
         const at = row + x;
         let sum = 0;
-        for (let t = 0; t < taps; t++) sum += flat[base + t] * src[at + offsets[t]];
+        // Row by row: contiguous loads from src, the kernel read in order (same sum, same order as one flat loop).
+        for (let j = 0; j < size; j++) {
+          const from = at + rowOffsets[j];
+          for (let i = 0; i < size; i++) sum += flat[k++] * src[from + i];
+        }
         dst[at] = sum;
         energy += sum * sum;
       }
@@ -223,13 +227,13 @@ export function renderFingerprint(
   const rng = createRng(capture.noiseSeed);
   const blotches = valueNoise(W, H, 38, () => rng.next());
   const fine = valueNoise(W, H, 3, () => rng.next());
-  const creases = Array.from({ length: rng.int(1, 4) }, () => ({
-    x: rng.float(40, W - 40),
-    y: rng.float(60, H - 40),
-    angle: rng.float(-0.5, 0.5) + (rng.chance(0.5) ? 0 : Math.PI / 2),
-    half: rng.float(20, 70),
-    width: rng.float(0.8, 2.2),
-  }));
+  const creases = Array.from({ length: rng.int(1, 4) }, () => {
+    const x = rng.float(40, W - 40);
+    const y = rng.float(60, H - 40);
+    const angle = rng.float(-0.5, 0.5) + (rng.chance(0.5) ? 0 : Math.PI / 2);
+    // Direction kept as cosine and sine: the loop below needs them at every pixel.
+    return { x, y, cos: Math.cos(angle), sin: Math.sin(angle), half: rng.float(20, 70), width: rng.float(0.8, 2.2) };
+  });
   const cos = Math.cos(capture.rotation);
   const sin = Math.sin(capture.rotation);
   const ocx = W / 2;
@@ -274,8 +278,8 @@ export function renderFingerprint(
         for (const c of creases) {
           const px = fx - c.x;
           const py = fy - c.y;
-          const along = px * Math.cos(c.angle) + py * Math.sin(c.angle);
-          const across = -px * Math.sin(c.angle) + py * Math.cos(c.angle);
+          const along = px * c.cos + py * c.sin;
+          const across = -px * c.sin + py * c.cos;
           if (Math.abs(along) < c.half && Math.abs(across) < c.width) ink *= 0.15;
         }
         // Pores and sensor noise break up the ridges slightly.

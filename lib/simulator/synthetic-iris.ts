@@ -147,6 +147,8 @@ export function renderIris(eye: EyeIdentity, capture: IrisCapture): GreyRaster {
       const fromUpper = y - upper;
       if (fromUpper >= -1 && fromUpper < 14 && y <= lower) v *= 0.55 + (0.45 * Math.max(0, fromUpper)) / 14;
       for (const g of glints) {
+        // Only pixels near a glint can change (a cheap test before the square root).
+        if (Math.abs(x - g.x) >= g.r + 2 || Math.abs(y - g.y) >= g.r + 2) continue;
         const gr = Math.hypot(x - g.x, y - g.y);
         if (gr < g.r) v = 250;
         else if (gr < g.r + 2) v = Math.max(v, 250 - (gr - g.r) * 60);
@@ -212,12 +214,15 @@ function irisTone(eye: EyeIdentity, t: number, phi: number, tex: Float32Array, t
   if (dc < 0.03) v += 22 * (1 - dc / 0.03);
 
   for (const c of eye.crypts) {
+    // Outside the crypt's radial band the ellipse test below fails anyway.
+    if (Math.abs(t - c.t) >= c.dt) continue;
     let dphi = Math.abs(phi - c.phi) % (2 * Math.PI);
     if (dphi > Math.PI) dphi = 2 * Math.PI - dphi;
     const e = ((t - c.t) / c.dt) ** 2 + (dphi / c.dphi) ** 2;
     if (e < 1) v -= 70 * c.depth * (1 - e);
   }
   for (const f of eye.furrows) {
+    if (Math.abs(t - f.t) >= 0.012) continue;
     let a = (phi - f.from) % (2 * Math.PI);
     if (a < 0) a += 2 * Math.PI;
     if (a < f.span && Math.abs(t - f.t) < 0.012) v -= 30;
