@@ -71,7 +71,9 @@ test("scores put the true duplicate first, the minutiae overlay joins its paired
   // The officer opens the true duplicate's best finger enlarged and lays the minutiae over it (key M).
   const tab = ranked[0].candidateId;
   await page.getByRole("tab", { name: new RegExp(ridOf.get(tab)!) }).click();
-  await page.locator(`[data-testid=biometric-grid] tr[data-slot="${best.position}"] img`).first().click();
+  // The sheet shows the face model's band between the two photos: never "likely different" for the same person.
+  await expect(page.getByTestId("face-band")).toHaveAttribute("data-verdict", /^(SAME|INCONCLUSIVE|NO_FACE_FOUND)$/);
+  await page.locator(`[data-testid=biometric-grid] [data-slot="${best.position}"] img`).first().click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByTestId("compare-image")).toHaveCount(2);
   await expect(dialog.getByTestId("minutiae-toggle")).toContainText("M");

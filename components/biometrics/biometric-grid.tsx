@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { alignGrids, type AlignedRow, type BiometricGrid as Grid, type GridCell, type GridSlot } from "@/lib/biometrics/grid";
 import { FINGER_POSITIONS } from "@/lib/biometrics/positions";
 import { ScoreBar, type PairScore } from "./score-bar";
+import { FaceBand, type FacePair } from "./face-band";
 
 export interface BiometricSubject {
   /** Row heading: "Applicant", "Candidate 1". */
@@ -20,6 +21,8 @@ export interface SheetAid {
   matchScore: number;
   strongScore: number;
   fingers: Partial<Record<GridSlot, PairScore>>;
+  /** The face model's band for the photo pair (docs/decisions/0026); irises are not compared. */
+  face?: FacePair;
 }
 
 // Irises placed as on the face photo between them: the person's right eye is on the viewer's left.
@@ -61,7 +64,7 @@ export function BiometricGrid({
   return (
     <div className="space-y-3" data-testid="biometric-grid">
       <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-        {block(t("faceAndIrises"), FACE_SLOTS, "face", false)}
+        {block(t("faceAndIrises"), FACE_SLOTS, "face", subjects.length > 1)}
         {beside}
       </div>
       <div className="grid gap-3 2xl:grid-cols-2">
@@ -133,7 +136,15 @@ function Block({
                 </div>
                 {[row.applicant, ...row.candidates].map((cell, i) => (
                   <div key={i} className="contents">
-                    {i === 1 && withBar && <ScoreBar status={aid.status} score={aid.fingers[slot]} thresholds={aid} position={position} />}
+                    {i === 1 &&
+                      withBar &&
+                      (slot === "FACE" ? (
+                        <FaceBand status={aid.status} face={aid.face} />
+                      ) : size === "face" ? (
+                        <div className="h-7" aria-hidden="true" />
+                      ) : (
+                        <ScoreBar status={aid.status} score={aid.fingers[slot]} thresholds={aid} position={position} />
+                      ))}
                     <Cell cell={cell} thumb={subjects[i]?.thumbnails?.[slot]} height={height} onOpen={onOpen && (() => onOpen(slot))} />
                   </div>
                 ))}

@@ -105,7 +105,7 @@ export function CaseWorkbench({ caseId }: { caseId: string }) {
   return <Loaded key={view.id} view={view} onDone={onDone} onRefresh={() => void refetch()} refreshing={isFetching} />;
 }
 
-/** The scores of the shown candidate by finger position, for the bars between the two prints. */
+/** The scores of the shown candidate by finger position and the face band, shown between the two samples. */
 function sheetAid(view: CaseView, candidateKey: string | undefined): SheetAid {
   const fc = view.fingerComparison;
   const evidence = fc.candidates.find((c) => c.candidateId === candidateKey);
@@ -114,6 +114,7 @@ function sheetAid(view: CaseView, candidateKey: string | undefined): SheetAid {
     matchScore: fc.thresholds.matchScore,
     strongScore: fc.thresholds.strongScore,
     fingers: Object.fromEntries((evidence?.fingers ?? []).map((f) => [f.position, { score: f.score, pairedMinutiae: f.pairedMinutiae }])),
+    face: view.faceComparison.candidates.find((c) => c.candidateId === candidateKey),
   };
 }
 
