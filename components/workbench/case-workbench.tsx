@@ -14,6 +14,7 @@ import { BiometricGrid, type BiometricSubject } from "@/components/biometrics/bi
 import { DemographicsTable } from "@/components/demographics/demographics-table";
 import { DecisionPanel } from "./decision-panel";
 import { ConfirmDialog } from "./confirm-dialog";
+import { HasteDialog, hasteFigures, type HasteFigures } from "./haste-dialog";
 import { CompareViewer } from "./compare-viewer";
 import { SHORTCUTS, useWorkbenchKeys } from "./use-workbench-keys";
 
@@ -117,10 +118,17 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
   const candidate = view.candidates[draft.current];
   const check = checkDraft(draft);
 
+  const [haste, setHaste] = useState<HasteFigures | null>(null);
   const send = useMutation({
-    mutationFn: () =>
-      apiFetch<{ outcome: string }>(`/api/cases/${view.id}/decision`, { method: "POST", json: (check as { decision: unknown }).decision }),
+    // hasteConfirmed only once the officer confirmed in the haste dialog (a decision faster than the case's minimum dwell).
+    mutationFn: (hasteConfirmed: boolean) =>
+      apiFetch<{ outcome: string }>(`/api/cases/${view.id}/decision`, {
+        method: "POST",
+        json: { ...(check as { decision: object }).decision, ...(hasteConfirmed ? { hasteConfirmed } : {}) },
+      }),
     onSuccess: () => onDone(),
+    // Any other refusal closes the haste dialog and is shown in the confirmation dialog beneath.
+    onError: (e) => setHaste(hasteFigures(e)),
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: td is stable for the page's language
   const review = useCallback(() => {
@@ -275,9 +283,20 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
             view.candidates.map((c, i) => t("subjectWithRef", { subject: t("candidate", { n: i + 1 }), id: c.referenceId })),
           )}
           busy={send.isPending}
-          error={send.error ? errorText(send.error) : null}
-          onConfirm={() => send.mutate()}
+          error={send.error && !haste ? errorText(send.error) : null}
+          onConfirm={() => send.mutate(false)}
           onCancel={() => setConfirming(false)}
+        />
+      )}
+      {confirming && haste && (
+        <HasteDialog
+          figures={haste}
+          busy={send.isPending}
+          onConfirm={() => send.mutate(true)}
+          onBack={() => {
+            setHaste(null);
+            send.reset();
+          }}
         />
       )}
       {enlarged && (
