@@ -129,6 +129,7 @@ function AdjudicationForm() {
           save.mutate();
         }}
       >
+        <h2 className="font-semibold">{t("reviewTitle")}</h2>
         <fieldset>
           <legend className="text-sm font-medium">{tf("secondaryReview")}</legend>
           <label className="mt-1 flex items-center gap-2 text-sm">

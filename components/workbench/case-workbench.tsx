@@ -127,7 +127,7 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
         json: { ...(check as { decision: object }).decision, ...(hasteConfirmed ? { hasteConfirmed } : {}) },
       }),
     onSuccess: () => onDone(),
-    // Any other refusal closes the haste dialog and is shown in the confirmation dialog beneath.
+    // The haste dialog takes the confirmation's place; any other refusal is shown in the confirmation dialog.
     onError: (e) => setHaste(hasteFigures(e)),
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: td is stable for the page's language
@@ -276,14 +276,14 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
           )}
         </aside>
       </div>
-      {confirming && check.ready && (
+      {confirming && check.ready && !haste && (
         <ConfirmDialog
           lines={summarise(
             check.decision,
             view.candidates.map((c, i) => t("subjectWithRef", { subject: t("candidate", { n: i + 1 }), id: c.referenceId })),
           )}
           busy={send.isPending}
-          error={send.error && !haste ? errorText(send.error) : null}
+          error={send.error ? errorText(send.error) : null}
           onConfirm={() => send.mutate(false)}
           onCancel={() => setConfirming(false)}
         />
@@ -293,6 +293,7 @@ function Loaded({ view, onDone }: { view: CaseView; onDone: () => Promise<void> 
           figures={haste}
           busy={send.isPending}
           onConfirm={() => send.mutate(true)}
+          // Back to the confirmation (which takes the focus again), and from there to the case.
           onBack={() => {
             setHaste(null);
             send.reset();

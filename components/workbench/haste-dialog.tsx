@@ -21,7 +21,7 @@ export function hasteFigures(e: unknown): HasteFigures | null {
  * Asked when the server refused a decision as faster than the case's minimum dwell time: the officer goes back
  * to look again, or confirms, and the decision is sent again with hasteConfirmed and goes to sample review.
  * "Back" has the focus first (the careful choice is the easy one); Tab stays inside; Escape is "Back"; on
- * closing, the focus returns to where it was before.
+ * closing, the focus returns to where it was before (or to the confirmation this dialog stood in for).
  */
 export function HasteDialog({
   figures,
@@ -43,7 +43,9 @@ export function HasteDialog({
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     backRef.current?.focus();
     return () => {
-      if (opener?.isConnected) opener.focus();
+      // Where the dialog was opened from, if it is still there (the workbench's confirmation dialog, which this
+      // one replaces, focuses its own button when it comes back).
+      if (opener?.isConnected && opener !== document.body) opener.focus();
     };
   }, []);
   const keepFocusInside = (e: React.KeyboardEvent) => {
@@ -72,7 +74,7 @@ export function HasteDialog({
       aria-modal="true"
       aria-labelledby="haste-title"
       aria-describedby="haste-text"
-      className="fixed inset-0 z-[60] flex items-center justify-center bg-slate-900/50"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/50"
       onKeyDown={keepFocusInside}
       data-testid="haste-dialog"
     >
