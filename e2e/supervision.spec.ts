@@ -237,7 +237,8 @@ test("an admin's minimum dwell makes a fast decision ask first; the confirmed de
     }[];
     const sampled = samples.find((s) => s.caseId === c.id);
     expect(sampled?.reason).toBe("FLAGGED");
-    expect(sampled?.flags.map((f) => f.kind)).toEqual(["HASTE", "HASTE"]);
+    // One HASTE flag per confirmed decision (the comparison aid may flag the same case for its own reason).
+    expect(sampled?.flags.filter((f) => f.kind === "HASTE")).toHaveLength(2);
 
     // One decision in the hour is the limit: the officer's queue page says so and until when; the supervisor sees it.
     expect((await t.admin.put("/api/admin/settings/guards", { data: { maxCasesPerHour: 1 } })).status()).toBe(200);
