@@ -2,7 +2,7 @@ import { test, expect, request as newRequest, type Page } from "@playwright/test
 import pg from "pg";
 import { apiSignIn, server, uiSignIn } from "./support/session";
 import { reviewTeam, assignReview, conflictedCase } from "./support/review-team";
-import { newReadyCases, queryOne } from "./support/cases";
+import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
 
 // The supervision console on real Chromium against the PostgreSQL server with the built-in MOSIP:
@@ -171,4 +171,89 @@ test("an operator gets the not-allowed page at /supervision, and an admin's inva
     [t.a.id],
   );
   expect(audit?.details.caseCap).toEqual({ from: null, to: 3 });
+});
+
+test("an admin's minimum dwell makes a fast decision ask first; the confirmed decision goes to sample review flagged HASTE; a work limit is said on the queue page", async ({
+  browser,
+  baseURL,
+}, info) => {
+  const t = await reviewTeam(baseURL!, info);
+  const [c] = await newReadyCases(t.admin, t.sup, { adjudications: 1 });
+  const rids = await caseCandidates(t.db, c.id);
+  const before = (await (await t.admin.get("/api/admin/settings/guards")).json()).settings;
+  try {
+    // The admin sets a minimum dwell on the settings screen; a wrong entry is refused with what is allowed.
+    const pa = await (await browser.newContext({ baseURL })).newPage();
+    await uiSignIn(pa, server(info).admin);
+    await pa.goto("/admin/settings");
+    const guards = pa.getByTestId("settings-guards");
+    await guards.getByLabel(/^Minimum dwell per case \(seconds\)/).fill("90 s");
+    await guards.getByRole("button", { name: "Save guards" }).click();
+    await expect(guards.getByRole("alert")).toHaveText("Minimum dwell per case (seconds): enter a whole number from 0 to 3600.");
+    await guards.getByLabel(/^Minimum dwell per case \(seconds\)/).fill("600");
+    await guards.getByRole("button", { name: "Save guards" }).click();
+    await expect(guards.getByRole("status")).toHaveText("Saved: Minimum dwell per case (seconds) changed.");
+
+    // The officer decides at once: asked to confirm, with the minimum; Escape goes back, focus where it was.
+    await assignReview(t.sup, c.id, "PRIMARY", t.a.id);
+    const pw = await (await browser.newContext({ baseURL })).newPage();
+    await uiSignIn(pw, t.a);
+    await pw.goto(`/cases/${c.id}`);
+    await expect(pw.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
+    for (let i = 0; i < rids.length; i++) {
+      await pw.keyboard.press("n");
+      await pw.keyboard.press("j");
+    }
+    await pw.keyboard.press("Enter");
+    await expect(pw.getByRole("dialog", { name: "Confirm decision" })).toBeVisible();
+    await pw.keyboard.press("Enter");
+    const haste = pw.getByRole("alertdialog", { name: "Faster than the minimum for this case" });
+    await expect(haste).toContainText("This case calls for at least 10 min of review");
+    await expect(haste.getByRole("button", { name: /^Back/ })).toBeFocused();
+    await pw.keyboard.press("Escape");
+    await expect(haste).toBeHidden();
+    await expect(pw.getByRole("dialog", { name: "Confirm decision" }).getByRole("button", { name: /^Confirm and send/ })).toBeFocused();
+    expect(
+      await queryOne(t.db, `SELECT id FROM "Decision" WHERE "caseId" = $1`, [c.id]),
+      "nothing recorded before the officer confirms",
+    ).toBe(undefined);
+    await pw.keyboard.press("Enter");
+    await haste.getByRole("button", { name: "Confirm anyway" }).click();
+    await pw.waitForURL((u) => u.pathname !== `/cases/${c.id}`);
+
+    // The secondary confirms through the API; the decided case is in the sample review, flagged HASTE.
+    await assignReview(t.sup, c.id, "SECONDARY", t.b.id);
+    const apiB = await newRequest.newContext({ baseURL });
+    await apiSignIn(apiB, t.b);
+    const verdicts = { candidates: rids.map((referenceId) => ({ referenceId, duplicate: false })) };
+    expect((await apiB.post(`/api/cases/${c.id}/decision`, { data: verdicts })).status(), "refused without confirmation").toBe(409);
+    expect((await (await apiB.post(`/api/cases/${c.id}/decision`, { data: { ...verdicts, hasteConfirmed: true } })).json()).outcome).toBe(
+      "DECIDED",
+    );
+    const samples = (await (await t.sup.get("/api/supervision/quality/samples")).json()).samples as {
+      caseId: string;
+      reason: string;
+      flags: { kind: string }[];
+    }[];
+    const sampled = samples.find((s) => s.caseId === c.id);
+    expect(sampled?.reason).toBe("FLAGGED");
+    // One HASTE flag per confirmed decision (the comparison aid may flag the same case for its own reason).
+    expect(sampled?.flags.filter((f) => f.kind === "HASTE")).toHaveLength(2);
+
+    // One decision in the hour is the limit: the officer's queue page says so and until when; the supervisor sees it.
+    expect((await t.admin.put("/api/admin/settings/guards", { data: { maxCasesPerHour: 1 } })).status()).toBe(200);
+    await pw.goto("/queue");
+    const notice = pw.getByTestId("work-limit");
+    await expect(notice).toContainText("Hourly limit reached");
+    await expect(notice).toContainText("You have recorded 1 decision in the last 60 minutes");
+    await pw.getByTestId("next-case").click();
+    await expect(notice).toContainText("gives you new work again from");
+    await expect(pw.locator("main").getByRole("alert"), "the refusal is the notice, not an error").toHaveCount(0);
+    const ps = await (await browser.newContext({ baseURL })).newPage();
+    await uiSignIn(ps, t.supUser);
+    await ps.goto("/supervision");
+    await expect(ps.getByTestId(`work-limit-${t.a.username}`)).toContainText("At the limit (decisions per hour) until");
+  } finally {
+    expect((await t.admin.put("/api/admin/settings/guards", { data: before })).status()).toBe(200);
+  }
 });

@@ -12,6 +12,7 @@ import type { CaseSummary } from "@/lib/cases/list-cases";
 import type { OperatorWorkload } from "@/lib/supervision/load-dashboard";
 import type { BulkOutcome } from "@/lib/cases/bulk-reassign";
 import { minutesBetween } from "./format";
+import { ResentMark } from "./resent-mark";
 
 interface Filters {
   state: string;
@@ -282,9 +283,12 @@ export function CaseHandling({ canReassign }: { canReassign: boolean }) {
               key: "case",
               header: t("columns.case"),
               cell: (c) => (
-                <Link href={`/cases/${c.id}`} className="font-mono text-xs text-blue-700 underline">
-                  {c.id.slice(0, 8)}
-                </Link>
+                <>
+                  <Link href={`/cases/${c.id}`} className="font-mono text-xs text-blue-700 underline">
+                    {c.id.slice(0, 8)}
+                  </Link>
+                  {c.resent && <ResentMark resent={c.resent} />}
+                </>
               ),
             },
             {

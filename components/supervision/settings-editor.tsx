@@ -5,7 +5,9 @@ import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/use-error-text";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { AdjudicationSettings } from "@/lib/settings/adjudication-settings";
+import type { NumberField } from "@/lib/settings/number-fields";
 import { DataTable } from "@/components/data-table";
+import { SettingGroupForm } from "./setting-group-form";
 
 interface OperatorCap {
   id: string;
@@ -22,8 +24,61 @@ interface SettingsResponse {
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
-/** The adjudication settings form and the per-operator caps; every save is validated and audited on the server. */
-export function SettingsEditor() {
+/** What the user may do with the decision-quality shares: change them (quality.manage), read them (cases.viewAll), neither. */
+export type QualityAccess = "edit" | "view" | "none";
+
+/**
+ * Every adjudication setting on one screen, each group saved on its own (its own API and audit row): review and
+ * deadlines, fatigue and haste guards, the comparison aid, the decision-quality shares, and per-operator caps.
+ * Every save is validated and audited on the server.
+ */
+export function SettingsEditor({
+  fields,
+  quality,
+}: {
+  fields: { guards: NumberField[]; comparisonAid: NumberField[]; quality: NumberField[] };
+  quality: QualityAccess;
+}) {
+  const tq = useTranslations("settings.quality");
+  return (
+    <div className="space-y-6">
+      <AdjudicationForm />
+      <GroupSection group="guards">
+        <SettingGroupForm group="guards" url="/api/admin/settings/guards" fields={fields.guards} />
+      </GroupSection>
+      <GroupSection group="comparisonAid">
+        <SettingGroupForm group="comparisonAid" url="/api/admin/settings/comparison-aid" fields={fields.comparisonAid} />
+      </GroupSection>
+      <GroupSection group="quality">
+        {quality === "none" ? (
+          <p className="text-sm text-slate-600" data-testid="settings-quality-hidden">
+            {tq("notYours")}
+          </p>
+        ) : (
+          <SettingGroupForm group="quality" url="/api/supervision/quality/settings" fields={fields.quality} readOnly={quality === "view"} />
+        )}
+      </GroupSection>
+    </div>
+  );
+}
+
+function GroupSection({ group, children }: { group: "guards" | "comparisonAid" | "quality"; children: React.ReactNode }) {
+  const t = useTranslations(`settings.${group}`);
+  return (
+    <section aria-labelledby={`settings-${group}-title`} className="space-y-3 rounded border border-slate-200 bg-white p-4">
+      <div>
+        <h2 id={`settings-${group}-title`} className="font-semibold">
+          {t("title")}
+        </h2>
+        <p className="text-xs text-slate-600">{t("intro")}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** Review and deadlines (the adjudication group) and, beneath, the per-operator caps. */
+function AdjudicationForm() {
   const t = useTranslations("settings");
   const tf = useTranslations("errors.fields");
   const errorText = useErrorText();
@@ -74,6 +129,7 @@ export function SettingsEditor() {
           save.mutate();
         }}
       >
+        <h2 className="font-semibold">{t("reviewTitle")}</h2>
         <fieldset>
           <legend className="text-sm font-medium">{tf("secondaryReview")}</legend>
           <label className="mt-1 flex items-center gap-2 text-sm">

@@ -12,6 +12,8 @@ import { DonutChart } from "@/components/charts/donut-chart";
 import { DataTable } from "@/components/data-table";
 import { reviewHolder } from "@/lib/cases/case-lifecycle";
 import { minutesBetween } from "./format";
+import { ResentMark } from "./resent-mark";
+import { WorkLimitsPanel } from "./work-limits-panel";
 
 const REFRESH_MS = 15_000;
 
@@ -149,7 +151,15 @@ export function SupervisionDashboard() {
               rowBorders={false}
               rowClassName={(c) => (-minutesBetween(c.deadlineAt!, now) < 0 ? "bg-red-50 text-red-900" : "bg-amber-50")}
               columns={[
-                { header: t("columns.case"), cell: (c) => <CaseLink c={c} /> },
+                {
+                  header: t("columns.case"),
+                  cell: (c) => (
+                    <>
+                      <CaseLink c={c} />
+                      {c.resent && <ResentMark resent={c.resent} />}
+                    </>
+                  ),
+                },
                 { header: t("columns.state"), cell: (c) => tl(`states.${c.state}`) },
                 {
                   header: t("columns.heldBy"),
@@ -247,6 +257,8 @@ export function SupervisionDashboard() {
           />
         </div>
       </Panel>
+
+      <WorkLimitsPanel />
 
       <Panel title={t("workload")} testId="workload">
         <DataTable

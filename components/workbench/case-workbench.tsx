@@ -18,6 +18,7 @@ import { DecisionPanel } from "./decision-panel";
 import { ComparisonAid } from "./comparison-aid";
 import { IdentityDialog } from "./identity-dialog";
 import { ConfirmDialog } from "./confirm-dialog";
+import { HasteDialog, hasteFigures, type HasteFigures } from "./haste-dialog";
 import { CompareViewer } from "./compare-viewer";
 import { minutiaeUrl } from "./minutiae-overlay";
 import { SHORTCUTS, useWorkbenchKeys } from "./use-workbench-keys";
@@ -150,10 +151,17 @@ function Loaded({
   const candidate = view.candidates[draft.current];
   const check = checkDraft(draft);
 
+  const [haste, setHaste] = useState<HasteFigures | null>(null);
   const send = useMutation({
-    mutationFn: () =>
-      apiFetch<{ outcome: string }>(`/api/cases/${view.id}/decision`, { method: "POST", json: (check as { decision: unknown }).decision }),
+    // hasteConfirmed only once the officer confirmed in the haste dialog (a decision faster than the case's minimum dwell).
+    mutationFn: (hasteConfirmed: boolean) =>
+      apiFetch<{ outcome: string }>(`/api/cases/${view.id}/decision`, {
+        method: "POST",
+        json: { ...(check as { decision: object }).decision, ...(hasteConfirmed ? { hasteConfirmed } : {}) },
+      }),
     onSuccess: () => onDone(),
+    // The haste dialog takes the confirmation's place; any other refusal is shown in the confirmation dialog.
+    onError: (e) => setHaste(hasteFigures(e)),
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: td is stable for the page's language
   const review = useCallback(() => {
@@ -360,7 +368,7 @@ function Loaded({
           />
         </IdentityDialog>
       )}
-      {confirming && check.ready && (
+      {confirming && check.ready && !haste && (
         <ConfirmDialog
           lines={summarise(
             check.decision,
@@ -368,8 +376,20 @@ function Loaded({
           )}
           busy={send.isPending}
           error={send.error ? errorText(send.error) : null}
-          onConfirm={() => send.mutate()}
+          onConfirm={() => send.mutate(false)}
           onCancel={() => setConfirming(false)}
+        />
+      )}
+      {confirming && haste && (
+        <HasteDialog
+          figures={haste}
+          busy={send.isPending}
+          onConfirm={() => send.mutate(true)}
+          // Back to the confirmation (which takes the focus again), and from there to the case.
+          onBack={() => {
+            setHaste(null);
+            send.reset();
+          }}
         />
       )}
       {enlarged && (

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
 import { FAILING_DOWNLOAD, summarizeDataRetries, type DataRetrySummary } from "./summarize-data-retries";
 import { ALL_STATES, assignedLevel, heldBy, type ReviewLevel } from "./case-lifecycle";
+import { summarizeResend, type ResentSummary } from "./summarize-resend";
 
 export const listCasesQuery = z.strictObject({
   scope: z.enum(["mine", "all"]).default("mine"),
@@ -43,6 +44,8 @@ export interface CaseSummary {
   secondaryAssignee: { id: string; username: string } | null;
   /** Still FETCHING with failing downloads: since when and how often the MAS has tried (codes only). */
   dataRetry: DataRetrySummary | null;
+  /** MOSIP re-sent this request: how many requests it replaces and how long the first of them had waited. */
+  resent: ResentSummary | null;
 }
 
 /**
@@ -74,6 +77,7 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
         secondaryAssignee: { select: { id: true, username: true } },
         // Only failing ones, so a list of settled cases reads no download rows.
         downloads: { where: FAILING_DOWNLOAD, select: { createdAt: true, attempts: true, lastErrorCode: true } },
+        supersedes: { select: { receivedAt: true } },
       },
     });
   const rows = q.rid
@@ -102,5 +106,6 @@ export async function listCases(prisma: PrismaClient, user: SessionUser, q: List
     primaryAssignee: c.primaryAssignee,
     secondaryAssignee: c.secondaryAssignee,
     dataRetry: c.state === "FETCHING" ? summarizeDataRetries(c.downloads) : null,
+    resent: summarizeResend(c.receivedAt, c.supersedes),
   }));
 }

@@ -1,7 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { activityLookbackMs, evaluateWorkLimits, WORK_LIMIT_LABEL, type WorkLimitSettings, type WorkStatus } from "./work-limits";
+import {
+  activityLookbackMs,
+  evaluateWorkLimits,
+  WORK_LIMIT_LABEL,
+  type WorkLimit,
+  type WorkLimitSettings,
+  type WorkStatus,
+} from "./work-limits";
 
 type Db = Pick<Prisma.TransactionClient, "decision" | "reviewView">;
 
@@ -55,4 +62,33 @@ export async function assertUnderWorkLimits(db: Db, userId: string, settings: Wo
     undefined,
     { limit: reached.limit, resumeAt },
   );
+}
+
+/** An officer's own work against the fatigue limits, for their queue page (GET /api/cases/work-status). */
+export interface OwnWorkStatus {
+  casesLastHour: number;
+  casesLast24h: number;
+  continuousMinutes: number;
+  /** The limits in force (0 = off) and the pause that counts as a break. */
+  limits: WorkLimitSettings;
+  near: boolean;
+  /** The limit that holds new work back longest, and when "Next case" gives new work again; null under every limit. */
+  reached: { limit: WorkLimit; resumeAt: string } | null;
+}
+
+export async function loadOwnWorkStatus(db: Db, userId: string, settings: WorkLimitSettings, now: Date): Promise<OwnWorkStatus> {
+  const s = (await loadWorkStatuses(db, [userId], settings, now)).get(userId)!;
+  return {
+    casesLastHour: s.casesLastHour,
+    casesLast24h: s.casesLast24h,
+    continuousMinutes: s.continuousMinutes,
+    limits: {
+      maxContinuousWorkMinutes: settings.maxContinuousWorkMinutes,
+      breakMinutes: settings.breakMinutes,
+      maxCasesPerHour: settings.maxCasesPerHour,
+      maxCasesPerDay: settings.maxCasesPerDay,
+    },
+    near: s.near,
+    reached: s.reached ? { limit: s.reached.limit, resumeAt: s.reached.resumeAt.toISOString() } : null,
+  };
 }

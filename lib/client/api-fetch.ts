@@ -7,6 +7,8 @@ export class ApiError extends Error {
     public readonly code?: string,
     /** The input field the error is about: `field`, else the first of `fields` (a failed schema check). */
     public readonly field?: string,
+    /** The figures sent with a code a client acts on (haste_confirmation_required, work_limit_reached): numbers and names only. */
+    public readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -24,13 +26,15 @@ export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unk
     body: init?.json !== undefined ? JSON.stringify(init.json) : init?.body,
   });
   const text = await res.text();
-  let data: { error?: string; code?: string; field?: string; fields?: { field?: string }[] } | null = null;
+  let data: { error?: string; code?: string; field?: string; fields?: { field?: string }[]; [figure: string]: unknown } | null = null;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
     // A proxy's HTML error page: the status says enough.
   }
-  if (!res.ok)
-    throw new ApiError(res.status, data?.error ?? `${res.status} ${res.statusText}`, data?.code, data?.field ?? data?.fields?.[0]?.field);
+  if (!res.ok) {
+    const { error, code, field, fields, ...details } = data ?? {};
+    throw new ApiError(res.status, error ?? `${res.status} ${res.statusText}`, code, field ?? fields?.[0]?.field, details);
+  }
   return data as T;
 }

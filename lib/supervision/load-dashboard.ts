@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { getAdjudicationSettings } from "@/lib/settings/adjudication-settings";
 import { OPEN_STATES } from "@/lib/cases/case-lifecycle";
+import { summarizeResend, type ResentSummary } from "@/lib/cases/summarize-resend";
 import { agreementRate, bucketByDay, bucketByHour, dayOffset, median, type Bucket } from "@/lib/analytics/profile-statistics";
 
 export interface StateCounts {
@@ -30,6 +31,8 @@ export interface CaseBrief {
   deadlineAt: string | null;
   primaryAssignee: string | null;
   secondaryAssignee: string | null;
+  /** MOSIP re-sent the request: what it replaced and how long that waited. */
+  resent: ResentSummary | null;
 }
 
 export interface OperatorWorkload {
@@ -77,6 +80,7 @@ const brief = {
   deadlineAt: true,
   primaryAssignee: { select: { username: true } },
   secondaryAssignee: { select: { username: true } },
+  supersedes: { select: { receivedAt: true } },
 } as const;
 
 type BriefRow = {
@@ -87,6 +91,7 @@ type BriefRow = {
   deadlineAt: Date | null;
   primaryAssignee: { username: string } | null;
   secondaryAssignee: { username: string } | null;
+  supersedes: { receivedAt: Date }[];
 };
 function toBrief(c: BriefRow): CaseBrief {
   return {
@@ -97,6 +102,7 @@ function toBrief(c: BriefRow): CaseBrief {
     deadlineAt: c.deadlineAt?.toISOString() ?? null,
     primaryAssignee: c.primaryAssignee?.username ?? null,
     secondaryAssignee: c.secondaryAssignee?.username ?? null,
+    resent: summarizeResend(c.receivedAt, c.supersedes),
   };
 }
 

@@ -15,7 +15,7 @@ import { recordDecision } from "@/lib/cases/record-decision";
 import { decisionBody } from "@/lib/cases/decision-input";
 import { getCaseView } from "@/lib/cases/get-case-view";
 import { lockCase, settleCaseData } from "@/lib/cases/settle-case-data";
-import { loadWorkStatuses } from "@/lib/cases/work-status";
+import { loadOwnWorkStatus, loadWorkStatuses } from "@/lib/cases/work-status";
 import { receiveRequest } from "@/lib/intake/receive-request";
 import { loadWorkLimits } from "@/lib/supervision/load-work-limits";
 import { DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
@@ -165,6 +165,9 @@ test("cases per hour: Next case refuses new work at the setting, not below; a he
   assert.equal(row.casesLastHour, 3);
   assert.equal(row.reached?.limit, "hour");
   assert.equal(row.near, true);
+  // The officer's own queue page reads the same limit and the same moment Next case gave.
+  const own = await loadOwnWorkStatus(prisma, a.id, await getGuardSettings(prisma), new Date());
+  assert.deepEqual([own.casesLastHour, own.limits.maxCasesPerHour, own.reached], [3, 2, { limit: "hour", resumeAt: details.resumeAt }]);
 });
 
 test("cases per day and continuous work: each triggers at its setting and says when work resumes", async () => {

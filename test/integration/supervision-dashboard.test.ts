@@ -38,6 +38,7 @@ async function kase(
     primaryAssigneeId?: string;
     secondaryAssigneeId?: string;
     decidedAt?: Date;
+    supersededById?: string;
     outbox?: "SENT" | "FAILED" | "UNCERTAIN";
   } = {},
 ) {
@@ -70,7 +71,7 @@ test("every figure on the dashboard matches the seeded cases, decisions and prof
   await kase("RECEIVED");
   await kase("FETCHING");
   await kase("DATA_UNAVAILABLE");
-  await kase("READY", { deadlineAt: new Date(now.getTime() + 10 * MIN) });
+  const resent = await kase("READY", { deadlineAt: new Date(now.getTime() + 10 * MIN) });
   await kase("READY", { deadlineAt: new Date(now.getTime() + 5 * HOUR) });
   const oldest = await kase("IN_PRIMARY", { receivedAt: ago(50 * HOUR), deadlineAt: ago(5 * MIN), primaryAssigneeId: op1.id });
   await kase("IN_SECONDARY", { primaryAssigneeId: op1.id, secondaryAssigneeId: op2.id });
@@ -80,7 +81,8 @@ test("every figure on the dashboard matches the seeded cases, decisions and prof
     secondaryAssigneeId: op2.id,
     deadlineAt: new Date(now.getTime() + 2 * HOUR),
   });
-  await kase("SUPERSEDED", { receivedAt: ago(100 * HOUR) });
+  // MOSIP re-sent it: the case due in 10 min replaces this one, which had waited 99 h when the new one came.
+  await kase("SUPERSEDED", { receivedAt: ago(100 * HOUR), supersededById: resent.id });
   // Decided in the last 24 h: 3 (one 30 h ago does not count). Outbox: one FAILED, one UNCERTAIN.
   const decided = await kase("DECIDED", { decidedAt: ago(30 * MIN), outbox: "FAILED" });
   const a1 = await kase("ANSWERED", { decidedAt: ago(2 * HOUR), outbox: "SENT" });
@@ -149,6 +151,11 @@ test("every figure on the dashboard matches the seeded cases, decisions and prof
     dash.nearDeadline.map((c) => c.state),
     ["IN_PRIMARY", "READY"],
     "overdue first, then the one due in 10 min; 2 h and 5 h away are not near",
+  );
+  assert.deepEqual(
+    dash.nearDeadline.map((c) => c.resent),
+    [null, { replaced: 1, waitedMinutes: 99 * 60 }],
+    "the re-sent request is marked with how long the request it replaced had waited",
   );
   assert.deepEqual(
     dash.conflicts.map((c) => [c.id, c.primaryAssignee, c.secondaryAssignee]),

@@ -33,6 +33,14 @@ export const caseOperations = {
       "Next case: the most urgent case waiting for the caller, else claim one they may take within their cap ({caseId: null} when none); at a work limit no new case is claimed (409 work_limit_reached, with limit and resumeAt)",
     response: { status: 200 },
   }),
+  ownWorkStatus: operation({
+    method: "GET",
+    path: "/api/cases/work-status",
+    permission: "cases.review",
+    summary:
+      "The caller's own work against the fatigue limits: decisions in the last hour and 24 hours, minutes of continuous work, the limits in force, near (80%) and the limit reached with resumeAt (docs/guards.md)",
+    response: { status: 200 },
+  }),
   getCase: operation({
     method: "GET",
     path: "/api/cases/{id}",
