@@ -84,10 +84,11 @@ test("a supervisor turns on known-answer cases, sees each operator's accuracy an
     await bothDecide(t, ops, real[1].id, []);
     await bothDecide(t, ops, known!.caseId, known!.duplicatePositions);
 
-    // Every agreed real decision was drawn for review: confirm the first after opening it read-only.
+    // Every agreed real decision was drawn for review (or flagged, when the comparison aid's scores disagree with
+    // the verdict): confirm the first after opening it read-only.
     await ps.goto("/supervision/quality/samples");
     const row = ps.getByTestId(`sample-${real[0].id}`);
-    await expect(row).toContainText("Random sample");
+    await expect(row).toContainText(/Random sample|Comparison aid disagrees/);
     await expect(row).toContainText(t.a.username);
     await expect(ps.getByTestId(`sample-${known!.caseId}`)).toHaveCount(0);
     const [casePage] = await Promise.all([context.waitForEvent("page"), row.getByRole("link", { name: real[0].id.slice(0, 8) }).click()]);
@@ -119,7 +120,7 @@ test("a supervisor turns on known-answer cases, sees each operator's accuracy an
     expect(download.suggestedFilename()).toMatch(/^decision-quality-\d{4}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path(), "utf8").split("\r\n");
     expect(csv[0]).toBe("section,figure,operator,operator_b,value,successes,n,ci95_low,ci95_high");
-    for (const o of [t.a, t.b]) expect(csv).toContain(`"known_answers","accuracy","${o.username}",,1,1,1,0.206543,1`);
+    for (const o of [t.a, t.b]) expect(csv).toContain(`"known_answers","accuracy","${o.username}",,1,1,1,0.206549,1`);
     expect(csv).toContain(`"agreement","kappa_pair","${x}","${y}",1,,${await items(t.db, [real[0].id, real[1].id, known!.caseId])},,`);
 
     // The monthly report, printed as the browser's "Save as PDF" would (A4 from the page's CSS).

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { IntervalChart } from "@/components/charts/interval-chart";
 import { DataTable } from "@/components/data-table";
-import { useSeconds } from "@/components/use-duration";
+import { useDuration, useSeconds } from "@/components/use-duration";
 import { DECISION_TIME_BINS } from "@/lib/quality/agreement-figures";
 import type { Kappa } from "@/lib/quality/cohen-kappa";
 import type { QualityFigures } from "@/lib/quality/load-quality-figures";
@@ -93,8 +93,11 @@ export function QualityFiguresView({ figures: f }: { figures: QualityFigures }) 
   const rate = useRate();
   const kappa = useKappa();
   const seconds = useSeconds();
-  const bins = DECISION_TIME_BINS.map((s) => t("bins.upTo", { time: seconds(s) }));
-  bins.push(t("bins.over", { time: seconds(DECISION_TIME_BINS.at(-1)!) }));
+  const duration = useDuration();
+  // Bounds of a minute or more in minutes ("≤2 min"), below it in seconds ("≤30 s").
+  const bound = (s: number) => (s < 60 ? seconds(s) : duration(s / 60));
+  const bins = DECISION_TIME_BINS.map((s) => t("bins.upTo", { time: bound(s) }));
+  bins.push(t("bins.over", { time: bound(DECISION_TIME_BINS.at(-1)!) }));
   const interval = (rows: { username: string; p: Proportion; unit: "cases" | "candidates" | "decisions" }[]) =>
     rows.map((r) => ({
       label: r.username,
@@ -216,6 +219,7 @@ export function QualityFiguresView({ figures: f }: { figures: QualityFigures }) 
                 <BarChart
                   label={t("decisionTimeChart", { operator: o.username })}
                   height={110}
+                  barWidth={44}
                   color="#2563eb"
                   data={o.decisionSeconds.histogram.map((count, i) => ({ label: bins[i], value: count }))}
                 />

@@ -172,7 +172,7 @@ export function SampleQueue() {
             ),
           },
           {
-            className: "w-[26rem]",
+            className: (s) => (open === s.caseId ? "w-[26rem]" : undefined),
             cell: (s) =>
               open === s.caseId ? (
                 <ReviewForm
