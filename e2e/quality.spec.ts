@@ -130,7 +130,7 @@ test("a supervisor turns on known-answer cases, sees each operator's accuracy an
     await expect(ps.getByTestId("report-period")).toHaveText(month);
     mkdirSync(DIR, { recursive: true });
     await ps.pdf({ path: `${DIR}/report.pdf`, preferCSSPageSize: true, printBackground: true });
-    expect(execFileSync("pdfinfo", [`${DIR}/report.pdf`], { encoding: "utf8" })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(execFileSync("pdfinfo", [`${DIR}/report.pdf`], { encoding: "utf8" })).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
     const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", `${DIR}/report.pdf`, "-"], { encoding: "utf8" });
     for (const s of [PROGRAMME, "Decision quality report", month, x, "100% (21%–100%)"]) expect(text).toContain(s);
     execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", `${DIR}/report.pdf`, `${DIR}/report-page1`]);

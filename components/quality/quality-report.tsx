@@ -30,7 +30,7 @@ export function QualityReport({
     ? monthName(month)
     : t("range", { from: day(figures.since), to: format.dateTime(new Date(figures.until), { dateStyle: "long", timeStyle: "short" }) });
   return (
-    <main className="mas-report mx-auto max-w-5xl space-y-4 p-6 print:max-w-none print:p-0" data-testid="quality-report">
+    <main className="mas-report mx-auto max-w-5xl space-y-4 p-6 print:max-w-none print:px-1 print:py-0" data-testid="quality-report">
       <div className="flex items-center gap-3 print:hidden">
         <Link href="/supervision/quality" className="text-sm text-blue-700 underline">
           {t("back")}
