@@ -142,13 +142,14 @@ test("a supervisor turns on known-answer cases, sees each operator's accuracy an
       ["ara", "جودة القرارات"],
     ] as const) {
       expect((await ps.request.put("/api/account/language", { data: { language: lang } })).status()).toBe(200);
-      for (const [path, name] of [
-        ["/supervision/quality", "figures"],
-        ["/supervision/quality/samples", "samples"],
-        ["/supervision/quality/settings", "settings"],
+      for (const [path, name, loaded] of [
+        ["/supervision/quality", "figures", "quality-figures"],
+        ["/supervision/quality/samples", "samples", "sample-queue"],
+        ["/supervision/quality/settings", "settings", "training-results"],
       ] as const) {
         await ps.goto(path);
         await expect(ps.getByRole("heading", { level: 1 })).toHaveText(title);
+        await expect(ps.getByTestId(loaded)).toBeVisible();
         await shoot(ps, lang, name);
       }
       await ps.goto("/supervision/quality/report");
@@ -158,6 +159,7 @@ test("a supervisor turns on known-answer cases, sees each operator's accuracy an
     expect((await ps.request.put("/api/account/language", { data: { language: "eng" } })).status()).toBe(200);
     await ps.goto("/supervision/quality/settings");
     await expect(ps.getByLabel("Share of all cases, in %")).toHaveValue("20");
+    await expect(ps.getByTestId("training-results")).toBeVisible();
     await shoot(ps, "eng", "settings");
   } finally {
     // The other tests expect no known-answer cases arriving behind their backs.
