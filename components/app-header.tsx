@@ -25,7 +25,7 @@ export async function AppHeader({ user, language }: { user: SessionUser | null; 
   ).filter(Boolean) as { href: string; label: string }[];
   const roles = user?.roles.map((r) => t(`roles.${r}`)).join(", ");
   return (
-    <header className="dark-surface bg-slate-800 text-white">
+    <header className="dark-surface bg-slate-800 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
         <Link href="/" className="font-semibold tracking-tight">
           {t("brand")}

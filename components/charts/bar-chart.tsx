@@ -14,6 +14,7 @@ export function BarChart({
   height = 140,
   color = "#334155",
   every = 1,
+  barWidth = 24,
   testId,
 }: {
   data: BarDatum[];
@@ -21,10 +22,12 @@ export function BarChart({
   height?: number;
   color?: string;
   every?: number;
+  /** Wider bars leave room for longer labels under each bar, such as "≤10 min". */
+  barWidth?: number;
   testId?: string;
 }) {
   const max = Math.max(1, ...data.map((d) => d.value));
-  const barW = 24;
+  const barW = barWidth;
   const gap = 6;
   const top = 16;
   const bottom = 22;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export async function SupervisionNav({ current }: { current: "dashboard" | "cases" }) {
+export async function SupervisionNav({ current }: { current: "dashboard" | "cases" | "quality" }) {
   const t = await getTranslations("supervision");
   const item = (key: typeof current, href: string, label: string) => (
     <Link
@@ -16,6 +16,7 @@ export async function SupervisionNav({ current }: { current: "dashboard" | "case
     <nav aria-label={t("title")} className="flex gap-1">
       {item("dashboard", "/supervision", t("nav.dashboard"))}
       {item("cases", "/supervision/cases", t("nav.cases"))}
+      {item("quality", "/supervision/quality", t("nav.quality"))}
     </nav>
   );
 }

@@ -128,6 +128,8 @@ export default async function globalSetup() {
     MAS_ADMIN_USERNAME: admin.username,
     MAS_ADMIN_PASSWORD: admin.password,
     AUTH_SECRET: secret,
+    // Printed at the head of the monthly quality report (e2e/quality.spec.ts).
+    MAS_PROGRAMME_NAME: "E2E Identity Programme",
     ...oidcEnv,
   });
   // The embedded server's tests ask for no simulated cases: no stock to synthesise while the other tests run.

@@ -275,6 +275,8 @@ export const envSchema = z
     }),
     // Serve /api/metrics without a token, for a cluster whose NetworkPolicy admits only the scraper.
     MAS_METRICS_OPEN: z.enum(["true", "false"]).default("false"),
+    // The programme's name, printed at the head of the monthly quality report (e.g. "National ID Programme").
+    MAS_PROGRAMME_NAME: optionalString.refine((v) => v === undefined || v.length <= 120, { message: "at most 120 characters" }),
     // The languages of the screens, ISO 639-3 as MOSIP's mosip.supported-languages; the first is the default.
     MAS_UI_LANGUAGES: z
       .string()
@@ -465,6 +467,8 @@ export interface AppEnv {
   stopGraceSeconds: number;
   /** MAS_UI_LANGUAGES: the languages an officer may choose for the screens, the first one the default. */
   uiLanguages: UiLanguage[];
+  /** MAS_PROGRAMME_NAME: the head of the printable quality report; none when unset. */
+  programmeName: string | undefined;
 }
 
 export interface RetentionPeriods {
@@ -607,5 +611,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     logLevel: e.MAS_LOG_LEVEL,
     metrics: { token: e.MAS_METRICS_TOKEN, open: e.MAS_METRICS_OPEN === "true" },
     uiLanguages: e.MAS_UI_LANGUAGES,
+    programmeName: e.MAS_PROGRAMME_NAME,
   };
 }

@@ -21,13 +21,35 @@ export interface PairKappa extends Kappa {
   cases: number;
 }
 
+/**
+ * Upper bounds, in seconds, of the decision-time distribution's bins: up to 30 s, 30 s to 1 min, ... and a last
+ * bin for anything over 20 minutes. Fixed, so distributions of different officers and months compare bin by bin.
+ */
+export const DECISION_TIME_BINS = [30, 60, 120, 300, 600, 1200] as const;
+
+/** How many of `seconds` fall in each bin of DECISION_TIME_BINS (a value on a bound goes to the lower bin), plus the last. */
+export function decisionTimeHistogram(seconds: readonly number[]): number[] {
+  const counts = new Array<number>(DECISION_TIME_BINS.length + 1).fill(0);
+  for (const s of seconds) {
+    const i = DECISION_TIME_BINS.findIndex((limit) => s <= limit);
+    counts[i === -1 ? DECISION_TIME_BINS.length : i]++;
+  }
+  return counts;
+}
+
 export interface OperatorAgreement extends Operator {
   /** Of this operator's cases with a second review (as primary or secondary): those whose two reviews disagreed. */
   conflictRate: Proportion;
   /** Of this operator's conflicts that were resolved: those where the resolution went against them. */
   overturnedRate: Proportion;
   /** Seconds from the assignment of the review to its decision, primary and secondary reviews together. */
-  decisionSeconds: { n: number; p50: number | null; p90: number | null };
+  decisionSeconds: {
+    n: number;
+    p50: number | null;
+    p90: number | null;
+    /** Decisions per bin of DECISION_TIME_BINS, the last bin for longer ones. */
+    histogram: number[];
+  };
 }
 
 export interface AgreementFigures {
@@ -114,7 +136,12 @@ export function agreementFigures(cases: readonly ReviewedCase[]): AgreementFigur
         ...t.op,
         conflictRate: wilsonInterval(t.conflicts, t.double),
         overturnedRate: wilsonInterval(t.overturned, t.resolved),
-        decisionSeconds: { n: t.seconds.length, p50: percentile(t.seconds, 50), p90: percentile(t.seconds, 90) },
+        decisionSeconds: {
+          n: t.seconds.length,
+          p50: percentile(t.seconds, 50),
+          p90: percentile(t.seconds, 90),
+          histogram: decisionTimeHistogram(t.seconds),
+        },
       }))
       .sort((a, b) => a.username.localeCompare(b.username)),
   };

@@ -16,6 +16,7 @@ describe("quality CSV", () => {
     const p = wilsonInterval(8, 10);
     const csv = figuresCsv({
       since: "2026-11-01T00:00:00.000Z",
+      until: "2026-12-01T00:00:00.000Z",
       knownAnswers: [{ ...op, decisions: 10, accuracy: p, falseDuplicateRate: p, missedDuplicateRate: p, cannotAdjudicate: 0 }],
       training: [],
       sampleReview: [{ ...op, errorRate: wilsonInterval(1, 4) }],
@@ -23,7 +24,9 @@ describe("quality CSV", () => {
         overallKappa: { kappa: 0.4, observed: 0.7, expected: 0.5, items: 50 },
         pairs: [{ a: op, b: { userId: "b", username: "bob" }, cases: 3, kappa: 0.5, observed: 0.75, expected: 0.5, items: 6 }],
         conflictRate: wilsonInterval(1, 4),
-        operators: [{ ...op, conflictRate: p, overturnedRate: p, decisionSeconds: { n: 4, p50: 60, p90: 300 } }],
+        operators: [
+          { ...op, conflictRate: p, overturnedRate: p, decisionSeconds: { n: 4, p50: 60, p90: 300, histogram: [1, 1, 1, 1, 0, 0, 0] } },
+        ],
       },
     });
     const lines = csv.trimEnd().split("\r\n");
@@ -31,6 +34,8 @@ describe("quality CSV", () => {
     assert.ok(lines.includes('"known_answers","accuracy","alice",,0.8,8,10,0.490162,0.943318'), csv);
     assert.ok(lines.includes('"agreement","kappa_pair","alice","bob",0.5,,6,,'));
     assert.ok(lines.includes('"decision_time","seconds_p90","alice",,300,,4,,'));
-    assert.equal(lines.length, 1 + 5 + 1 + 1 + 1 + 1 + 4);
+    assert.ok(lines.includes('"decision_time","count_upto_30s","alice",,1,,4,,'));
+    assert.ok(lines.includes('"decision_time","count_over_1200s","alice",,0,,4,,'));
+    assert.equal(lines.length, 1 + 5 + 1 + 1 + 1 + 1 + 4 + 7);
   });
 });

@@ -1,4 +1,5 @@
 // Every figure of the quality report as CSV, one figure per row, for spreadsheets and programme reports.
+import { DECISION_TIME_BINS } from "./agreement-figures";
 import type { Kappa } from "./cohen-kappa";
 import type { QualityFigures } from "./load-quality-figures";
 import type { Proportion } from "./wilson-interval";
@@ -46,6 +47,10 @@ export function figuresCsv(f: QualityFigures): string {
     proportion("agreement", "overturned_rate", o.username, o.overturnedRate);
     rows.push(["decision_time", "seconds_p50", o.username, null, o.decisionSeconds.p50, null, o.decisionSeconds.n, null, null]);
     rows.push(["decision_time", "seconds_p90", o.username, null, o.decisionSeconds.p90, null, o.decisionSeconds.n, null, null]);
+    o.decisionSeconds.histogram.forEach((count, i) => {
+      const bin = i < DECISION_TIME_BINS.length ? `count_upto_${DECISION_TIME_BINS[i]}s` : `count_over_${DECISION_TIME_BINS.at(-1)}s`;
+      rows.push(["decision_time", bin, o.username, null, count, null, o.decisionSeconds.n, null, null]);
+    });
   }
   return `${[CSV_HEADER.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\r\n")}\r\n`;
 }

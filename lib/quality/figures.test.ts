@@ -1,9 +1,10 @@
 // Per-operator known-answer and sample-review figures, and agreement figures, on small hand-computed examples.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { agreementFigures, type ReviewedCase } from "./agreement-figures";
+import { agreementFigures, decisionTimeHistogram, type ReviewedCase } from "./agreement-figures";
 import type { StoredDecision } from "./decision-answer";
 import { knownAnswerFigures, sampleReviewFigures } from "./operator-figures";
+import { monthOf, qualityPeriod } from "./quality-period";
 
 const alice = { userId: "a", username: "alice" };
 const bob = { userId: "b", username: "bob" };
@@ -142,8 +143,26 @@ describe("agreement figures", () => {
 
   it("decision times from each review's assignment: alice 60, 120, 10, 300 s gives p50 60 and p90 300", () => {
     const a = f.operators.find((o) => o.username === "alice")!;
-    assert.deepEqual(a.decisionSeconds, { n: 4, p50: 60, p90: 300 });
+    // Bins up to 30 s, 1, 2, 5, 10, 20 min and over: 10 | 60 | 120 | 300, each on or under its bin's bound.
+    assert.deepEqual(a.decisionSeconds, { n: 4, p50: 60, p90: 300, histogram: [1, 1, 1, 1, 0, 0, 0] });
     const c = f.operators.find((o) => o.username === "carol")!;
-    assert.deepEqual(c.decisionSeconds, { n: 1, p50: 42, p90: 42 });
+    assert.deepEqual(c.decisionSeconds, { n: 1, p50: 42, p90: 42, histogram: [0, 1, 0, 0, 0, 0, 0] });
+  });
+
+  it("a decision time over the last bound goes to the last bin", () => {
+    assert.deepEqual(decisionTimeHistogram([0, 30.5, 1200, 1200.5, 86_400]), [1, 1, 0, 0, 0, 1, 2]);
+  });
+});
+
+describe("the period of the figures", () => {
+  it("a month runs from its first UTC midnight to the next month's, December into January", () => {
+    const { since, until } = qualityPeriod({ month: "2026-12" });
+    assert.deepEqual([since.toISOString(), until.toISOString()], ["2026-12-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"]);
+  });
+
+  it("the last n days end now; this month and last month are named in UTC", () => {
+    const now = new Date("2027-01-01T00:30:00.000Z");
+    assert.equal(qualityPeriod({ days: 2 }, now).since.toISOString(), "2026-12-30T00:30:00.000Z");
+    assert.deepEqual([monthOf(now), monthOf(now, 1)], ["2027-01", "2026-12"]);
   });
 });

@@ -3,16 +3,21 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { agreementFigures, type AgreementFigures } from "./agreement-figures";
 import { readDecision } from "./decision-answer";
+import { MONTH_PATTERN, type PeriodQuery, qualityPeriod } from "./quality-period";
 import { knownAnswerFigures, sampleReviewFigures, type KnownAnswerFigures, type SampleReviewFigures } from "./operator-figures";
 
 export const qualityFiguresQuery = z.strictObject({
   /** Decisions (and reviews) of the last this many days. */
   days: z.coerce.number().int().min(1).max(366).default(30),
+  /** A calendar month instead (UTC, YYYY-MM): the monthly report's period. */
+  month: z.string().regex(MONTH_PATTERN, "a month as YYYY-MM").optional(),
 });
-export type QualityFiguresQuery = z.output<typeof qualityFiguresQuery>;
+export type QualityFiguresQuery = PeriodQuery;
 
 export interface QualityFigures {
   since: string;
+  /** The end of the period (excluded): now, or the first instant of the next month. */
+  until: string;
   /** Live known-answer cases, per operator (training cases apart). */
   knownAnswers: KnownAnswerFigures[];
   /** Training cases, per trainee. */
@@ -23,11 +28,13 @@ export interface QualityFigures {
 
 /** Every figure of docs/quality.md over one period, read from the decisions and their reviews. */
 export async function loadQualityFigures(prisma: PrismaClient, q: QualityFiguresQuery, now = new Date()): Promise<QualityFigures> {
-  const since = new Date(now.getTime() - q.days * 86_400_000);
+  const { since, until } = qualityPeriod(q, now);
+  // The last `days` run to whatever is recorded while reading; a month stops at its end.
+  const within = q.month ? { gte: since, lt: until } : { gte: since };
   const user = { select: { username: true } } as const;
 
   const known = await prisma.decision.findMany({
-    where: { createdAt: { gte: since }, case: { knownAnswer: { isNot: null } } },
+    where: { createdAt: within, case: { knownAnswer: { isNot: null } } },
     select: {
       userId: true,
       body: true,
@@ -55,14 +62,14 @@ export async function loadQualityFigures(prisma: PrismaClient, q: QualityFigures
   });
 
   const reviews = await prisma.sampleReview.findMany({
-    where: { outcome: { not: null }, reviewedAt: { gte: since } },
+    where: { outcome: { not: null }, reviewedAt: within },
     select: { outcome: true, wrongLevels: true, case: { select: { decisions: { select: { level: true, userId: true, user } } } } },
   });
 
   const decided = await prisma.case.findMany({
     where: {
       state: { in: ["DECIDED", "ANSWERED"] },
-      decidedAt: { gte: since },
+      decidedAt: within,
       // A training case has one reviewer and no second opinion: it says nothing about agreement.
       OR: [{ knownAnswer: null }, { knownAnswer: { traineeId: null } }],
     },
@@ -76,6 +83,7 @@ export async function loadQualityFigures(prisma: PrismaClient, q: QualityFigures
 
   return {
     since: since.toISOString(),
+    until: until.toISOString(),
     knownAnswers: knownAnswerFigures(knownRows.filter((r) => !r.training)),
     training: knownAnswerFigures(knownRows.filter((r) => r.training)),
     sampleReview: sampleReviewFigures(

@@ -6,10 +6,14 @@ import type { SessionUser } from "@/lib/auth/load-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { REVIEWABLE_STATES } from "./list-sample-queue";
 
+/** What the reviewer saw: kept with the review, purged with the decisions' comments (lib/retention). */
+const note = z.string().trim().max(1000).optional();
+
 export const sampleReviewBody = z.discriminatedUnion("outcome", [
-  z.strictObject({ outcome: z.literal("CONFIRMED") }),
+  z.strictObject({ outcome: z.literal("CONFIRMED"), note }),
   z.strictObject({
     outcome: z.literal("ERROR"),
+    note,
     /** Which level's decision was wrong; each must be a level that decided this case. */
     wrongLevels: z
       .array(z.enum(["PRIMARY", "SECONDARY", "SUPERVISOR"]))
@@ -56,14 +60,15 @@ export async function recordSampleReview(
     const unknown = wrongLevels.filter((l) => !decided.has(l));
     if (unknown.length) throw new DomainError("invalid", `no ${unknown.join(", ").toLowerCase()} decision on this case`, "wrongLevels");
     const reason = flagged ? "FLAGGED" : (c.sampleReview?.reason ?? "RANDOM");
-    const data = { outcome: input.outcome, wrongLevels, reviewerId: user.id, reviewedAt: now };
+    const data = { outcome: input.outcome, wrongLevels, reviewerId: user.id, reviewedAt: now, note: input.note?.trim() || null };
     await tx.sampleReview.upsert({ where: { caseId }, create: { caseId, reason, sampledAt: now, ...data }, update: data });
     await recordAudit(tx, {
       actor: user,
       action: "quality.sample_review",
       targetType: "case",
       targetId: caseId,
-      details: { outcome: input.outcome, wrongLevels, reason },
+      // Not the note: the audit log is kept for good, and free text may name people.
+      details: { outcome: input.outcome, wrongLevels, reason, note: Boolean(data.note) },
     });
     return { caseId, outcome: input.outcome, wrongLevels };
   });

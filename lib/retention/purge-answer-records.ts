@@ -6,12 +6,14 @@ import { DAY_MS } from "./purge-datashares";
 export interface AnswerRecordPurge {
   cases: number;
   comments: number;
+  /** Supervisors' sample-review notes on those cases. */
+  reviewNotes: number;
   outboxBodies: number;
 }
 
 /**
  * Once an answer is past MOSIP's confirmation window (MAS_ANSWER_RECORD_RETENTION_DAYS after the broker
- * confirmed it), drops the reviewers' free-text comments and the sent response body (it names candidate RIDs and
+ * confirmed it), drops the reviewers' free-text comments (and the supervisor's sample-review note) and the sent response body (it names candidate RIDs and
  * repeats the comments). Verdicts, who decided, when, and the outbox row's state stay. Only after the anonymous
  * profile, which reads the response's returnValue, was taken. Batches audited with counts; conditional updates.
  */
@@ -23,7 +25,7 @@ export async function purgeAnswerRecords(
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - opts.retentionDays * DAY_MS);
   const batchSize = opts.batchSize ?? 200;
-  const total: AnswerRecordPurge = { cases: 0, comments: 0, outboxBodies: 0 };
+  const total: AnswerRecordPurge = { cases: 0, comments: 0, reviewNotes: 0, outboxBodies: 0 };
   for (;;) {
     const ids = (
       await prisma.case.findMany({
@@ -31,7 +33,11 @@ export async function purgeAnswerRecords(
           state: "ANSWERED",
           answeredAt: { lte: cutoff },
           profiledAt: { not: null },
-          OR: [{ outbox: { state: "SENT", body: { not: null } } }, { decisions: { some: { comment: { not: null } } } }],
+          OR: [
+            { outbox: { state: "SENT", body: { not: null } } },
+            { decisions: { some: { comment: { not: null } } } },
+            { sampleReview: { note: { not: null } } },
+          ],
         },
         select: { id: true },
         take: batchSize,
@@ -40,19 +46,28 @@ export async function purgeAnswerRecords(
     if (ids.length === 0) return total;
     await prisma.$transaction(async (tx) => {
       const comments = await tx.decision.updateMany({ where: { caseId: { in: ids }, comment: { not: null } }, data: { comment: null } });
+      // The supervisor's sample-review note is a comment on the same decisions.
+      const notes = await tx.sampleReview.updateMany({ where: { caseId: { in: ids }, note: { not: null } }, data: { note: null } });
       const bodies = await tx.outboxMessage.updateMany({
         where: { caseId: { in: ids }, state: "SENT", body: { not: null } },
         data: { body: null },
       });
-      if (comments.count + bodies.count === 0) return;
+      if (comments.count + notes.count + bodies.count === 0) return;
       await recordAudit(tx, {
         actor: null,
         action: "retention.answer_records_purged",
         targetType: "case",
-        details: { cases: ids.length, comments: comments.count, outboxBodies: bodies.count, retentionDays: opts.retentionDays },
+        details: {
+          cases: ids.length,
+          comments: comments.count,
+          reviewNotes: notes.count,
+          outboxBodies: bodies.count,
+          retentionDays: opts.retentionDays,
+        },
       });
       total.cases += ids.length;
       total.comments += comments.count;
+      total.reviewNotes += notes.count;
       total.outboxBodies += bodies.count;
     });
     if (ids.length < batchSize) return total;

@@ -28,7 +28,7 @@ export async function runRetention(prisma: PrismaClient, periods: RetentionPerio
   const a = await purgeAnswerRecords(prisma, { retentionDays: periods.answerRecordDays, now });
   if (a.cases)
     lines.push(
-      `${a.comments} comment(s) and ${a.outboxBodies} response bod(ies) of ${a.cases} case(s) answered over ${periods.answerRecordDays} days ago`,
+      `${a.comments} comment(s), ${a.reviewNotes} sample-review note(s) and ${a.outboxBodies} response bod(ies) of ${a.cases} case(s) answered over ${periods.answerRecordDays} days ago`,
     );
   return lines;
 }

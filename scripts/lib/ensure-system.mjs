@@ -1,5 +1,6 @@
 // Installs the Debian packages the tests use when they are missing: Chromium for Playwright, PostgreSQL,
-// ActiveMQ (with a JDK for the Java JMS client) and OpenJPEG's tools (the reference decoder in tests).
+// ActiveMQ (with a JDK for the Java JMS client), OpenJPEG's tools (the reference decoder in tests) and poppler's
+// PDF tools (the printed quality report).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -15,6 +16,8 @@ const NEEDS = [
   { pkg: "activemq", present: () => existsSync("/usr/share/activemq/bin/activemq.jar") },
   { pkg: "default-jdk-headless", present: () => existsSync("/usr/bin/javac") },
   { pkg: "libopenjp2-tools", present: () => existsSync("/usr/bin/opj_decompress") },
+  // pdfinfo, pdftotext and pdftoppm: the e2e test opens the printed quality report and renders its first page.
+  { pkg: "poppler-utils", present: () => existsSync("/usr/bin/pdftoppm") },
 ];
 
 export function ensureSystemPackages() {

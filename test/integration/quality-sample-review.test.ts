@@ -96,24 +96,24 @@ test("a supervisor confirms or records an error at a level: once, not on their o
     wrongLevels: [],
   });
   // b was primary on `bad` and got it wrong; a, the secondary, agreed and is right by the reviewer's judgement.
-  await recordSampleReview(prisma, chief, bad, { outcome: "ERROR", wrongLevels: ["PRIMARY"] });
+  await recordSampleReview(prisma, chief, bad, { outcome: "ERROR", wrongLevels: ["PRIMARY"], note: "  candidate 2 is the applicant " });
   await assert.rejects(recordSampleReview(prisma, chief, bad, { outcome: "CONFIRMED" }), status("conflict"));
   assert.deepEqual(await listSampleQueue(prisma), []);
 
   const rows = await prisma.sampleReview.findMany({ orderBy: { reviewedAt: "asc" } });
   assert.deepEqual(
-    rows.map((r) => [r.caseId, r.outcome, r.wrongLevels, r.reviewerId]),
+    rows.map((r) => [r.caseId, r.outcome, r.wrongLevels, r.reviewerId, r.note]),
     [
-      [good, "CONFIRMED", [], chief.id],
-      [bad, "ERROR", ["PRIMARY"], chief.id],
+      [good, "CONFIRMED", [], chief.id, null],
+      [bad, "ERROR", ["PRIMARY"], chief.id, "candidate 2 is the applicant"],
     ],
   );
   const audits = await prisma.auditEvent.findMany({ where: { action: "quality.sample_review" }, orderBy: { id: "asc" } });
   assert.deepEqual(
     audits.map((e) => [e.targetId, e.actorId, e.details]),
     [
-      [good, chief.id, { outcome: "CONFIRMED", wrongLevels: [], reason: "RANDOM" }],
-      [bad, chief.id, { outcome: "ERROR", wrongLevels: ["PRIMARY"], reason: "RANDOM" }],
+      [good, chief.id, { outcome: "CONFIRMED", wrongLevels: [], reason: "RANDOM", note: false }],
+      [bad, chief.id, { outcome: "ERROR", wrongLevels: ["PRIMARY"], reason: "RANDOM", note: true }],
     ],
   );
 

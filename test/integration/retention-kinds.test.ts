@@ -150,7 +150,7 @@ test("request bodies and intake-error bodies: each after its own period; intake 
   assert.equal(await purgeInboxBodies(prisma, { kind: "inbox", retentionDays: 30, now }), 0);
 });
 
-test("comments and response bodies: gone after MOSIP's confirmation window; verdicts and states stay", async () => {
+test("comments, sample-review notes and response bodies: gone after MOSIP's confirmation window; verdicts and states stay", async () => {
   const reviewer = await seedUser(prisma, ["OPERATOR"]);
   async function answered(daysAgo: number) {
     const c = await seedReadyCase(prisma);
@@ -172,21 +172,31 @@ test("comments and response bodies: gone after MOSIP's confirmation window; verd
         sentAt: ago(daysAgo),
       },
     });
+    await prisma.sampleReview.create({
+      data: { caseId: c.id, reason: "RANDOM", outcome: "ERROR", wrongLevels: ["PRIMARY"], note: `missed ${c.referenceId}` },
+    });
     return c.id;
   }
   const old = await answered(30);
   const recent = await answered(29);
-  assert.deepEqual(await purgeAnswerRecords(prisma, { retentionDays: 30, now }), { cases: 1, comments: 1, outboxBodies: 1 });
-  const o = await prisma.case.findUniqueOrThrow({ where: { id: old }, include: { decisions: true, outbox: true } });
+  assert.deepEqual(await purgeAnswerRecords(prisma, { retentionDays: 30, now }), {
+    cases: 1,
+    comments: 1,
+    reviewNotes: 1,
+    outboxBodies: 1,
+  });
+  const o = await prisma.case.findUniqueOrThrow({ where: { id: old }, include: { decisions: true, outbox: true, sampleReview: true } });
   assert.equal(o.decisions[0].comment, null);
+  assert.deepEqual([o.sampleReview?.note, o.sampleReview?.outcome], [null, "ERROR"]);
   assert.deepEqual(o.decisions[0].body, { candidates: [] });
   assert.equal(o.outbox?.body, null);
   assert.equal(o.outbox?.state, "SENT");
-  const r = await prisma.case.findUniqueOrThrow({ where: { id: recent }, include: { decisions: true, outbox: true } });
+  const r = await prisma.case.findUniqueOrThrow({ where: { id: recent }, include: { decisions: true, outbox: true, sampleReview: true } });
   assert.notEqual(r.decisions[0].comment, null);
+  assert.notEqual(r.sampleReview?.note, null);
   assert.notEqual(r.outbox?.body, null);
   const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "retention.answer_records_purged" } });
-  assert.deepEqual(audit.details, { cases: 1, comments: 1, outboxBodies: 1, retentionDays: 30 });
+  assert.deepEqual(audit.details, { cases: 1, comments: 1, reviewNotes: 1, outboxBodies: 1, retentionDays: 30 });
   assert.ok(!JSON.stringify(audit.details).includes(o.referenceId));
 });
 

@@ -55,7 +55,7 @@ export const supervisionOperations = {
     path: "/api/supervision/quality",
     permission: "cases.viewAll",
     summary:
-      "Decision-quality figures over the last `days`: per operator accuracy, false- and missed-duplicate rates on known answers (live and training), sample-review error rate, Cohen's kappa per pair and overall, conflict and overturned rates, decision-time p50/p90; each rate with its 95% Wilson interval and count (docs/quality.md)",
+      "Decision-quality figures over the last `days` or a calendar `month` (UTC): per operator accuracy, false- and missed-duplicate rates on known answers (live and training), sample-review error rate, Cohen's kappa per pair and overall, conflict and overturned rates, decision-time p50/p90; each rate with its 95% Wilson interval and count (docs/quality.md)",
     query: qualityFiguresQuery,
     response: { status: 200 },
   }),

@@ -11,7 +11,7 @@ export const GET = apiRoute(
     new Response(figuresCsv(await loadQualityFigures(db.prisma, query)), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="decision-quality-${query.days}d.csv"`,
+        "Content-Disposition": `attachment; filename="decision-quality-${query.month ?? `${query.days}d`}.csv"`,
         "Cache-Control": "no-store",
       },
     }),
