@@ -13,7 +13,7 @@ export interface AnswerRecordPurge {
 
 /**
  * Once an answer is past MOSIP's confirmation window (MAS_ANSWER_RECORD_RETENTION_DAYS after the broker
- * confirmed it), drops the reviewers' free-text comments (and the supervisor's sample-review note) and the sent response body (it names candidate RIDs and
+ * confirmed it), drops the reviewers' free-text comments (column and decision body; and the supervisor's sample-review note) and the sent response body (it names candidate RIDs and
  * repeats the comments). Verdicts, who decided, when, and the outbox row's state stay. Only after the anonymous
  * profile, which reads the response's returnValue, was taken. Batches audited with counts; conditional updates.
  */
@@ -46,6 +46,8 @@ export async function purgeAnswerRecords(
     if (ids.length === 0) return total;
     await prisma.$transaction(async (tx) => {
       const comments = await tx.decision.updateMany({ where: { caseId: { in: ids }, comment: { not: null } }, data: { comment: null } });
+      // The decision's body is its input as given, comment included: the comment goes from there too.
+      await tx.$executeRaw`UPDATE "Decision" SET "body" = "body" - 'comment' WHERE "caseId" = ANY(${ids}::uuid[]) AND jsonb_exists("body", 'comment')`;
       // The supervisor's sample-review note is a comment on the same decisions.
       const notes = await tx.sampleReview.updateMany({ where: { caseId: { in: ids }, note: { not: null } }, data: { note: null } });
       const bodies = await tx.outboxMessage.updateMany({

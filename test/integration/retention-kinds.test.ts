@@ -158,8 +158,10 @@ test("comments, sample-review notes and response bodies: gone after MOSIP's conf
       where: { id: c.id },
       data: { state: "ANSWERED", decidedAt: ago(daysAgo), answeredAt: ago(daysAgo), profiledAt: ago(daysAgo) },
     });
+    // As recordDecision stores it: the comment in its column and in the decision's body (the input as given).
+    const comment = `same person as ${c.referenceId}`;
     await prisma.decision.create({
-      data: { caseId: c.id, level: "PRIMARY", userId: reviewer.id, body: { candidates: [] }, comment: `same person as ${c.referenceId}` },
+      data: { caseId: c.id, level: "PRIMARY", userId: reviewer.id, body: { candidates: [], comment }, comment },
     });
     await prisma.outboxMessage.create({
       data: {
@@ -193,6 +195,7 @@ test("comments, sample-review notes and response bodies: gone after MOSIP's conf
   assert.equal(o.outbox?.state, "SENT");
   const r = await prisma.case.findUniqueOrThrow({ where: { id: recent }, include: { decisions: true, outbox: true, sampleReview: true } });
   assert.notEqual(r.decisions[0].comment, null);
+  assert.equal((r.decisions[0].body as { comment?: string }).comment, r.decisions[0].comment, "a recent decision keeps its comment");
   assert.notEqual(r.sampleReview?.note, null);
   assert.notEqual(r.outbox?.body, null);
   const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "retention.answer_records_purged" } });
