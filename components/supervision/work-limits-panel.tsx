@@ -39,8 +39,8 @@ export function WorkLimitsPanel() {
         <>
           <p className="mb-3 text-xs text-slate-600">
             {t("limits", {
-              hour: limit(data.limits.maxCasesPerHour, String(data.limits.maxCasesPerHour)),
-              day: limit(data.limits.maxCasesPerDay, String(data.limits.maxCasesPerDay)),
+              hour: data.limits.maxCasesPerHour > 0 ? t("perHourLimit", { n: data.limits.maxCasesPerHour }) : t("noHourLimit"),
+              day: data.limits.maxCasesPerDay > 0 ? t("perDayLimit", { n: data.limits.maxCasesPerDay }) : t("noDayLimit"),
               continuous: limit(data.limits.maxContinuousWorkMinutes, duration(data.limits.maxContinuousWorkMinutes)),
               pause: duration(data.limits.breakMinutes),
               share: format.number(data.nearShare, { style: "percent" }),
