@@ -10,6 +10,7 @@ const subject = z.union([z.literal("applicant"), z.uuid()]);
 const imageParams = z.object({ id: z.uuid(), subject, bir: z.coerce.number().int().min(0).max(1000) });
 // An unknown variant is a thumbnail, never a 400: an <img> has no use for an error body.
 const imageQuery = z.object({ variant: z.enum(["thumb", "full", "png"]).catch("thumb") });
+const subjectParams = z.object({ id: z.uuid(), subject });
 const documentParams = z.object({ id: z.uuid(), subject, name: z.string().min(1).max(128) });
 
 /** Queues, the comparison view and the decisions of operators and supervisors. */
@@ -86,6 +87,15 @@ export const caseOperations = {
     params: imageParams,
     query: imageQuery,
     response: { status: 200, description: "the image", mediaTypes: ["image/webp", "image/png", "image/jpeg"], schema: BINARY },
+  }),
+  getSubjectThumbnails: operation({
+    method: "GET",
+    path: "/api/cases/{id}/subjects/{subject}/thumbnails",
+    permission: "signedIn",
+    summary:
+      "Every grid thumbnail of one subject in one answer ({thumbnails: [{birIndex, mime, data (base64)}]}), Cache-Control: no-store; same access rule and audit as the images",
+    params: subjectParams,
+    response: { status: 200 },
   }),
   getSubjectDocument: operation({
     method: "GET",
