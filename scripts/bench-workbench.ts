@@ -11,7 +11,7 @@
 // Beside the figures: the targets, the load average (os.loadavg) and the server's CPU time per case.
 // Needs a build (`npm start`, `npm test` or `npm run build` makes one). BENCH_PORT sets the port (default 3190).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page, request } from "@playwright/test";
@@ -88,6 +88,8 @@ async function prefetchSettled(): Promise<number> {
 }
 
 function startServer(dir: string, mode: Mode): ChildProcess {
+  // The server's own output, for when it fails (the data directory goes at the end, this file stays).
+  const out = openSync(join(tmpdir(), `mas-bench-server-${mode}.log`), "w");
   return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
     env: {
       ...process.env,
@@ -103,7 +105,7 @@ function startServer(dir: string, mode: Mode): ChildProcess {
       MAS_METRICS_OPEN: "true",
       MAS_PREFETCH_CASES: mode === "cold" ? "0" : "2",
     },
-    stdio: "ignore",
+    stdio: ["ignore", out, out],
   });
 }
 
@@ -114,7 +116,7 @@ async function run(browser: Browser, mode: Mode): Promise<RunResult> {
     await waitHealthy();
     // Every account an admin set a password for (the first admin included) chooses its own before anything else.
     const signIn = async (username: string, password: string) => {
-      const ctx = await request.newContext({ baseURL: BASE });
+      const ctx = await request.newContext({ baseURL: BASE, timeout: 180_000 });
       const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
       await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, username, password, json: "true" } });
       const changed = await ctx.post("/api/account/password", { data: { currentPassword: password, newPassword: CHOSEN } });
@@ -146,6 +148,8 @@ async function run(browser: Browser, mode: Mode): Promise<RunResult> {
     console.log(`[${mode}] ${total} simulated cases ready for review in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const page = await browser.newPage({ viewport: VIEWPORTS[0] });
+    // A loaded machine makes sign-in (password hashing) and first compiles slow: generous step timeouts.
+    page.setDefaultTimeout(180_000);
     await page.goto(`${BASE}/signin`);
     await page.getByLabel("Username").fill("bench-op");
     await page.getByLabel("Password").fill(CHOSEN);

@@ -6,7 +6,7 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestDatabase } from "./helpers/test-database";
 import { intakeOptions } from "./helpers/bridge-helpers";
-import { seedUser } from "./helpers/seed-cases";
+import { seedReadyCase, seedUser } from "./helpers/seed-cases";
 import { seedRolePermissions } from "@/lib/auth/seed-role-permissions";
 import { CaseImageCache, getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import { closeDecodePool } from "@/lib/biometrics/image/decode-pool";
@@ -41,33 +41,33 @@ const BASE = "http://datashare.test";
 const policy = { retryBaseMs: 10, retryMaxMs: 10, validityMs: 3_600_000 };
 const cache = getCaseImageCache();
 
-/** Two READY adjudication cases from the simulator, every share stored; their ids, most urgent first. */
+/**
+ * Two READY adjudication cases, most urgent first: one from the simulator with two candidates and every share
+ * stored, and one seeded without shares (preparing it finds no data; enough to see what was prepared).
+ */
 async function readyCases(): Promise<string[]> {
   const scenario = createScenario({ seed: 2311, adjudications: 4, candidates: 2, duplicateRate: 0.5, publicUrl: BASE });
-  const requests = scenario.requests.filter((r) => r.kind === "ADJUDICATION" && !r.supersedes).slice(0, 2);
-  const ids: string[] = [];
-  for (const req of requests) {
-    const received = await receiveRequest(
-      prisma,
-      { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(req.body) },
-      intakeOptions([BASE]),
-    );
-    assert.equal(received.outcome, "created");
-    const caseId = (received as { caseId: string }).caseId;
-    const kase = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { downloads: true, candidates: true } });
-    for (const d of kase.downloads) {
-      const rid = d.candidateId === null ? null : kase.candidates.find((c) => c.id === d.candidateId)!.referenceId;
-      const subject = rid === null ? req.applicant : req.gallery.find((g) => g.rid === rid)!;
-      const body = Buffer.from(await buildSubjectBody(subject, { encryption: "none" }));
-      const claimed = { id: d.id, caseId, url: d.url!, attempts: 0, firstSeenAt: d.createdAt };
-      assert.equal(await recordDownloadResult(prisma, claimed, { ok: true, body }, policy), "STORED");
-    }
-    assert.equal((await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).state, "READY");
-    ids.push(caseId);
+  const req = scenario.requests.find((r) => r.kind === "ADJUDICATION" && !r.supersedes && r.gallery.length === 2)!;
+  const received = await receiveRequest(
+    prisma,
+    { destination: "mosip-to-adjudication", headers: {}, body: new TextEncoder().encode(req.body) },
+    intakeOptions([BASE]),
+  );
+  assert.equal(received.outcome, "created");
+  const caseId = (received as { caseId: string }).caseId;
+  const kase = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { downloads: true, candidates: true } });
+  for (const d of kase.downloads) {
+    const rid = d.candidateId === null ? null : kase.candidates.find((c) => c.id === d.candidateId)!.referenceId;
+    const subject = rid === null ? req.applicant : req.gallery.find((g) => g.rid === rid)!;
+    const body = Buffer.from(await buildSubjectBody(subject, { encryption: "none" }));
+    const claimed = { id: d.id, caseId, url: d.url!, attempts: 0, firstSeenAt: d.createdAt };
+    assert.equal(await recordDownloadResult(prisma, claimed, { ok: true, body }, policy), "STORED");
   }
-  // The first one is the most urgent: "Next case" hands it out first.
-  await prisma.case.update({ where: { id: ids[0] }, data: { deadlineAt: new Date(Date.now() + 3_600_000) } });
-  return ids;
+  assert.equal((await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).state, "READY");
+  // The simulated case is the most urgent: "Next case" hands it out first.
+  await prisma.case.update({ where: { id: caseId }, data: { deadlineAt: new Date(Date.now() + 3_600_000) } });
+  const other = await seedReadyCase(prisma, { candidates: 1, deadlineAt: new Date(Date.now() + 7_200_000) });
+  return [caseId, other.id];
 }
 
 const subjectsOf = async (caseId: string) => [
