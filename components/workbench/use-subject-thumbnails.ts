@@ -6,17 +6,13 @@ interface ThumbnailsAnswer {
   thumbnails: { birIndex: number; mime: string; data: string }[];
 }
 
-/** Module-level, so React Query keeps the Map between renders instead of rebuilding 13 data: URLs each time. */
-function toSources(a: ThumbnailsAnswer): Map<number, string> {
-  return new Map(a.thumbnails.map((t) => [t.birIndex, `data:${t.mime};base64,${t.data}`]));
-}
-
 /**
  * The grid thumbnails of the subjects on screen, one request per subject (GET …/subjects/{subject}/thumbnails)
  * instead of one per image: 2 requests for the applicant and a candidate where there were 26, each of which paid
  * the session, access check and a browser connection slot ([decision 0023](../../docs/decisions/0023-case-prefetch-and-batched-thumbnails.md)).
  * Returns, per subject key, the image source of each BIR index: a data: URL from the answer, or the single-image
- * route when the batched request failed; undefined while it is on its way.
+ * route when the batched request failed; undefined while it is on its way. No `select`: a derived value made in
+ * `select` is a new object on each render, which useQueries turns into an endless re-render.
  */
 export function useSubjectThumbnails(caseId: string, subjectKeys: string[]): (subject: string, birIndex: number) => string | undefined {
   const answers = useQueries({
@@ -25,13 +21,13 @@ export function useSubjectThumbnails(caseId: string, subjectKeys: string[]): (su
       queryFn: () => apiFetch<ThumbnailsAnswer>(`/api/cases/${caseId}/subjects/${subject}/thumbnails`),
       staleTime: Number.POSITIVE_INFINITY,
       retry: false,
-      select: toSources,
     })),
   });
   return (subject, birIndex) => {
     const answer = answers[subjectKeys.indexOf(subject)];
     if (!answer || answer.isPending) return undefined;
     if (answer.isError) return `/api/cases/${caseId}/subjects/${subject}/images/${birIndex}?variant=thumb`;
-    return answer.data.get(birIndex);
+    const t = answer.data.thumbnails.find((x) => x.birIndex === birIndex);
+    return t ? `data:${t.mime};base64,${t.data}` : undefined;
   };
 }
