@@ -154,7 +154,15 @@ export class CasePrefetcher {
     const max = this.options.maxPending ?? MAX_PENDING;
     if (this.pending.length > max) this.pending.splice(0, this.pending.length - max);
     this.report();
-    if (!this.running) this.running = this.drain();
+    if (!this.running) {
+      // Cleared in a .finally, which always runs later: a drain that ends without awaiting (every case skipped)
+      // would otherwise clear `running` before it is set, and idle() would wait for ever.
+      const run: Promise<void> = this.drain().finally(() => {
+        if (this.running === run) this.running = null;
+        this.report();
+      });
+      this.running = run;
+    }
   }
 
   /** Resolves when nothing is waiting or being prepared (tests, the benchmark's pacing). */
@@ -188,9 +196,8 @@ export class CasePrefetcher {
           log().warn({ err: errorName(e) }, "prefetching a case failed");
         }
       }
-    } finally {
-      this.running = null;
-      this.report();
+    } catch (e) {
+      log().warn({ err: errorName(e) }, "prefetch stopped");
     }
   }
 
