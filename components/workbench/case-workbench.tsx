@@ -22,6 +22,7 @@ import { HasteDialog, hasteFigures, type HasteFigures } from "./haste-dialog";
 import { CompareViewer } from "./compare-viewer";
 import { minutiaeUrl } from "./minutiae-overlay";
 import { SHORTCUTS, useWorkbenchKeys } from "./use-workbench-keys";
+import { useSubjectThumbnails } from "./use-subject-thumbnails";
 
 function imageUrl(caseId: string, subject: SubjectView, slot: GridSlot, variant: "thumb" | "full"): string | undefined {
   const cell = subject.biometrics?.cells.find((c) => c.slot === slot);
@@ -30,11 +31,15 @@ function imageUrl(caseId: string, subject: SubjectView, slot: GridSlot, variant:
     : undefined;
 }
 
-function gridSubject(caseId: string, s: SubjectView, title: string): BiometricSubject | null {
+function gridSubject(
+  s: SubjectView,
+  title: string,
+  thumbnail: (subject: string, birIndex: number) => string | undefined,
+): BiometricSubject | null {
   if (!s.biometrics) return null;
   const thumbnails: Partial<Record<GridSlot, string>> = {};
   for (const c of s.biometrics.cells) {
-    const u = imageUrl(caseId, s, c.slot, "thumb");
+    const u = c.birIndex !== null ? thumbnail(s.key, c.birIndex) : undefined;
     if (u) thumbnails[c.slot] = u;
   }
   return { title, grid: s.biometrics, thumbnails };
@@ -184,7 +189,11 @@ function Loaded({
   useWorkbenchKeys(handlers);
 
   const shown = [view.applicant, ...(candidate ? [candidate] : [])];
-  const grids = shown.map((s) => gridSubject(view.id, s, subjectLabel(s)));
+  const thumbnail = useSubjectThumbnails(
+    view.id,
+    shown.filter((s) => s.biometrics).map((s) => s.key),
+  );
+  const grids = shown.map((s) => gridSubject(s, subjectLabel(s), thumbnail));
   const aid = view.fingerComparison;
   const rankOf = new Map(aid.status === "DONE" ? aid.candidates.map((c) => [c.candidateId, c.rank]) : []);
   const candidateName = (key: string) => t("candidate", { n: view.candidates.findIndex((c) => c.key === key) + 1 });

@@ -12,10 +12,17 @@ import { usersAtWorkLimit } from "./work-status";
 /**
  * Hands waiting cases to operators: READY cases get a primary, IN_SECONDARY cases without a secondary get
  * one who may review them blind (barredFromSecondary). Most urgent first (deadline, then age). Operators at a
- * work limit (lib/cases/work-limits.ts) are passed over. Returns how many were assigned.
+ * work limit (lib/cases/work-limits.ts) are passed over. Returns how many were assigned; `onAssigned` hears of each
+ * assignment after the commit.
  */
-export async function assignWaitingCases(prisma: PrismaClient, now = new Date(), batch = 50): Promise<number> {
-  return prisma.$transaction(async (tx) => {
+export async function assignWaitingCases(
+  prisma: PrismaClient,
+  now = new Date(),
+  batch = 50,
+  onAssigned?: (a: { caseId: string; userId: string }) => void,
+): Promise<number> {
+  const made: { caseId: string; userId: string }[] = [];
+  const assigned = await prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
     const settings = await getAdjudicationSettings(tx);
     const waiting = await tx.case.findMany({
@@ -51,8 +58,12 @@ export async function assignWaitingCases(prisma: PrismaClient, now = new Date(),
       if (!pick) continue;
       if (!(await assignReview(tx, { caseId: c.id, level, userId: pick.userId, now, actor: null, how: "automatic" }))) continue;
       bump(pick.userId);
+      made.push({ caseId: c.id, userId: pick.userId });
       assigned++;
     }
     return assigned;
   });
+  // Only once committed: a rolled-back round assigned nothing.
+  for (const a of made) onAssigned?.(a);
+  return assigned;
 }

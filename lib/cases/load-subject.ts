@@ -13,10 +13,15 @@ export type SubjectKey = string;
 /**
  * Decrypts and parses one subject's stored datashare, in memory only, through the bounded per-case cache
  * (single-flight: the many image requests of one page open the datashare once). The work runs in a worker thread
- * (subject-opener.ts), not on the thread serving pages. The stored body stays encrypted at rest; the clear payload
+ * (subject-opener.ts), not on the thread serving pages; `background` (prefetch) waits behind every other job. The stored body stays encrypted at rest; the clear payload
  * never leaves this process.
  */
-export async function loadSubject(prisma: PrismaClient, caseId: string, subject: SubjectKey): Promise<SubjectLoad> {
+export async function loadSubject(
+  prisma: PrismaClient,
+  caseId: string,
+  subject: SubjectKey,
+  options: { background?: boolean } = {},
+): Promise<SubjectLoad> {
   return getCaseImageCache().getOrCreate(
     { caseId, subject, bir: "payload" },
     async (): Promise<SubjectLoad> => {
@@ -31,7 +36,7 @@ export async function loadSubject(prisma: PrismaClient, caseId: string, subject:
           ok: false,
           reason: downloads.some((d) => d.purgedAt) ? "the data was purged by retention" : "no data was received for this person",
         };
-      return getSubjectOpener(getEnv()).open({ id: stored.id, body: stored.body, bodyStorage: stored.bodyStorage });
+      return getSubjectOpener(getEnv()).open({ id: stored.id, body: stored.body, bodyStorage: stored.bodyStorage }, options);
     },
     (v) => approximateBytes(v),
   );

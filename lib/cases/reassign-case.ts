@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { secondaryBar, secondaryBarMessage } from "./barred-from-secondary";
@@ -18,7 +19,8 @@ export type ReassignInput = z.output<typeof reassignBody>;
 /**
  * Moves the review a case is waiting for to another eligible operator. The previous assignee loses access
  * on their next request, because access is decided from the case's current assignee (lib/cases/case-access.ts).
- * Nobody reassigns a review to themselves: a supervisor can open any case and see its primary verdict, so a
+ * What was decrypted and decoded for the case leaves memory with the reassignment (the new reviewer's own
+ * prefetch or first view prepares it again). Nobody reassigns a review to themselves: a supervisor can open any case and see its primary verdict, so a
  * review they handed themselves would be neither blind nor chosen by a second person. A secondary review
  * goes only to someone barredFromSecondary allows.
  */
@@ -70,4 +72,5 @@ export async function reassignCase(
       details: { level: input.level, from: previous, to: input.userId, reason: input.reason },
     });
   });
+  getCaseImageCache().dropCase(caseId);
 }

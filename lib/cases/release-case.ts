@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { getCaseImageCache } from "@/lib/biometrics/case-image-cache";
 import type { SessionUser } from "@/lib/auth/load-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { lockAssignment } from "./operator-pool";
@@ -14,7 +15,8 @@ export type ReleaseInput = z.output<typeof releaseBody>;
 /**
  * Gives a case back to the pool: a primary review goes back to READY without an assignee, a secondary
  * review keeps its state with no secondary, and the assigner hands it to whoever is free next (never the
- * primary, which the assigner enforces). The previous assignee loses access at once, as with a reassignment.
+ * primary, which the assigner enforces). The previous assignee loses access at once, as with a reassignment, and the
+ * case's decrypted data leaves memory.
  * Under the assignment lock, so it cannot interleave with the assigner or a claim.
  */
 export async function releaseCase(
@@ -23,7 +25,7 @@ export async function releaseCase(
   caseId: string,
   input: ReleaseInput,
 ): Promise<{ level: "PRIMARY" | "SECONDARY"; state: string }> {
-  return prisma.$transaction(async (tx) => {
+  const released = await prisma.$transaction(async (tx) => {
     await lockAssignment(tx);
     const c = await tx.case.findUnique({
       where: { id: caseId },
@@ -56,4 +58,7 @@ export async function releaseCase(
       throw new DomainError("conflict", "the case has no secondary reviewer to release: it is already waiting for one");
     throw new DomainError("conflict", `a ${c.state.toLowerCase().replace(/_/g, " ")} case is not held by anyone`);
   });
+  // Like a reassignment: what was in memory for the previous reviewer goes.
+  getCaseImageCache().dropCase(caseId);
+  return released;
 }

@@ -27,7 +27,8 @@ export interface SubjectOpener {
   /** True when subjects are opened in worker threads. */
   readonly inThreads: boolean;
   readonly bundle: BundleStatus;
-  open(stored: StoredBody): Promise<SubjectLoad>;
+  /** `background`: behind every job someone waits for (prefetch, lib/cases/prefetch-cases.ts). */
+  open(stored: StoredBody, options?: { background?: boolean }): Promise<SubjectLoad>;
   close(): Promise<void>;
 }
 
@@ -76,11 +77,11 @@ export function createSubjectOpener(options: SubjectOpenerOptions): SubjectOpene
   return {
     inThreads: true,
     bundle,
-    async open(stored) {
+    async open(stored, options = {}) {
       // A copy of its own to move: the body may be a view into a larger buffer the caller still holds.
       const job: StoredBody = { ...stored, body: new Uint8Array(stored.body) };
       try {
-        return await pool.run(job);
+        return await pool.run(job, { background: options.background === true });
       } catch (e) {
         // A datashare that makes its worker run out of heap or time is unreadable, like a corrupt one; the pool
         // being closed or full is not about this datashare and is thrown (nothing is cached).

@@ -234,6 +234,8 @@ export const envSchema = z
     MAS_DECODE_WORKER_MEMORY_MB: positiveInt(256),
     // Worker threads that decrypt and parse stored datashares (lib/cases/subject-opener.ts); unset = min(2, CPUs).
     MAS_PARSE_WORKERS: integer(0, 1),
+    // Cases per officer whose data is prepared ahead in memory (lib/cases/prefetch-cases.ts); 0 turns prefetch off.
+    MAS_PREFETCH_CASES: wholeNumber(2),
     // Tests only (read by lib/simulator/record-identities.ts): where the simulator writes the identities it invents.
     MAS_SIMULATOR_RECORD_FILE: optionalString,
     MAS_SIMULATOR_TRUTH_FILE: optionalString,
@@ -456,6 +458,8 @@ export interface AppEnv {
   profileMinGroup: number;
   /** Worker threads decrypting and parsing stored datashares; undefined = min(2, CPUs). */
   parseWorkers: number | undefined;
+  /** Cases per officer prepared ahead in the per-case memory cache; 0 = no prefetch. */
+  prefetchCases: number;
   /** Seconds between automatic assignment rounds; 0 = only "Next case". */
   autoAssignSeconds: number;
   /** What this process runs; every role when MAS_PROCESS_ROLES is unset. */
@@ -604,6 +608,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       threads: e.MAS_SIMULATOR_THREADS || undefined,
     },
     parseWorkers: e.MAS_PARSE_WORKERS || undefined,
+    prefetchCases: e.MAS_PREFETCH_CASES,
     autoAssignSeconds: e.MAS_AUTO_ASSIGN_SECONDS,
     stopGraceSeconds: e.MAS_STOP_GRACE_SECONDS,
     profileMinGroup: e.MAS_PROFILE_MIN_GROUP,

@@ -61,6 +61,17 @@ function create() {
       buckets: seconds,
       registers: [registry],
     }),
+    prefetchCases: new Counter({
+      name: "mas_prefetch_cases_total",
+      help: "Cases whose data was prepared ahead for an officer, by outcome (prepared, skipped_memory, failed)",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
+    prefetchPending: new Gauge({
+      name: "mas_prefetch_pending",
+      help: "Cases waiting to be prepared ahead, or being prepared, in this process",
+      registers: [registry],
+    }),
     decisions: new Counter({
       name: "mas_decisions_total",
       help: "Decisions recorded, by what they led to (decided, awaiting_secondary, conflict)",

@@ -43,6 +43,31 @@ describe("decodeBiometric", () => {
     });
   }
 
+  it("makes a JPEG 2000 thumbnail from a reduced resolution level, and decodes in full when a full image is asked for too", async () => {
+    // 600x400: level 1 (300x200) still covers a 256-pixel thumbnail, so the thumbnail-only job skips a level.
+    const iso = readFixture("iso/exception-photo-fac030-jp2.iso");
+    const thumbOnly = (await decodeBiometric(iso, { variants: [{ size: "thumb", format: "webp" }] })).representations[0];
+    assert.equal(thumbOnly.error, null);
+    assert.deepEqual(thumbOnly.warnings, [], "the record's declared size is checked against the image's own, not the reduced one");
+    assert.deepEqual([thumbOnly.decoded?.width, thumbOnly.decoded?.height, thumbOnly.decoded?.reducedBy], [600, 400, 1]);
+    const thumb = thumbOnly.images[0];
+    assert.deepEqual([thumb.width, thumb.height], [256, 171]);
+    const both = (await decodeBiometric(iso, { variants: DEFAULT_VARIANTS })).representations[0];
+    assert.equal(both.decoded?.reducedBy, 0);
+    // The two thumbnails show the same picture: mean difference of a few grey levels at most.
+    const a = await sharp(thumb.data).raw().toBuffer();
+    const b = await sharp(both.images[0].data).raw().toBuffer();
+    assert.equal(a.length, b.length);
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) diff += Math.abs(a[i] - b[i]);
+    assert.ok(diff / a.length < 4, `thumbnails differ by ${(diff / a.length).toFixed(2)} on average`);
+    // WSQ and the small JPEG 2000 samples keep a full decode.
+    for (const file of ["iso/finger-fir020-wsq-left-index.iso", "iso/face-fac030-jp2-lossy.iso"]) {
+      const rep = (await decodeBiometric(readFixture(file), { variants: [{ size: "thumb", format: "webp" }] })).representations[0];
+      assert.equal(rep.decoded?.reducedBy, 0, file);
+    }
+  });
+
   it("produces full PNGs whose pixels equal opj_decompress output for JPEG 2000 samples", async () => {
     for (const sample of ISO_SAMPLES.filter((s) => s.codec === "JPEG2000")) {
       const iso = readFixture(sample.file);

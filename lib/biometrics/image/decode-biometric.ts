@@ -54,7 +54,15 @@ export interface DecodedRepresentation {
   bitDepth: number | null;
   /** Size of the encoded image bytes in the record. */
   imageBytes: number;
-  decoded: { width: number; height: number; channels: number; sourceBitDepth: number | null; reversible: boolean | null } | null;
+  decoded: {
+    width: number;
+    height: number;
+    channels: number;
+    sourceBitDepth: number | null;
+    reversible: boolean | null;
+    /** JPEG 2000 resolution levels a thumbnail-only decode skipped (0: decoded in full). */
+    reducedBy: number;
+  } | null;
   images: RenderedImage[];
   /** Why no image could be produced; null on success. */
   error: string | null;
@@ -162,6 +170,7 @@ async function decodeRepresentation(
       channels: result.channels,
       sourceBitDepth: result.sourceBitDepth,
       reversible: result.reversible,
+      reducedBy: result.reducedBy ?? 0,
     };
     out.images = result.images;
     if (result.width !== rep.width || result.height !== rep.height) {

@@ -9,6 +9,8 @@ import { parseIsoRecord } from "../iso/parse-iso-record";
 import { CBEFF_SAMPLES, ISO_SAMPLES, readFixture } from "../testing/fixtures";
 import { opjDecode } from "../testing/opj-reference";
 import { decodeJpeg2000 } from "./decode-jpeg2000";
+import { thumbnailReduction } from "./jpeg2000-wasm.mjs";
+import { readJpeg2000Decompositions } from "./image-header.mjs";
 import { isImageDecodeError } from "./image-decode-error";
 
 const OPJ_COMPRESS = "/usr/bin/opj_compress";
@@ -59,6 +61,60 @@ describe("decodeJpeg2000 (OpenJPEG wasm)", () => {
       assert.equal(reference.maxValue, 255);
       assert.ok(Buffer.from(ours.data).equals(reference.data), `${sample.name}: pixels differ from opj_decompress`);
     }
+  });
+
+  it("decodes at a reduced resolution level bit-exactly like opj_decompress -r, at the size each level gives", async () => {
+    const checked: string[] = [];
+    for (const sample of jp2Samples()) {
+      const levels = readJpeg2000Decompositions(sample.image);
+      assert.ok(levels !== null && levels >= 1, `${sample.name}: decomposition levels in the main header`);
+      // Level 1 on every sample; level 2 where the sample has it, on the first few (each check runs opj_decompress).
+      for (const reduce of checked.length < 8 && levels >= 2 ? [1, 2] : [1]) {
+        const ours = await decodeJpeg2000(sample.image, { reduce });
+        assert.equal(ours.reduce, reduce);
+        const size = [Math.ceil(ours.fullWidth / 2 ** reduce), Math.ceil(ours.fullHeight / 2 ** reduce)];
+        assert.deepEqual([ours.width, ours.height], size, sample.name);
+        const reference = opjDecode(sample.image, ours.channels, reduce);
+        assert.deepEqual([ours.width, ours.height], [reference.width, reference.height], sample.name);
+        assert.ok(Buffer.from(ours.data).equals(reference.data), `${sample.name} at -r ${reduce}: pixels differ from opj_decompress`);
+        checked.push(`${sample.name}:${reduce}`);
+      }
+    }
+    assert.ok(checked.length >= 30);
+  });
+
+  it("a reduced decode is the full image at lower resolution, not something else", async () => {
+    // The 600x400 colour face of the exception photo: level 1 is 300x200. Box-averaging the full decode down by
+    // two gives nearly the same picture (the wavelet's low-pass is not a box filter, so not identical).
+    const image = parseIsoRecord(readFixture("iso/exception-photo-fac030-jp2.iso")).representations[0].image;
+    const full = await decodeJpeg2000(image);
+    const half = await decodeJpeg2000(image, { reduce: 1 });
+    assert.deepEqual([full.width, full.height, half.width, half.height, half.channels], [600, 400, 300, 200, 3]);
+    let diff = 0;
+    let spread = 0;
+    const mean = half.data.reduce((a, v) => a + v, 0) / half.data.length;
+    for (let y = 0; y < 200; y++)
+      for (let x = 0; x < 300; x++)
+        for (let c = 0; c < 3; c++) {
+          const at = (yy: number, xx: number) => full.data[(yy * 600 + xx) * 3 + c];
+          const box = (at(2 * y, 2 * x) + at(2 * y, 2 * x + 1) + at(2 * y + 1, 2 * x) + at(2 * y + 1, 2 * x + 1)) / 4;
+          const v = half.data[(y * 300 + x) * 3 + c];
+          diff += Math.abs(v - box);
+          spread += Math.abs(v - mean);
+        }
+    const n = 300 * 200 * 3;
+    assert.ok(diff / n < 4, `mean difference from the box-averaged full decode: ${(diff / n).toFixed(2)} grey levels`);
+    assert.ok(spread / n > 20, "the reduced image is a picture, not a flat field");
+  });
+
+  it("chooses the most levels a thumbnail can drop while its longest side stays at least the thumbnail's", () => {
+    const photo = parseIsoRecord(readFixture("iso/exception-photo-fac030-jp2.iso")).representations[0].image;
+    const face = parseIsoRecord(readFixture("iso/face-fac030-jp2-lossy.iso")).representations[0].image;
+    assert.equal(thumbnailReduction(photo, 256), 1, "600x400 -> 300x200");
+    assert.equal(thumbnailReduction(photo, 150), 2, "600x400 -> 150x100");
+    assert.equal(thumbnailReduction(photo, 1), 4, "never more than its 4 decomposition levels");
+    assert.equal(thumbnailReduction(face, 256), 0, "240x320 has no level with a 256-pixel side left");
+    assert.equal(thumbnailReduction(face, 160), 1);
   });
 
   it("reports the wavelet: reversible for the lossless MockMDS records", async () => {

@@ -111,8 +111,9 @@ export class DecodePool {
     return this.pool.workerCount;
   }
 
-  run(job: RenderJob): Promise<RenderJobResult> {
-    return this.pool.run(detach(job)).catch((e: unknown) => {
+  /** `background` jobs wait behind every other (prefetch: lib/cases/prefetch-cases.ts). */
+  run(job: RenderJob, options: { background?: boolean } = {}): Promise<RenderJobResult> {
+    return this.pool.run(detach(job), { background: options.background === true }).catch((e: unknown) => {
       throw decodeError(e, this.pool);
     });
   }
@@ -182,8 +183,14 @@ export async function closeDecodePool(): Promise<void> {
   await pool?.close();
 }
 
-/** decodeBiometric with decoding and encoding done in the shared worker pool. */
-export function decodeBiometricOffThread(iso: Uint8Array, options: Omit<DecodeBiometricOptions, "run"> = {}): Promise<DecodedBiometric> {
+/**
+ * decodeBiometric with decoding and encoding done in the shared worker pool; `background` puts the jobs behind
+ * every job someone is waiting for.
+ */
+export function decodeBiometricOffThread(
+  iso: Uint8Array,
+  { background, ...options }: Omit<DecodeBiometricOptions, "run"> & { background?: boolean } = {},
+): Promise<DecodedBiometric> {
   const pool = getDecodePool();
-  return decodeBiometric(iso, { ...options, run: (job) => pool.run(job), jobCodecs: pool.jobCodecs });
+  return decodeBiometric(iso, { ...options, run: (job) => pool.run(job, { background }), jobCodecs: pool.jobCodecs });
 }

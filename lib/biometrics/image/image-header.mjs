@@ -51,8 +51,10 @@ export function readJpeg2000Header(bytes) {
   }
   const siz = at + 4;
   // Lsiz(2) Rsiz(2) Xsiz Ysiz XOsiz YOsiz XTsiz YTsiz XTOsiz YTOsiz (4 each) Csiz(2), then Ssiz XRsiz YRsiz per component.
-  const width = u32(bytes, siz + 4) - u32(bytes, siz + 12);
-  const height = u32(bytes, siz + 8) - u32(bytes, siz + 16);
+  const x0 = u32(bytes, siz + 12);
+  const y0 = u32(bytes, siz + 16);
+  const width = u32(bytes, siz + 4) - x0;
+  const height = u32(bytes, siz + 8) - y0;
   const components = u16(bytes, siz + 36);
   let bitDepth = 0;
   let subsampled = false;
@@ -62,7 +64,35 @@ export function readJpeg2000Header(bytes) {
     bitDepth = Math.max(bitDepth, (bytes[p] & 0x7f) + 1);
     if (bytes[p + 1] !== 1 || bytes[p + 2] !== 1) subsampled = true;
   }
-  return { codec: "JPEG2000", width, height, components, bitDepth, subsampled };
+  return { codec: "JPEG2000", width, height, components, bitDepth, subsampled, x0, y0 };
+}
+
+/**
+ * The fewest wavelet decomposition levels any component has in the main header (COD, and COC overriding it for
+ * one component), or null when the main header says nothing readable. A decoder may drop at most that many
+ * resolution levels; tile-part headers may still lower it, which the caller learns from the decoder.
+ */
+export function readJpeg2000Decompositions(bytes) {
+  const at = findJpeg2000Codestream(bytes);
+  let p = at + 2;
+  let levels = null;
+  let components = 0;
+  while (p + 4 <= bytes.length && bytes[p] === 0xff) {
+    const marker = bytes[p + 1];
+    if (marker === 0x90 || marker === 0x93 || marker === 0xd9) break; // SOT, SOD, EOC: the main header is over
+    const length = u16(bytes, p + 2);
+    if (length < 2 || p + 2 + length > bytes.length) return null;
+    if (marker === 0x51) components = u16(bytes, p + 40);
+    // COD: Lcod(2) Scod(1) SGcod(4) then SPcod, whose first byte is the number of decomposition levels.
+    if (marker === 0x52 && length >= 8) levels = levels === null ? bytes[p + 9] : Math.min(levels, bytes[p + 9]);
+    // COC: Lcoc(2) Ccoc(1, or 2 with more than 256 components) Scoc(1) then SPcoc, decomposition levels first.
+    if (marker === 0x53) {
+      const first = p + 4 + (components > 256 ? 2 : 1) + 1;
+      if (first < p + 2 + length) levels = levels === null ? bytes[first] : Math.min(levels, bytes[first]);
+    }
+    p += 2 + length;
+  }
+  return levels;
 }
 
 // SOF0-SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range.

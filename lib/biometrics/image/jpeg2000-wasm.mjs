@@ -4,7 +4,7 @@
 // decode worker can load it without a TypeScript loader or bundler; types are
 // in the .d.mts file.
 import { createRequire } from "node:module";
-import { checkEncodedImage } from "./image-header.mjs";
+import { checkEncodedImage, readJpeg2000Decompositions } from "./image-header.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -54,26 +54,61 @@ function toEightBit(source, bits, signed, count) {
   return out;
 }
 
-export async function decodeJpeg2000(bytes) {
+/** Side of the image area after dropping `levels` resolution levels (OpenJPEG's ceil division on the reference grid). */
+function reducedSide(origin, side, levels) {
+  const d = 2 ** levels;
+  return Math.ceil((origin + side) / d) - Math.ceil(origin / d);
+}
+
+/**
+ * How many resolution levels a thumbnail can skip: the most (up to the codestream's decomposition levels) that
+ * still leave the longest side at least `minSide` pixels, so the thumbnail is never upscaled from less than it
+ * would have had. 0 means a full decode.
+ */
+export function thumbnailReduction(bytes, minSide) {
+  const siz = checkEncodedImage("JPEG2000", bytes);
+  const levels = readJpeg2000Decompositions(bytes) ?? 0;
+  let reduce = 0;
+  while (
+    reduce < levels &&
+    Math.max(reducedSide(siz.x0 ?? 0, siz.width, reduce + 1), reducedSide(siz.y0 ?? 0, siz.height, reduce + 1)) >= minSide
+  ) {
+    reduce++;
+  }
+  return reduce;
+}
+
+/**
+ * Decodes a JP2 file or J2K codestream. With `reduce` > 0, OpenJPEG decodes only the lower resolution levels
+ * (each level halves both sides), which skips most of the work for a thumbnail; the raster then has the reduced
+ * size, and `fullWidth`/`fullHeight` keep the image's own.
+ */
+export async function decodeJpeg2000(bytes, options = {}) {
+  const reduce = options.reduce ?? 0;
   // Size, components and precision from the SIZ marker, against the caps,
   // before OpenJPEG allocates anything for them.
   const siz = checkEncodedImage("JPEG2000", bytes);
   if (siz.subsampled) throw fail("subsampled colour components are not supported");
+  if (!Number.isInteger(reduce) || reduce < 0 || reduce > 32) throw fail(`invalid resolution reduction ${reduce}`);
 
   const codec = await loadCodec();
   let decoder = null;
   try {
     decoder = new codec.J2KDecoder();
     decoder.getEncodedBuffer(bytes.length).set(bytes);
-    decoder.decode();
-    const { width, height, bitsPerSample, componentCount, isSigned } = decoder.getFrameInfo();
-    if (width === 0 || height === 0 || componentCount === 0) {
+    if (reduce > 0) decoder.decodeSubResolution(reduce, 0);
+    else decoder.decode();
+    // The frame info is the full image's even after a reduced decode; the buffer holds the reduced one.
+    const { width: fullWidth, height: fullHeight, bitsPerSample, componentCount, isSigned } = decoder.getFrameInfo();
+    if (fullWidth === 0 || fullHeight === 0 || componentCount === 0) {
       throw fail("the codec produced no image (truncated or corrupt data)");
     }
-    if (width !== siz.width || height !== siz.height || componentCount !== siz.components) {
-      throw fail(`decoded size ${width}x${height}x${componentCount} differs from the header`);
+    if (fullWidth !== siz.width || fullHeight !== siz.height || componentCount !== siz.components) {
+      throw fail(`decoded size ${fullWidth}x${fullHeight}x${componentCount} differs from the header`);
     }
     if (bitsPerSample < 1 || bitsPerSample > 16) throw fail(`unsupported precision of ${bitsPerSample} bits`);
+    const width = reducedSide(siz.x0 ?? 0, fullWidth, reduce);
+    const height = reducedSide(siz.y0 ?? 0, fullHeight, reduce);
     const count = width * height * componentCount;
     const decoded = decoder.getDecodedBuffer();
     const expected = bitsPerSample > 8 ? count * 2 : count;
@@ -89,6 +124,9 @@ export async function decodeJpeg2000(bytes) {
       data,
       sourceBitDepth: bitsPerSample,
       reversible: Boolean(decoder.getIsReversible()),
+      fullWidth,
+      fullHeight,
+      reduce,
     };
   } catch (error) {
     if (error instanceof Error && error.name === "ImageDecodeError") throw error;

@@ -9,8 +9,11 @@ export type RenderJob =
   | { kind: "raster"; raster: Raster; variants: RenderVariant[] };
 
 export interface RenderJobResult {
+  /** The image's own size, even when it was decoded at a reduced resolution. */
   width: number;
   height: number;
+  /** JPEG 2000 resolution levels skipped for a thumbnail-only job (0: decoded in full). */
+  reducedBy: number;
   channels: number;
   /** Sample precision before reduction to 8 bits, when the decoder reports it (JPEG 2000). */
   sourceBitDepth: number | null;

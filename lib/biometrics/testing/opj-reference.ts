@@ -36,8 +36,8 @@ export function parsePnm(file: Buffer): Pnm {
   return { width: Number(w), height: Number(h), channels: magic === "P5" ? 1 : 3, maxValue: Number(max), data: file.subarray(pos) };
 }
 
-/** Runs opj_decompress on JP2 (or J2K) bytes; fails loudly when the tool is not installed. */
-export function opjDecode(bytes: Uint8Array, channels: number): Pnm {
+/** Runs opj_decompress on JP2 (or J2K) bytes (`-r reduce` drops resolution levels); fails loudly when the tool is not installed. */
+export function opjDecode(bytes: Uint8Array, channels: number, reduce = 0): Pnm {
   if (!existsSync(OPJ_DECOMPRESS)) {
     throw new Error(
       `${OPJ_DECOMPRESS} is missing: install the Debian package libopenjp2-tools (apt-get install libopenjp2-tools) to run the JPEG 2000 reference comparison`,
@@ -49,7 +49,7 @@ export function opjDecode(bytes: Uint8Array, channels: number): Pnm {
     const input = join(dir, isCodestream ? "in.j2k" : "in.jp2");
     const output = join(dir, channels === 1 ? "out.pgm" : "out.ppm");
     writeFileSync(input, bytes);
-    const run = spawnSync(OPJ_DECOMPRESS, ["-i", input, "-o", output], { encoding: "utf8" });
+    const run = spawnSync(OPJ_DECOMPRESS, ["-i", input, "-o", output, ...(reduce > 0 ? ["-r", String(reduce)] : [])], { encoding: "utf8" });
     if (run.status !== 0) throw new Error(`opj_decompress failed (${run.status}): ${run.stderr}`);
     return parsePnm(readFileSync(output));
   } finally {

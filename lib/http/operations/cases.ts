@@ -12,6 +12,7 @@ const imageParams = z.object({ id: z.uuid(), subject, bir: z.coerce.number().int
 // An unknown variant is a thumbnail, never a 400: an <img> has no use for an error body.
 const imageQuery = z.object({ variant: z.enum(["thumb", "full", "png"]).catch("thumb") });
 const fingerPairParams = z.object({ id: z.uuid(), candidate: z.uuid(), position: z.enum(FINGER_POSITIONS) });
+const subjectParams = z.object({ id: z.uuid(), subject });
 const documentParams = z.object({ id: z.uuid(), subject, name: z.string().min(1).max(128) });
 
 /** Queues, the comparison view and the decisions of operators and supervisors. */
@@ -104,6 +105,15 @@ export const caseOperations = {
     summary:
       "The comparison aid's detail for one finger position (RIGHT_THUMB … LEFT_LITTLE) of the applicant and one candidate: both images' minutiae (x, y in image pixels, angle in radians, quality), the paired minutiae as index pairs, the alignment and the score; computed in memory from the case's templates, never stored; Cache-Control: no-store; same access rule as the images, audited",
     params: fingerPairParams,
+    response: { status: 200 },
+  }),
+  getSubjectThumbnails: operation({
+    method: "GET",
+    path: "/api/cases/{id}/subjects/{subject}/thumbnails",
+    permission: "signedIn",
+    summary:
+      "Every grid thumbnail of one subject in one answer ({thumbnails: [{birIndex, mime, data (base64)}]}), Cache-Control: no-store; same access rule and audit as the images",
+    params: subjectParams,
     response: { status: 200 },
   }),
   getSubjectDocument: operation({
