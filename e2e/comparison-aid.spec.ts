@@ -68,8 +68,12 @@ test("scores put the true duplicate first, the minutiae overlay joins its paired
   const best = [...ranked[0].fingers].sort((a, b) => b.score - a.score)[0];
   expect(best.score).toBeGreaterThanOrEqual(matchScore);
 
-  // The officer opens the true duplicate's best finger enlarged and lays the minutiae over it (key M).
+  // The page lists the candidates in that order, the true duplicate first, under the aid's label.
   const tab = ranked[0].candidateId;
+  const n = view.candidates.findIndex((c: { key: string }) => c.key === tab) + 1;
+  await expect(page.getByTestId("evidence-order").locator("li").first()).toContainText(`Candidate ${n}`);
+
+  // The officer opens the true duplicate's best finger enlarged and lays the minutiae over it (key M).
   await page.getByRole("tab", { name: new RegExp(ridOf.get(tab)!) }).click();
   // The sheet shows the face model's band between the two photos: never "likely different" for the same person.
   await expect(page.getByTestId("face-band")).toHaveAttribute("data-verdict", /^(SAME|INCONCLUSIVE|NO_FACE_FOUND)$/);
