@@ -212,7 +212,8 @@ function QualityBadge({ score }: { score: number }) {
   // Bands follow MOSIP's usual registration thresholds (fingers ~40-70); indicative only.
   const tone = score >= 70 ? "bg-emerald-100 text-emerald-900" : score >= 40 ? "bg-yellow-100 text-yellow-900" : "bg-red-100 text-red-900";
   return (
-    <span className={`rounded px-1 text-[11px] font-medium ${tone}`} title={t("qualityTitle")}>
+    // Hidden from assistive technology: the image's text alternative already says its quality.
+    <span className={`rounded px-1 text-[11px] font-medium ${tone}`} title={t("qualityTitle")} aria-hidden="true">
       {t("quality", { score: Math.round(score) })}
     </span>
   );

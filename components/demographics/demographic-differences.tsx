@@ -3,6 +3,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { compareDemographics, htmlLang, type DemographicField, type DemographicsView, type MatchStatus } from "@/lib/demographics";
 
 /**
+ * Differing fields shown with both values; beyond them the rest are named only, so that two unrelated people (every
+ * field differs) keep the sheet within one scroll at 1366x768. Their values are in the full table (key I).
+ */
+const SHOWN_DIFFERENCES = 6;
+
+/**
  * What differs between the applicant's and one candidate's identity data, field by field: the differing fields with
  * both values, then the fields missing on one side, then the fields that agree, by name only. The full table is
  * one key away (the workbench's identity dialog).
@@ -27,7 +33,9 @@ export function DemographicDifferences({
   const rows = candidate ? compareDemographics(applicant, candidate) : [];
   const by = (s: MatchStatus) => rows.filter((r) => r.status === s);
   const field = (view: DemographicsView, key: string) => view.fields.find((f) => f.key === key);
-  const different = by("different");
+  const allDifferent = by("different");
+  const different = allDifferent.slice(0, SHOWN_DIFFERENCES);
+  const moreDifferent = allDifferent.slice(SHOWN_DIFFERENCES);
   const missing = by("missingOnOneSide");
   const same = by("same").filter((r) => field(applicant, r.key)?.values.length || (candidate && field(candidate, r.key)?.values.length));
   return (
@@ -36,7 +44,7 @@ export function DemographicDifferences({
         <h3 className="font-semibold text-slate-700">{t("title", { candidate: candidateTitle })}</h3>
         {candidate && (
           <span className="text-xs text-slate-600">
-            {t("counts", { different: different.length, missing: missing.length, same: same.length })}
+            {t("counts", { different: allDifferent.length, missing: missing.length, same: same.length })}
           </span>
         )}
         <span className="ms-auto">{action}</span>
@@ -67,6 +75,12 @@ export function DemographicDifferences({
               </dd>
             </div>
           ))}
+          {moreDifferent.length > 0 && (
+            <div data-status="moreDifferent" className="contents">
+              <dt className="px-1.5 font-medium text-amber-950">{t("alsoDifferent")}</dt>
+              <dd className="col-span-2 px-1.5 text-slate-800">{format.list(moreDifferent.map((r) => label(r.key, r.label)))}</dd>
+            </div>
+          )}
           {missing.length > 0 && (
             <div data-status="missingOnOneSide" className="contents">
               <dt className="px-1.5 text-slate-600">{td("status.missingOnOneSide")}</dt>
