@@ -50,6 +50,9 @@ export function HasteDialog({
   }, []);
   const keepFocusInside = (e: React.KeyboardEvent) => {
     if (e.key === "Escape") {
+      // Also the key's default action: the confirmation dialog that "Back" brings back is a native modal <dialog>,
+      // open before this keydown ends, and the browser would close it with the same Escape.
+      e.preventDefault();
       e.stopPropagation();
       onBack();
       return;
