@@ -1,12 +1,6 @@
 import "server-only";
-import { decodeImage } from "@/lib/biometrics/image/decode-image";
-import { checkEncodedImage, type HeaderCodec } from "@/lib/biometrics/image/image-header.mjs";
-import { MAX_IMAGE_SIDE } from "@/lib/biometrics/image/raster-limits.mjs";
-import { parseIsoRecord } from "@/lib/biometrics/iso/parse-iso-record";
-import type { FaceRepresentation } from "@/lib/biometrics/iso/types";
+import { decodeRecordImage } from "./decode-record-image";
 import { describeFace, type FaceDescription } from "./face-model";
-
-const HEADER_CODECS = new Set<string>(["JPEG2000", "JPEG", "PNG"]);
 
 /** What a face record yields for comparison: the descriptor (biometric data: memory only) or why there is none. */
 export type FaceRecordDescription = ({ found: true } & FaceDescription) | { found: false };
@@ -16,22 +10,7 @@ export type FaceRecordDescription = ({ found: true } & FaceDescription) | { foun
  * worker (face-worker-entry.ts); pure of any state but the model.
  */
 export async function describeFaceRecord(iso: Uint8Array): Promise<FaceRecordDescription> {
-  const record = parseIsoRecord(iso);
-  if (record.modality !== "Face") throw new Error(`expected a face record, got ${record.modality}`);
-  const rep = record.representations[0] as FaceRepresentation | undefined;
-  if (!rep || rep.image.length === 0) throw new Error("the face record holds no image");
-  // The same caps as the image viewer (decode-biometric.ts), before any decoder allocates: records are untrusted.
-  if (rep.width > MAX_IMAGE_SIDE || rep.height > MAX_IMAGE_SIDE) {
-    throw new Error(`the record declares ${rep.width}x${rep.height} pixels, over the ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE} limit`);
-  }
-  if (HEADER_CODECS.has(rep.codec)) checkEncodedImage(rep.codec as HeaderCodec, rep.image);
-  const img = await decodeImage(rep.image, {
-    codec: rep.codec,
-    width: rep.width,
-    height: rep.height,
-    bitDepth: rep.bitDepth,
-    colour: rep.colour,
-  });
+  const { img } = await decodeRecordImage(iso, "Face", { grey: false });
   const face = await describeFace({ width: img.width, height: img.height, data: rgbOf(img.data, img.channels) });
   return face ? { found: true, ...face } : { found: false };
 }

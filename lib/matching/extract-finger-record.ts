@@ -1,13 +1,8 @@
 import "server-only";
-import { decodeImage } from "@/lib/biometrics/image/decode-image";
-import { checkEncodedImage, type HeaderCodec } from "@/lib/biometrics/image/image-header.mjs";
-import { MAX_IMAGE_SIDE } from "@/lib/biometrics/image/raster-limits.mjs";
-import { parseIsoRecord } from "@/lib/biometrics/iso/parse-iso-record";
 import type { FingerRepresentation } from "@/lib/biometrics/iso/types";
+import { decodeRecordImage } from "./decode-record-image";
 import { extractTemplate } from "./extract-template";
 import type { FingerTemplate } from "./types";
-
-const HEADER_CODECS = new Set<string>(["JPEG2000", "JPEG", "PNG", "WSQ"]);
 
 /** What a finger image yields for comparison: its minutiae template (biometric data: memory only) and quality. */
 export interface FingerRecordTemplate {
@@ -22,22 +17,7 @@ export interface FingerRecordTemplate {
  * when it declares none). Runs in the scoring worker (score-worker-entry.ts); pure of any state.
  */
 export async function extractFingerRecord(iso: Uint8Array): Promise<FingerRecordTemplate> {
-  const record = parseIsoRecord(iso);
-  if (record.modality !== "Finger") throw new Error(`expected a finger record, got ${record.modality}`);
-  const rep = record.representations[0] as FingerRepresentation | undefined;
-  if (!rep || rep.image.length === 0) throw new Error("the finger record holds no image");
-  // The same caps as the image viewer (decode-biometric.ts), before any decoder allocates: records are untrusted.
-  if (rep.width > MAX_IMAGE_SIDE || rep.height > MAX_IMAGE_SIDE) {
-    throw new Error(`the record declares ${rep.width}x${rep.height} pixels, over the ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE} limit`);
-  }
-  if (HEADER_CODECS.has(rep.codec)) checkEncodedImage(rep.codec as HeaderCodec, rep.image);
-  const img = await decodeImage(rep.image, {
-    codec: rep.codec,
-    width: rep.width,
-    height: rep.height,
-    bitDepth: rep.bitDepth,
-    colour: "grey",
-  });
+  const { rep, img } = await decodeRecordImage(iso, "Finger", { grey: true });
   return {
     template: extractTemplate({ width: img.width, height: img.height, data: greyOf(img.data, img.channels) }, { ppi: ppiOf(rep) }),
     quality: rep.qualityBlocks[0]?.score ?? null,
