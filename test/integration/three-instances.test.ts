@@ -319,16 +319,36 @@ test("three instances, one killed during intake and one during publishing: every
   }
   let allDecided = false;
   const runs = Promise.all(operators.map((op) => operate(op, () => allDecided)));
+  // The operators run while the test waits on the database: an operator that fails ends those waits at once
+  // with its own error, rather than as an unhandled rejection or a timeout minutes later.
+  let operatorsFailed: unknown;
+  runs.catch((e) => {
+    operatorsFailed = e;
+  });
+  const whileOperating =
+    <T>(probe: () => Promise<T>) =>
+    async () => {
+      if (operatorsFailed) throw operatorsFailed;
+      return probe();
+    };
   const live = REQUESTS - RESENDS;
 
   // Fault 2: SIGKILL while answers are going out. The broker is frozen for a moment (a long GC pause), so that
   // every publisher, the victim's included, holds an answer it has handed over and waits for its receipt: the
   // kill then certainly leaves one answer whose fate nobody knows.
-  await waitFor("answers going out", async () => ((await outboxStates()).SENT ?? 0) >= 30, PHASE_CEILING_MS);
+  await waitFor(
+    "answers going out",
+    whileOperating(async () => ((await outboxStates()).SENT ?? 0) >= 30),
+    PHASE_CEILING_MS,
+  );
   // Frozen for less than the publishers' 30 s receipt timeout; the operators keep deciding meanwhile, so each
   // publisher soon holds an answer (a busy machine makes them slower: hence not a shorter freeze).
   const frozen = broker.pause(FREEZE_MS);
-  await waitFor("each publisher waiting for a receipt", async () => (await outboxStates()).SENDING === 3, FREEZE_MS - 2000);
+  await waitFor(
+    "each publisher waiting for a receipt",
+    whileOperating(async () => (await outboxStates()).SENDING === 3),
+    FREEZE_MS - 2000,
+  );
   await kill(1);
   const sendingAtKill = new Set(
     (await db.prisma.outboxMessage.findMany({ where: { state: "SENDING" }, select: { id: true } })).map((r) => r.id),
@@ -340,7 +360,11 @@ test("three instances, one killed during intake and one during publishing: every
   await start(1);
   lap(`${instances[1].name} restarted`);
 
-  await waitFor("every live case decided", async () => (await db.prisma.outboxMessage.count()) === live, PHASE_CEILING_MS);
+  await waitFor(
+    "every live case decided",
+    whileOperating(async () => (await db.prisma.outboxMessage.count()) === live),
+    PHASE_CEILING_MS,
+  );
   allDecided = true;
   const [run1, run2] = await runs;
   const served = (b: string) => operators.reduce((n, op) => n + (op.servedBy.get(b) ?? 0), 0);

@@ -71,6 +71,7 @@ export class ApiOperator {
       if (up.length === 0) throw new Error("no MAS instance is up");
       const backend = up[this.turn++ % up.length];
       let res: Response;
+      let text: string;
       try {
         res = await fetch(`${backend.url}${path}`, {
           method,
@@ -82,8 +83,11 @@ export class ApiOperator {
           body,
           signal: AbortSignal.timeout(60_000),
         });
+        // Read inside the try: an instance killed after its headers went out ends the body with "terminated".
+        text = await res.text();
       } catch (e) {
-        // Connection refused or reset: the instance died under the request. Another one takes it.
+        // Connection refused or reset, before or during the answer: the instance died under the request. Another
+        // one takes it (a decision it recorded before dying is refused on retry, and the caller knows why).
         failovers++;
         if (Date.now() > deadline) throw new Error(`${method} ${path}: no instance answered (${e instanceof Error ? e.message : e})`);
         await new Promise((r) => setTimeout(r, 200));
@@ -91,7 +95,6 @@ export class ApiOperator {
       }
       this.jar.take(res);
       this.servedBy.set(backend.name, (this.servedBy.get(backend.name) ?? 0) + 1);
-      const text = await res.text();
       let parsed: Record<string, unknown> = {};
       try {
         parsed = text ? JSON.parse(text) : {};
