@@ -52,10 +52,10 @@ test("scores put the true duplicate first, the minutiae overlay joins its paired
   await assignReview(t.sup, caseId, "PRIMARY", t.a.id);
   const page = await (await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 } })).newPage();
   await uiSignIn(page, t.a);
-  const viewed = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${caseId}`) && r.request().method() === "GET");
   await page.goto(`/cases/${caseId}`);
-  const view = await (await viewed).json();
   await expect(page.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
+  // The page came with the case in it (open-case-page.ts); the API answers the same view to the same officer.
+  const view = await (await page.request.get(`/api/cases/${caseId}`)).json();
 
   // The aid's order: the true duplicate first, whatever MOSIP's order was.
   const ridOf = new Map<string, string>(view.candidates.map((c: { key: string; referenceId: string }) => [c.key, c.referenceId]));

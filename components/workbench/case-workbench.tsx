@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { CaseView, SubjectView } from "@/lib/cases/get-case-view";
+import type { CasePageData } from "@/lib/cases/open-case-page";
 import { MosipClockNotice } from "./mosip-clock-notice";
 import type { GridSlot } from "@/lib/biometrics/grid";
 import { checkDraft, newDraft, reduceDraft, type DraftCheck } from "@/lib/cases/decision-draft";
@@ -78,7 +79,7 @@ function problemText(t: ReturnType<typeof useTranslations<"decision">>, check: D
 }
 
 /** The comparison screen: applicant beside one candidate at a time, and the officer's decision. */
-export function CaseWorkbench({ caseId }: { caseId: string }) {
+export function CaseWorkbench({ caseId, initial }: { caseId: string; initial?: CasePageData }) {
   const t = useTranslations("workbench");
   const errorText = useErrorText();
   const router = useRouter();
@@ -92,6 +93,8 @@ export function CaseWorkbench({ caseId }: { caseId: string }) {
   } = useQuery({
     queryKey: ["case", caseId],
     queryFn: () => apiFetch<CaseView>(`/api/cases/${caseId}`),
+    // The page's server render brought the case (open-case-page.ts): no second round trip for it.
+    initialData: initial?.view,
     staleTime: Infinity,
     retry: false,
   });
@@ -108,7 +111,16 @@ export function CaseWorkbench({ caseId }: { caseId: string }) {
     const next = await apiFetch<{ caseId: string | null }>("/api/cases/next", { method: "POST" }).catch(() => ({ caseId: null }));
     router.push(next.caseId ? `/cases/${next.caseId}` : "/queue?done=1");
   };
-  return <Loaded key={view.id} view={view} onDone={onDone} onRefresh={() => void refetch()} refreshing={isFetching} />;
+  return (
+    <Loaded
+      key={view.id}
+      view={view}
+      initialThumbnails={initial?.thumbnails}
+      onDone={onDone}
+      onRefresh={() => void refetch()}
+      refreshing={isFetching}
+    />
+  );
 }
 
 /** The scores of the shown candidate by finger position and the face band, shown between the two samples. */
@@ -126,11 +138,13 @@ function sheetAid(view: CaseView, candidateKey: string | undefined): SheetAid {
 
 function Loaded({
   view,
+  initialThumbnails,
   onDone,
   onRefresh,
   refreshing,
 }: {
   view: CaseView;
+  initialThumbnails?: CasePageData["thumbnails"];
   onDone: () => Promise<void>;
   onRefresh: () => void;
   refreshing: boolean;
@@ -192,6 +206,7 @@ function Loaded({
   const thumbnail = useSubjectThumbnails(
     view.id,
     shown.filter((s) => s.biometrics).map((s) => s.key),
+    initialThumbnails,
   );
   const grids = shown.map((s) => gridSubject(s, subjectLabel(s), thumbnail));
   const aid = view.fingerComparison;

@@ -29,6 +29,11 @@ import { renderSubjectThumbnails } from "./subject-thumbnails";
 const REVIEW_OPEN_STATES = ["READY", "IN_PRIMARY", "IN_SECONDARY", "CONFLICT"] as const;
 /** Prefetch stops while the cache holds more than this share of its bytes. */
 const CACHE_SHARE = 0.5;
+/**
+ * How long preparing waits after it is asked for: it is asked for as a page is being served, and on two cores the
+ * decoding would take the CPU the officer's browser needs to paint that page. An officer reads a case for far longer.
+ */
+const START_DELAY_MS = 1500;
 /** Cases waiting to be prepared, whatever the number of officers; the oldest requests give way. */
 const MAX_PENDING = 64;
 /** The order "Next case" hands out cases in (claim-next-case.ts). */
@@ -129,7 +134,7 @@ export class CasePrefetcher {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly cache: CaseImageCache,
-    private readonly options: { casesPerOfficer: number; maxPending?: number },
+    private readonly options: { casesPerOfficer: number; maxPending?: number; startDelayMs?: number },
   ) {}
 
   /** Cases waiting or being prepared. */
@@ -179,6 +184,7 @@ export class CasePrefetcher {
 
   private async drain(): Promise<void> {
     try {
+      await new Promise((r) => setTimeout(r, this.options.startDelayMs ?? START_DELAY_MS));
       for (let id = this.pending.shift(); id !== undefined && !this.closed; id = this.pending.shift()) {
         this.report();
         const { bytes, maxBytes } = this.cache.stats();

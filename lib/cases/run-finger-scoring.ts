@@ -59,9 +59,18 @@ export async function scoreCaseFingers(
     return { caseId, outcome: "FAILED", comparisons: 0, faces: null, ms: ms() };
   } finally {
     // A process that serves no pages keeps nothing of the case: its decisions (which drop a case's memory) are
-    // recorded elsewhere, so decrypted data and templates would otherwise wait here for eviction.
-    if (!keepInMemory) getCaseImageCache().dropCase(caseId);
+    // recorded elsewhere, so decrypted data and templates would otherwise wait here for eviction. A web process
+    // keeps it only while a reviewer holds the case: after a burst of arrivals, every scored case kept in memory
+    // filled the cache past the share prefetch may use (prefetch-cases.ts), so the cases officers open next were
+    // no longer prepared, and decrypted data of cases nobody was looking at stayed in memory.
+    if (!keepInMemory || !(await heldByReviewer(prisma, caseId).catch(() => false))) getCaseImageCache().dropCase(caseId);
   }
+}
+
+/** Whether a reviewer holds the case now (it is open on their screen, or next in their hands). */
+async function heldByReviewer(prisma: PrismaClient, caseId: string): Promise<boolean> {
+  const c = await prisma.case.findUnique({ where: { id: caseId }, select: { state: true, secondaryAssigneeId: true } });
+  return c?.state === "IN_PRIMARY" || c?.state === "CONFLICT" || (c?.state === "IN_SECONDARY" && c.secondaryAssigneeId !== null);
 }
 
 /** The case's face rows, or null (logged) when the faces could not be scored: the fingers' run goes on without them. */

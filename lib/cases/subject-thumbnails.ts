@@ -34,3 +34,26 @@ export async function renderSubjectThumbnails(
     })),
   );
 }
+
+/** What GET …/subjects/{subject}/thumbnails answers, and what the case page hands the client with the case. */
+export interface SubjectThumbnailsAnswer {
+  thumbnails: { birIndex: number; mime: string; data: string }[];
+}
+
+/** A subject's grid thumbnails as JSON (base64 image bodies); the caller has authorised and audited the read. */
+export async function subjectThumbnailsAnswer(prisma: PrismaClient, caseId: string, subject: SubjectKey): Promise<SubjectThumbnailsAnswer> {
+  const thumbnails = (await renderSubjectThumbnails(prisma, caseId, subject)) ?? [];
+  return {
+    thumbnails: thumbnails.flatMap(({ birIndex, image }) =>
+      image
+        ? [
+            {
+              birIndex,
+              mime: image.mime,
+              data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString("base64"),
+            },
+          ]
+        : [],
+    ),
+  };
+}

@@ -114,6 +114,9 @@ test("a true duplicate gets scores after READY, ranks first, its face matches, n
   const ms = performance.now() - started;
   console.log(`  whole 3-candidate case scored in ${(ms / 1000).toFixed(2)} s (${scored.comparisons} comparisons, ${scored.faces} faces)`);
   assert.equal(scored.outcome, "DONE");
+  // The case waits for a reviewer, held by nobody: nothing of it stays decrypted in memory (it would crowd out
+  // what prefetch prepares for the cases officers open next).
+  assert.equal(getCaseImageCache().dropCase(caseId), 0, "a scored case nobody holds keeps no memory");
   assert.equal(scored.comparisons, 30, "ten fingers against each of three candidates");
   assert.equal(scored.faces, 3, "the applicant's face against each of three candidates'");
 
