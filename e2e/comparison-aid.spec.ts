@@ -4,6 +4,7 @@ import { apiSignIn, uiSignIn } from "./support/session";
 import { assignReview, reviewTeam } from "./support/review-team";
 import { type CaseRow, newReadyCases, queryOne, simulatorTruth } from "./support/cases";
 import { EVENT_CEILING_MS, TEST_TIMEOUT_MS } from "./support/patience";
+import { expectWorkbenchReady } from "./support/workbench";
 
 // The comparison aid on a true duplicate from the built-in MOSIP (issue 13): the scores order the candidates with
 // the true duplicate first, the officer lays the minutiae over the enlarged finger, and a verdict the scores
@@ -53,7 +54,7 @@ test("scores put the true duplicate first, the minutiae overlay joins its paired
   const page = await (await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 } })).newPage();
   await uiSignIn(page, t.a);
   await page.goto(`/cases/${caseId}`);
-  await expect(page.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
+  await expectWorkbenchReady(page);
   // The page came with the case in it (open-case-page.ts); the API answers the same view to the same officer.
   const view = await (await page.request.get(`/api/cases/${caseId}`)).json();
 

@@ -5,6 +5,7 @@ import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
 import { AxeTour } from "./support/axe";
 import { expectFocusTrapped, expectVisibleFocus, tabTo } from "./support/keyboard";
+import { expectWorkbenchReady } from "./support/workbench";
 
 // The officer's whole flow in English with the keyboard alone: no click, only Tab, Shift+Tab, Enter, Space, Escape and
 // the workbench's keys. Focus must be visible at every stop and stay inside the dialogs, and go back to the control that
@@ -39,6 +40,7 @@ test("an officer signs in, opens the next case, compares, decides every candidat
   await tabTo(page, page.getByRole("button", { name: "Next case" }));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/cases/${c.id}$`));
+  await expectWorkbenchReady(page);
   await expect(page.getByRole("tab")).toHaveCount(rids.length, { timeout: EVENT_CEILING_MS });
   // Every image says what it shows: position and capture quality.
   const thumbs = page.getByRole("button", { name: /^Right thumb, quality \d+$/ });

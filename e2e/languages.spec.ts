@@ -6,6 +6,7 @@ import { createUserViaApi } from "./support/session";
 import { EVENT_CEILING_MS } from "./support/patience";
 import { AxeTour } from "./support/axe";
 import { checkComparisonSheet } from "./support/comparison-sheet";
+import { expectWorkbenchReady } from "./support/workbench";
 
 // The officer's flow in French and in Arabic, and every supervisor's and admin's page in English, French and Arabic
 // (the officer's flow in English is e2e/keyboard.spec.ts, driven with the keyboard alone). French comes from the
@@ -205,7 +206,7 @@ for (const lang of LANGUAGES.filter((l) => l.code !== "eng")) {
 
     await page.getByRole("button", { name: lang.words.next }).click();
     await expect(page).toHaveURL(new RegExp(`/cases/${c.id}`));
-    await expect(page.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
+    await expectWorkbenchReady(page);
     // Every thumbnail of applicant and first candidate painted before the screenshot.
     await expect
       .poll(

@@ -5,6 +5,7 @@ import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
 import { assignReview, type Officer, reviewTeam } from "./support/review-team";
 import { apiSignIn, uiSignIn } from "./support/session";
+import { expectWorkbenchReady } from "./support/workbench";
 
 // Issue 14's supervisor on real Chromium against PostgreSQL: known-answer cases switched on in the settings, two
 // operators working a queue of real and known-answer cases, each operator's accuracy and the pair's kappa on the
@@ -92,7 +93,7 @@ test("a supervisor turns on known-answer cases, sees each operator's accuracy an
     await expect(row).toContainText(t.a.username);
     await expect(ps.getByTestId(`sample-${known!.caseId}`)).toHaveCount(0);
     const [casePage] = await Promise.all([context.waitForEvent("page"), row.getByRole("link", { name: real[0].id.slice(0, 8) }).click()]);
-    await expect(casePage.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
+    await expectWorkbenchReady(casePage);
     await casePage.close();
     await shoot(ps, "eng", "samples");
     await row.getByRole("button", { name: "Review" }).click();

@@ -4,6 +4,7 @@ import { apiSignIn, server, uiSignIn } from "./support/session";
 import { reviewTeam, assignReview, conflictedCase } from "./support/review-team";
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
+import { expectWorkbenchReady } from "./support/workbench";
 
 // The supervision console on real Chromium against the PostgreSQL server with the built-in MOSIP:
 // reassignment and release through the case list, a conflict resolved from the conflicts queue, the
@@ -113,7 +114,7 @@ test("a supervisor resolves a conflict from the conflicts queue in the workbench
   await expect(row).toContainText(t.b.username);
   await row.getByRole("link", { name: "Resolve" }).click();
   await expect(ps).toHaveURL(new RegExp(`/cases/${c.id}$`));
-  await expect(ps.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
+  await expectWorkbenchReady(ps);
 
   for (let i = 0; i < rids.length; i++) {
     await ps.keyboard.press("n");
@@ -199,7 +200,7 @@ test("an admin's minimum dwell makes a fast decision ask first; the confirmed de
     const pw = await (await browser.newContext({ baseURL })).newPage();
     await uiSignIn(pw, t.a);
     await pw.goto(`/cases/${c.id}`);
-    await expect(pw.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
+    await expectWorkbenchReady(pw);
     for (let i = 0; i < rids.length; i++) {
       await pw.keyboard.press("n");
       await pw.keyboard.press("j");

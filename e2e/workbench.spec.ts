@@ -5,13 +5,14 @@ import { reviewTeam, assignReview, conflictedCase } from "./support/review-team"
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
 import { checkComparisonSheet } from "./support/comparison-sheet";
+import { expectWorkbenchReady } from "./support/workbench";
 
 // Primary and secondary review on real Chromium against the PostgreSQL server with the built-in MOSIP.
 // Cases are placed with the supervisor's reassignment so each test knows who holds what.
 
 async function openCase(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}`);
-  await expect(page.getByTestId("workbench")).toBeVisible({ timeout: EVENT_CEILING_MS });
+  await expectWorkbenchReady(page);
 }
 
 async function confirmWithKeyboard(page: Page, summary: RegExp[]) {

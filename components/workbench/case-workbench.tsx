@@ -200,7 +200,7 @@ function Loaded({
     }),
     [review, canDecide, confirming, enlarged, identity],
   );
-  useWorkbenchKeys(handlers);
+  const interactive = useWorkbenchKeys(handlers);
 
   const shown = [view.applicant, ...(candidate ? [candidate] : [])];
   const thumbnail = useSubjectThumbnails(
@@ -251,7 +251,7 @@ function Loaded({
   const present = grids.filter((g): g is BiometricSubject => g !== null);
 
   return (
-    <main className="mx-auto max-w-[120rem] space-y-3 px-4 py-3" data-testid="workbench">
+    <main className="mx-auto max-w-[120rem] space-y-3 px-4 py-3" data-testid="workbench" data-interactive={interactive}>
       <header className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">{t("title", { kind: view.kind })}</h1>
         <span className="text-sm text-slate-600">{t("reviewAs", { role: view.role })}</span>

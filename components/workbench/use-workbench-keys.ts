@@ -1,5 +1,5 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { FINGER_POSITIONS } from "@/lib/biometrics/positions";
 import type { DraftAction } from "@/lib/cases/decision-draft";
 
@@ -59,7 +59,11 @@ export const SHORTCUTS: [
  * Every decision step has a key. Keys are ignored while typing in a field (not on a checkbox) or when a dialog is open, and Enter is left
  * to a focused button or link, so that a keyboard user who tabbed to a control can use it.
  */
-export function useWorkbenchKeys(h: WorkbenchKeyHandlers) {
+export function useWorkbenchKeys(h: WorkbenchKeyHandlers): boolean {
+  // The page arrives rendered by the server (open-case-page.ts), so it is on screen before its keys work: a key pressed
+  // before hydration does nothing. The workbench says when it is interactive (data-interactive), and tests wait for that.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   useEffect(() => {
     if (!h.enabled) return;
     const onKey = (e: KeyboardEvent) => {
@@ -114,4 +118,5 @@ export function useWorkbenchKeys(h: WorkbenchKeyHandlers) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [h]);
+  return hydrated;
 }
