@@ -135,10 +135,17 @@ export function connectResponseSender(opts: SenderOptions): ResponseSender {
       if (stopped || !c || !c.connected) return Promise.reject(new SendError("NOT_HANDED_OVER", "not connected to the broker"));
       const receipt = randomUUID();
       return new Promise<void>((resolve, reject) => {
-        const timeout = setTimeout(() => {
-          if (!inFlight.delete(receipt)) return;
-          reject(new SendError("RECEIPT_MISSING", `no receipt from the broker within ${receiptTimeoutMs} ms`));
-        }, receiptTimeoutMs);
+        // After a stall of the process (a long GC pause, a starved CPU, a synchronous start-up step) the event loop
+        // runs expired timers before it reads the sockets, so this timer can fire while the receipt already waits
+        // in the socket: an answer MOSIP has would become UNCERTAIN. setImmediate runs after that read.
+        const timeout = setTimeout(
+          () =>
+            setImmediate(() => {
+              if (!inFlight.delete(receipt)) return;
+              reject(new SendError("RECEIPT_MISSING", `no receipt from the broker within ${receiptTimeoutMs} ms`));
+            }),
+          receiptTimeoutMs,
+        );
         inFlight.set(receipt, {
           resolve: () => {
             clearTimeout(timeout);

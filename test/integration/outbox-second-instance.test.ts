@@ -17,6 +17,8 @@ import { openDatabase, type Database } from "@/lib/db/open-database";
 import { applyMigrations, readMigrations } from "@/lib/db/apply-migrations";
 import { isTransactionNotStarted, retryTransactionStart } from "@/lib/db/retry-transaction-start";
 import { startMosipBridge } from "@/lib/bridge/start-mosip-bridge";
+import { parseQueueUrls } from "@/lib/broker/parse-queue-urls";
+import { connectResponseSender, SendError } from "@/lib/outbox/connect-response-sender";
 
 const REQUESTS = 150;
 
@@ -126,6 +128,15 @@ test("a second instance starts while the first is busy: no transaction timeout, 
       "every answer sent",
       async () => (await db.prisma.outboxMessage.count({ where: { caseId: { in: decided.map((k) => k.id) }, state: "SENT" } })) === ANSWERS,
       BUSY_CEILING_MS,
+      async () => {
+        const states = await db.prisma.outboxMessage.groupBy({
+          by: ["state"],
+          _count: true,
+          where: { caseId: { in: decided.map((k) => k.id) } },
+        });
+        const trouble = logs.filter((l) => /error|UNCERTAIN|RECEIPT|closed|not stored/i.test(l)).slice(-20);
+        return `answers by state ${JSON.stringify(states.map((g) => [g.state, g._count]))}; publisher log: ${trouble.join(" | ")}`;
+      },
     );
   } finally {
     await publisher2?.stop();
@@ -168,4 +179,39 @@ test("a transaction that could not start in time is run again, and only that err
   } finally {
     await fresh.close();
   }
+});
+
+test("an answer whose receipt came while the process was stalled past the receipt timeout counts as received, never UNCERTAIN", async () => {
+  // A stall (here 1.5 s against a 0.5 s receipt timeout) ends with the receipt timer expired and the receipt waiting
+  // in the socket; the event loop runs timers first. Seen once in a clean-clone run of the test above (the 3 s hold
+  // of a second instance's start against its 3 s receipt timeout): an answer MOSIP had was left UNCERTAIN.
+  const sender = connectResponseSender({
+    endpoints: parseQueueUrls(broker.stompUrl),
+    receiptTimeoutMs: 500,
+    heartbeatMs: 10_000,
+    reconnect: { baseMs: 100, maxMs: 500 },
+  });
+  try {
+    await waitFor("the response sender connected", async () => sender.status().connected);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const sent = sender
+        .send({ destination: "stalled-adjudication-to-mosip", format: "TEXT", body: JSON.stringify({ n: i }), requestId: `stalled-${i}` })
+        .then(
+          () => "receipt",
+          (e) => (e instanceof SendError ? e.kind : String(e)),
+        );
+      // The frame is already written; the broker's receipt arrives while this process is busy.
+      const end = Date.now() + 1500;
+      while (Date.now() < end) {
+        /* stalled */
+      }
+      outcomes.push(await sent);
+    }
+    assert.deepEqual(outcomes, ["receipt", "receipt", "receipt", "receipt", "receipt"]);
+  } finally {
+    await sender.stop();
+  }
+  const got = await receiveJms({ openwireUrl: broker.openwireUrl, queue: "stalled-adjudication-to-mosip" });
+  assert.equal(got.length, 5, "the broker has each answer once");
 });
