@@ -5,6 +5,9 @@ import { assignReview, reviewTeam } from "./support/review-team";
 import { type CaseRow, newReadyCases, queryOne, simulatorTruth } from "./support/cases";
 import { EVENT_CEILING_MS, TEST_TIMEOUT_MS } from "./support/patience";
 import { expectWorkbenchReady } from "./support/workbench";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 // The comparison aid on a true duplicate from the built-in MOSIP (issue 13): the scores order the candidates with
 // the true duplicate first, the officer lays the minutiae over the enlarged finger, and a verdict the scores

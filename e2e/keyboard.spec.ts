@@ -6,6 +6,9 @@ import { EVENT_CEILING_MS } from "./support/patience";
 import { AxeTour } from "./support/axe";
 import { expectFocusTrapped, expectVisibleFocus, tabTo } from "./support/keyboard";
 import { expectWorkbenchReady } from "./support/workbench";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 // The officer's whole flow in English with the keyboard alone: no click, only Tab, Shift+Tab, Enter, Space, Escape and
 // the workbench's keys. Focus must be visible at every stop and stay inside the dialogs, and go back to the control that

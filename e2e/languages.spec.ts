@@ -7,6 +7,9 @@ import { EVENT_CEILING_MS } from "./support/patience";
 import { AxeTour } from "./support/axe";
 import { checkComparisonSheet } from "./support/comparison-sheet";
 import { expectWorkbenchReady } from "./support/workbench";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 // The officer's flow in French and in Arabic, and every supervisor's and admin's page in English, French and Arabic
 // (the officer's flow in English is e2e/keyboard.spec.ts, driven with the keyboard alone). French comes from the

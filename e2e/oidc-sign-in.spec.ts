@@ -3,6 +3,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { apiSignIn, server } from "./support/session";
 import { PG_URL } from "./support/ports";
 import { servers, type IdpAccount } from "./support/servers";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 // Signs in through the test's own OpenID Connect provider (e2e/support/oidc-provider.mjs, started by
 // global-setup.ts): the MAS's button, the provider's login and consent pages, the code flow with PKCE.

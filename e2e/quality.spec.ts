@@ -6,6 +6,9 @@ import { EVENT_CEILING_MS } from "./support/patience";
 import { assignReview, type Officer, reviewTeam } from "./support/review-team";
 import { apiSignIn, uiSignIn } from "./support/session";
 import { expectWorkbenchReady } from "./support/workbench";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 // Issue 14's supervisor on real Chromium against PostgreSQL: known-answer cases switched on in the settings, two
 // operators working a queue of real and known-answer cases, each operator's accuracy and the pair's kappa on the

@@ -1,5 +1,8 @@
 import { test, expect, request as newRequest } from "@playwright/test";
 import { apiSignIn, createUserViaApi, server, uiSignIn } from "./support/session";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 test("granting a permission to a role in the console takes effect for a signed-in holder at once, and so does revoking it", async ({
   browser,

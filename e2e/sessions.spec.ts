@@ -1,6 +1,9 @@
 import { test, expect, request as newRequest } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { apiSignIn, createUserViaApi, server, uiSignIn, uniqueName } from "./support/session";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 test("a session dies after a password reset: the officer's next navigation lands on the sign-in page", async ({
   page,

@@ -5,6 +5,9 @@ import { reviewTeam, assignReview, conflictedCase } from "./support/review-team"
 import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
 import { expectWorkbenchReady } from "./support/workbench";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 // The supervision console on real Chromium against the PostgreSQL server with the built-in MOSIP:
 // reassignment and release through the case list, a conflict resolved from the conflicts queue, the

@@ -6,6 +6,9 @@ import { caseCandidates, newReadyCases, queryOne } from "./support/cases";
 import { EVENT_CEILING_MS } from "./support/patience";
 import { checkComparisonSheet } from "./support/comparison-sheet";
 import { expectWorkbenchReady } from "./support/workbench";
+import { closeBrowsersAfterEach } from "./support/close-browsers";
+
+closeBrowsersAfterEach();
 
 // Primary and secondary review on real Chromium against the PostgreSQL server with the built-in MOSIP.
 // Cases are placed with the supervisor's reassignment so each test knows who holds what.

@@ -19,12 +19,23 @@ export async function apiSignIn(request: APIRequestContext, c: Credentials): Pro
 }
 
 /** Fills and sends the sign-in form, as a person would, without assuming the outcome. */
-export async function uiSignInAttempt(page: Page, c: Credentials): Promise<void> {
-  await page.goto("/signin");
-  await page.getByLabel("Username").fill(c.username);
-  await page.getByLabel("Password").fill(c.password);
-  // exact: the postgresql server also shows "Sign in with …" for its OpenID Connect provider.
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+export async function uiSignInAttempt(page: Page, c: Credentials, path = "/signin"): Promise<void> {
+  await page.goto(path);
+  await fillSignInForm(page, c);
+}
+
+/**
+ * Fills and sends the sign-in form on the page as it is. Scoped to that form: a page that is not the sign-in page
+ * (a session still alive sends /signin on to the user's work, and the admin's page has its own Username and
+ * Password fields) fails here at once, saying so, instead of typing into another form and waiting for a button.
+ */
+export async function fillSignInForm(page: Page, c: Credentials): Promise<void> {
+  const form = page.getByRole("form", { name: "Sign in" });
+  await expect(form, `the sign-in form at ${page.url()}`).toBeVisible();
+  await form.getByLabel("Username").fill(c.username);
+  await form.getByLabel("Password").fill(c.password);
+  // exact: the postgresql server also shows "Sign in with …" for its OpenID Connect provider (outside the form).
+  await form.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Signs in through the form and waits until the app has moved on from the sign-in page. */
