@@ -36,8 +36,8 @@ test("a form posted to the API from another site is refused, even with the admin
 
 test("the sign-in page never sends an officer to another site after signing in", async ({ browser, baseURL }, info) => {
   for (const callback of ["/%5Cevil.example", "//evil.example", "https://evil.example/"]) {
-    // A browser of its own per attempt: clearing cookies while the last sign-in's requests are still answering
-    // lets a session cookie come back, and /signin then sends the admin on to their work.
+    // A browser of its own per attempt: after clearing cookies on one page, a session once came back (a response
+    // of the last sign-in still on its way, most likely) and /signin sent the admin on to their work.
     const context = await browser.newContext({ baseURL });
     try {
       const page = await context.newPage();

@@ -1,7 +1,7 @@
 // Runs the node:test suites in one group: "unit" (lib/**/*.test.ts and scripts/**/*.test.ts, no services)
 // or "integration" (test/integration/**/*.test.ts, real PostgreSQL / ActiveMQ).
 // react-server condition: lets lib modules that `import "server-only"` load under node:test.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -35,37 +35,31 @@ if (files.length === 0) {
   process.exit(1);
 }
 const base = ["--conditions=react-server", "--import", "tsx", "--test"];
-if (group === "unit") {
-  const r = spawnSync(process.execPath, [...base, ...files], { stdio: "inherit", env: process.env });
-  process.exit(r.status ?? 1);
+
+/** Runs node:test on `args` in a child process; its output goes to ours, or is kept and returned when `keep`. */
+function runTests(args, keep = false) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...base, ...args], { stdio: keep ? ["ignore", "pipe", "pipe"] : "inherit", env: process.env });
+    const out = [];
+    if (keep) for (const stream of [child.stdout, child.stderr]) stream.on("data", (d) => out.push(d));
+    child.on("close", (code) => resolve({ code, out: Buffer.concat(out) }));
+  });
 }
+
+if (group === "unit") process.exit((await runTests(files)).code ?? 1);
 
 // Integration files run one at a time (they time heart-beats, stalls and kills on two shared cores), except these,
 // which spend their minutes waiting on a clock, need no broker and have a database of their own: they run in a
 // second process beside the others, their output printed when they end.
 const ALONGSIDE = ["test/integration/datashare-outage.test.ts"]; // 2 minutes of a real outage, almost no CPU
-const alongside = files.filter((f) => ALONGSIDE.includes(f.replaceAll("\\", "/")));
-const sequential = files.filter((f) => !alongside.includes(f));
-const side = alongside.length
-  ? new Promise((resolve) => {
-      const child = spawn(process.execPath, [...base, ...alongside], { stdio: ["ignore", "pipe", "pipe"], env: process.env });
-      const out = [];
-      child.stdout.on("data", (d) => out.push(d));
-      child.stderr.on("data", (d) => out.push(d));
-      child.on("close", (code) => resolve({ code, out: Buffer.concat(out) }));
-    })
-  : Promise.resolve({ code: 0, out: Buffer.alloc(0) });
-const main = sequential.length
-  ? await new Promise((resolve) => {
-      spawn(process.execPath, [...base, "--test-concurrency=1", ...sequential], { stdio: "inherit", env: process.env }).on(
-        "close",
-        resolve,
-      );
-    })
-  : 0;
-const { code, out } = await side;
-if (alongside.length) {
+const alongside = files.filter((f) => ALONGSIDE.includes(f));
+const sequential = files.filter((f) => !ALONGSIDE.includes(f));
+const side = alongside.length ? runTests(alongside, true) : null;
+// With no files, node --test would look for tests everywhere.
+const main = sequential.length ? await runTests(["--test-concurrency=1", ...sequential]) : { code: 0 };
+const beside = side ? await side : { code: 0 };
+if (side) {
   process.stdout.write(`\n# ── run alongside the others: ${alongside.join(", ")}\n`);
-  process.stdout.write(out);
+  process.stdout.write(beside.out);
 }
-process.exit(main === 0 && code === 0 ? 0 : 1);
+process.exit(main.code === 0 && beside.code === 0 ? 0 : 1);

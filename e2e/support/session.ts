@@ -29,7 +29,7 @@ export async function uiSignInAttempt(page: Page, c: Credentials, path = "/signi
  * (a session still alive sends /signin on to the user's work, and the admin's page has its own Username and
  * Password fields) fails here at once, saying so, instead of typing into another form and waiting for a button.
  */
-export async function fillSignInForm(page: Page, c: Credentials): Promise<void> {
+async function fillSignInForm(page: Page, c: Credentials): Promise<void> {
   const form = page.getByRole("form", { name: "Sign in" });
   await expect(form, `the sign-in form at ${page.url()}`).toBeVisible();
   await form.getByLabel("Username").fill(c.username);
